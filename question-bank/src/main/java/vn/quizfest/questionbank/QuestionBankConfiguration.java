@@ -1,0 +1,29 @@
+package vn.quizfest.questionbank;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The question bank's beans, for an application that imports this library. */
+@Configuration(proxyBeanMethods = false)
+public class QuestionBankConfiguration {
+
+	@Bean
+	QuestionBanks questionBanks(JdbcClient jdbc) {
+		return new QuestionBanks(jdbc);
+	}
+
+	@Bean
+	Questions questions(JdbcClient jdbc, JsonMapper json) {
+		return new Questions(jdbc, json);
+	}
+
+	@Bean
+	StarterQuestions starterQuestions(QuestionBanks banks, Questions questions, JsonMapper json,
+			TransactionOperations transactions) {
+		return new StarterQuestions(banks, questions, json, transactions);
+	}
+}
