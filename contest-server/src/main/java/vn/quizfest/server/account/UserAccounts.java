@@ -1,0 +1,98 @@
+package vn.quizfest.server.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Organiser accounts. Usernames are kept in lower case. */
+@Repository
+class UserAccounts {
+
+	/** An account with what login needs to know. */
+	record Credentials(UserAccount account, String passwordHash, int failedLogins) {
+	}
+
+	private final JdbcClient jdbc;
+
+	UserAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static String canonical(String username) {
+		return username.trim().toLowerCase(Locale.ROOT);
+	}
+
+	long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+	}
+
+	long create(String username, String displayName, String passwordHash, Role role, @Nullable Long organisationId) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO app_user (username, display_name, password_hash, role, organisation_id)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(canonical(username), displayName, passwordHash, role.name(), organisationId)
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	Optional<Credentials> findCredentials(String username) {
+		return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
+			.param(canonical(username))
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash"), rs.getInt("failed_logins")))
+			.optional();
+	}
+
+	Optional<UserAccount> findById(long id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
+	}
+
+	List<UserAccount> findAll() {
+		return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserAccounts::map).list();
+	}
+
+	void update(long id, String displayName, Role role, @Nullable Long organisationId, boolean enabled) {
+		jdbc.sql("""
+				UPDATE app_user SET display_name = ?, role = ?, organisation_id = ?, enabled = ?,
+				  updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
+			.params(displayName, role.name(), organisationId, enabled, id)
+			.update();
+	}
+
+	void changePassword(long id, String passwordHash) {
+		jdbc.sql("""
+				UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL,
+				  updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
+			.params(passwordHash, id)
+			.update();
+	}
+
+	/** Counts a failed login; at the limit the account is locked until the given time. */
+	void recordFailure(long id, int failedLogins, @Nullable Instant lockedUntil) {
+		jdbc.sql("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?")
+			.params(failedLogins, lockedUntil == null ? null : Timestamp.from(lockedUntil), id)
+			.update();
+	}
+
+	void recordSuccess(long id) {
+		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
+	}
+
+	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+		long organisation = rs.getLong("organisation_id");
+		Long organisationId = rs.wasNull() ? null : organisation;
+		Timestamp locked = rs.getTimestamp("locked_until");
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), organisationId, rs.getBoolean("enabled"),
+				locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant());
+	}
+}

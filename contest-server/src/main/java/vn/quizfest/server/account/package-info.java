@@ -1,0 +1,5 @@
+/** Organisations, organiser accounts, roles, login and security. */
+@NullMarked
+package vn.quizfest.server.account;
+
+import org.jspecify.annotations.NullMarked;

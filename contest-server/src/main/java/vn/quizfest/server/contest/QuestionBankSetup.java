@@ -1,0 +1,23 @@
+package vn.quizfest.server.contest;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import vn.quizfest.questionbank.QuestionBankConfiguration;
+import vn.quizfest.questionbank.StarterQuestions;
+
+/** Brings in the question bank and fills an empty database with the starter questions. */
+@Configuration(proxyBeanMethods = false)
+@Import(QuestionBankConfiguration.class)
+class QuestionBankSetup {
+
+	@Bean
+	@ConditionalOnBooleanProperty("quizfest.questions.load-starter-set")
+	ApplicationRunner starterQuestionsLoader(StarterQuestions starter) {
+		return (ApplicationArguments args) -> starter.loadIfEmpty();
+	}
+}

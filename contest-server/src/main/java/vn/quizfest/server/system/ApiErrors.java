@@ -1,0 +1,61 @@
+package vn.quizfest.server.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns failures into RFC 9457 problem responses with a stable {@code code} and a message in the
+ * caller's language.
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+	private final Messages messages;
+
+	ApiErrors(Messages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(ApiException ex) {
+		ProblemDetail problem = problem(ex.status(), ex.code(), ex.args());
+		var response = ResponseEntity.status(ex.status());
+		if (ex.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		return response.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(MethodArgumentNotValidException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request.invalid");
+		Map<String, String> fields = new LinkedHashMap<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach(error -> fields.putIfAbsent(error.getField(), messages.get(error.getDefaultMessage() == null
+					? "request.invalid" : error.getDefaultMessage())));
+		problem.setProperty("fields", fields);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.malformed"));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String code, Object... args) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.get(code, args));
+		problem.setTitle(messages.get("error.status." + status.value()));
+		problem.setProperty("code", code);
+		return problem;
+	}
+}
