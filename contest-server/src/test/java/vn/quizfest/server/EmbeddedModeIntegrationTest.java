@@ -1,0 +1,115 @@
+package vn.quizfest.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.quizfest.questionbank.Language;
+import vn.quizfest.questionbank.Question;
+import vn.quizfest.questionbank.QuestionBanks;
+import vn.quizfest.questionbank.Questions;
+import vn.quizfest.questionbank.StarterQuestions;
+
+/**
+ * The embedded default: H2 in MySQL mode, migrations, starter questions, the generated first
+ * admin password, health and metrics, and no Redis anywhere.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:embedded-mode;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"quizfest.admin.initial-password=" })
+class EmbeddedModeIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Questions questions;
+
+	@Autowired
+	QuestionBanks banks;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Test
+	void healthIsUpWithTheDatabaseAndWithoutRedis() {
+		ApiClient.Response health = new ApiClient(port).get("/actuator/health");
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body().path("status").asString()).isEqualTo("UP");
+		assertThat(health.body().path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.body().path("components").has("redis")).isFalse();
+	}
+
+	@Test
+	void onlyHealthAndPrometheusOfActuatorArePublic() {
+		ApiClient client = new ApiClient(port);
+
+		ApiClient.Response prometheus = client.get("/actuator/prometheus");
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.raw().body()).contains("jvm_memory_used_bytes").contains("application=\"quizfest\"");
+		for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator")) {
+			assertThat(client.get(hidden).status()).as(hidden).isIn(401, 403, 404);
+		}
+	}
+
+	@Test
+	void everyMigrationIsAppliedToH2() {
+		List<Boolean> applied = jdbc.sql("SELECT success FROM flyway_schema_history WHERE version IS NOT NULL")
+			.query(Boolean.class)
+			.list();
+
+		assertThat(applied).hasSizeGreaterThanOrEqualTo(2).containsOnly(true);
+	}
+
+	@Test
+	void anEmptyDatabaseReceivesTheStarterQuestionsInBothLanguages() {
+		long bankId = banks.findSharedByName(StarterQuestions.BANK_NAME).orElseThrow();
+		List<Question> vietnamese = questions.findByBank(bankId, Language.VI);
+		List<Question> english = questions.findByBank(bankId, Language.EN);
+
+		assertThat(vietnamese).hasSize(24);
+		assertThat(english).hasSize(24);
+		assertThat(vietnamese).extracting(Question::text).anyMatch(text -> text.contains("VNeID"));
+		// Diacritics survive the database round trip.
+		assertThat(vietnamese).extracting(Question::text).anyMatch(text -> text.matches(".*[ạảãàáăắằẳẵặâấầẩẫậđệễ].*"));
+		assertThat(vietnamese).allSatisfy(question -> assertThat(question.explanation()).isNotBlank());
+	}
+
+	@Test
+	void theFirstAdminPasswordIsGeneratedPrintedOnceAndStoredHashed(CapturedOutput output) {
+		Matcher printed = Pattern.compile("username \"admin\", password \"([A-Za-z0-9]{16})\"").matcher(output.getOut());
+		assertThat(printed.find()).as("the generated password is printed").isTrue();
+		String password = printed.group(1);
+		assertThat(printed.find()).as("printed only once").isFalse();
+
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'admin'")
+			.query(String.class)
+			.single();
+		assertThat(hash).startsWith("$2").doesNotContain(password);
+		assertThat(encoder.matches(password, hash)).isTrue();
+		assertThat(new ApiClient(port).login("admin", password).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theStartupMessageNamesThePlayerAndOrganiserUrls(CapturedOutput output) {
+		assertThat(output.getOut()).contains("Người chơi: http://localhost:" + port + "/")
+			.contains("Organisers: http://localhost:" + port + "/admin/");
+	}
+}

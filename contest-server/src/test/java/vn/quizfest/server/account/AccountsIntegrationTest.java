@@ -1,0 +1,330 @@
+package vn.quizfest.server.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import vn.quizfest.server.ApiClient;
+
+/** Organiser accounts over real HTTP: login with CSRF, sessions, roles, lockout, administration. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"quizfest.admin.initial-password=" + AccountsIntegrationTest.ADMIN_PASSWORD,
+		"quizfest.login.max-failures-per-address=1000", "quizfest.questions.load-starter-set=false" })
+class AccountsIntegrationTest {
+
+	static final String ADMIN_PASSWORD = "Mật-khẩu-thử-0001";
+
+	/** A clock the tests move forward, so lockout expiry needs no waiting. */
+	static class TestClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-11-23T08:00:00Z");
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestClock clock;
+
+	ApiClient admin() {
+		ApiClient client = new ApiClient(port);
+		assertThat(client.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		return client;
+	}
+
+	/** Creates an account through the API and returns its generated password. */
+	String createUser(ApiClient admin, String username, String role) {
+		ApiClient.Response created = admin.post("/api/users",
+				Map.of("username", username, "displayName", "Nguyễn Văn " + username, "role", role));
+		assertThat(created.status()).isEqualTo(201);
+		return created.body().path("generatedPassword").asString();
+	}
+
+	static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void loginNeedsTheCsrfToken() {
+		ApiClient client = new ApiClient(port).withoutCsrf();
+		client.get("/api/auth/csrf");
+
+		ApiClient.Response refused = client.post("/api/auth/login",
+				Map.of("username", "admin", "password", ADMIN_PASSWORD));
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body().path("code").asString()).isEqualTo("csrf.invalid");
+	}
+
+	@Test
+	void loginStartsASessionWithANewIdAndANewCsrfToken() {
+		ApiClient client = new ApiClient(port);
+		client.get("/api/auth/csrf");
+		client.get("/api/auth/me"); // creates no session for an anonymous caller, but must not fail
+		String tokenBefore = client.cookie("XSRF-TOKEN");
+
+		ApiClient.Response login = client.post("/api/auth/login",
+				Map.of("username", "ADMIN", "password", ADMIN_PASSWORD));
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.body().path("account").path("username").asString()).isEqualTo("admin");
+		assertThat(login.body().path("account").path("role").asString()).isEqualTo("ADMIN");
+		assertThat(login.body().has("passwordHash")).isFalse();
+		assertThat(client.cookie("QUIZFEST_SESSION")).isNotBlank();
+		assertThat(client.cookie("XSRF-TOKEN")).isNotEqualTo(tokenBefore)
+			.isEqualTo(login.body().path("csrfToken").asString());
+		assertThat(client.get("/api/auth/me").body().path("username").asString()).isEqualTo("admin");
+	}
+
+	@Test
+	void theApiRefusesAnonymousCallersWithALocalizedProblem() {
+		ApiClient.Response vietnamese = new ApiClient(port).get("/api/users");
+		ApiClient.Response english = new ApiClient(port).language("en").get("/api/users");
+
+		assertThat(vietnamese.status()).isEqualTo(401);
+		assertThat(vietnamese.body().path("code").asString()).isEqualTo("login.required");
+		assertThat(vietnamese.body().path("detail").asString()).isEqualTo("Vui lòng đăng nhập.");
+		assertThat(english.body().path("detail").asString()).isEqualTo("Please log in.");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedInTheCallersLanguage() {
+		ApiClient.Response vietnamese = new ApiClient(port).login("admin", "sai-mat-khau-123");
+		ApiClient.Response english = new ApiClient(port).language("en").login("nobody-here", "wrong-password-1");
+
+		assertThat(vietnamese.status()).isEqualTo(401);
+		assertThat(vietnamese.body().path("detail").asString()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+		assertThat(english.status()).isEqualTo(401);
+		assertThat(english.body().path("detail").asString()).isEqualTo("Wrong username or password.");
+		admin(); // a success resets the admin's failure count for the other tests
+	}
+
+	@Test
+	void anAdminCreatesOrganisationsAndAccountsThatCanLogIn() {
+		ApiClient admin = admin();
+		ApiClient.Response province = admin.post("/api/organisations",
+				Map.of("name", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "kind", "PROVINCE"));
+		assertThat(province.status()).isEqualTo(201);
+		long provinceId = province.body().path("id").asLong();
+		ApiClient.Response commune = admin.post("/api/organisations",
+				Map.of("name", "UBND xã Bắc Hà", "kind", "COMMUNE", "parentId", provinceId));
+		assertThat(commune.status()).isEqualTo(201);
+		assertThat(commune.body().path("parentId").asLong()).isEqualTo(provinceId);
+		assertThat(commune.body().path("name").asString()).isEqualTo("UBND xã Bắc Hà");
+
+		String username = unique("host");
+		Map<String, Object> request = new HashMap<>(Map.of("username", username, "displayName", "Trần Thị Hoa", "role",
+				"HOST", "organisationId", commune.body().path("id").asLong()));
+		ApiClient.Response created = admin.post("/api/users", request);
+		assertThat(created.status()).isEqualTo(201);
+		String generated = created.body().path("generatedPassword").asString();
+		assertThat(generated).hasSize(16);
+
+		ApiClient host = new ApiClient(port);
+		ApiClient.Response login = host.login(username, generated);
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.body().path("account").path("displayName").asString()).isEqualTo("Trần Thị Hoa");
+		assertThat(admin.get("/api/users").body().findValuesAsString("username")).contains(username);
+	}
+
+	@Test
+	void usernamesAreUniqueIgnoringCase() {
+		ApiClient admin = admin();
+		String username = unique("dup");
+		createUser(admin, username, "HOST");
+
+		ApiClient.Response again = admin.post("/api/users",
+				Map.of("username", username.toUpperCase(), "displayName", "Khác", "role", "HOST"));
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body().path("code").asString()).isEqualTo("user.username.taken");
+	}
+
+	@Test
+	void onlyAnAdminManagesAccounts() {
+		ApiClient admin = admin();
+		String username = unique("org");
+		String password = createUser(admin, username, "ORGANISER");
+		ApiClient organiser = new ApiClient(port);
+		organiser.login(username, password);
+
+		ApiClient.Response list = organiser.get("/api/users");
+		ApiClient.Response create = organiser.post("/api/users",
+				Map.of("username", unique("x"), "displayName", "X", "role", "ADMIN"));
+
+		assertThat(list.status()).isEqualTo(403);
+		assertThat(list.body().path("code").asString()).isEqualTo("access.denied");
+		assertThat(create.status()).isEqualTo(403);
+	}
+
+	@Test
+	void repeatedWrongPasswordsLockTheAccountUntilTheLockoutEnds() {
+		ApiClient admin = admin();
+		String username = unique("lock");
+		String password = createUser(admin, username, "HOST");
+		ApiClient client = new ApiClient(port);
+
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			assertThat(client.login(username, "wrong-password-" + attempt).status()).isEqualTo(401);
+		}
+		ApiClient.Response fifth = client.login(username, "wrong-password-5");
+		assertThat(fifth.status()).isEqualTo(429);
+		assertThat(fifth.body().path("code").asString()).isEqualTo("login.locked");
+		assertThat(fifth.header("Retry-After")).isEqualTo("900");
+
+		ApiClient.Response rightButLocked = client.login(username, password);
+		assertThat(rightButLocked.status()).isEqualTo(429);
+		assertThat(rightButLocked.body().path("detail").asString()).contains("15 phút");
+
+		clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+		assertThat(client.login(username, password).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledAccountCannotLogIn() {
+		ApiClient admin = admin();
+		String username = unique("off");
+		String password = createUser(admin, username, "HOST");
+		long id = admin.get("/api/users").body().valueStream()
+			.filter(user -> user.path("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asLong();
+
+		ApiClient.Response disabled = admin.put("/api/users/" + id,
+				Map.of("displayName", "Tắt", "role", "HOST", "enabled", false));
+		assertThat(disabled.status()).isEqualTo(200);
+		assertThat(disabled.body().path("enabled").asBoolean()).isFalse();
+
+		ApiClient.Response login = new ApiClient(port).login(username, password);
+		assertThat(login.status()).isEqualTo(403);
+		assertThat(login.body().path("code").asString()).isEqualTo("login.disabled");
+	}
+
+	@Test
+	void anAdminCannotDemoteThemself() {
+		ApiClient admin = admin();
+		long self = admin.get("/api/auth/me").body().path("id").asLong();
+
+		ApiClient.Response demoted = admin.put("/api/users/" + self,
+				Map.of("displayName", "Administrator", "role", "HOST", "enabled", true));
+
+		assertThat(demoted.status()).isEqualTo(409);
+		assertThat(demoted.body().path("code").asString()).isEqualTo("user.self-demotion");
+	}
+
+	@Test
+	void passwordsAreChangedWithTheCurrentOneAndMustBeLongEnough() {
+		ApiClient admin = admin();
+		String username = unique("pw");
+		String password = createUser(admin, username, "HOST");
+		ApiClient user = new ApiClient(port);
+		user.login(username, password);
+
+		ApiClient.Response wrongCurrent = user.put("/api/auth/password",
+				Map.of("currentPassword", "not-it-at-all", "newPassword", "mật khẩu mới đủ dài"));
+		ApiClient.Response tooShort = user.put("/api/auth/password",
+				Map.of("currentPassword", password, "newPassword", "ngắn"));
+		ApiClient.Response changed = user.put("/api/auth/password",
+				Map.of("currentPassword", password, "newPassword", "mật khẩu mới đủ dài"));
+
+		assertThat(wrongCurrent.body().path("code").asString()).isEqualTo("password.current.wrong");
+		assertThat(tooShort.status()).isEqualTo(400);
+		assertThat(tooShort.body().path("detail").asString()).isEqualTo("Mật khẩu phải có ít nhất 10 ký tự.");
+		assertThat(changed.status()).isEqualTo(204);
+		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(401);
+		assertThat(new ApiClient(port).login(username, "mật khẩu mới đủ dài").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anAdminResetsAPasswordToANewGeneratedOne() {
+		ApiClient admin = admin();
+		String username = unique("reset");
+		createUser(admin, username, "HOST");
+		long id = admin.get("/api/users").body().valueStream()
+			.filter(user -> user.path("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asLong();
+
+		String generated = admin.post("/api/users/" + id + "/password-reset", Map.of())
+			.body()
+			.path("generatedPassword")
+			.asString();
+
+		assertThat(new ApiClient(port).login(username, generated).status()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutEndsTheSession() {
+		ApiClient admin = admin();
+
+		assertThat(admin.post("/api/auth/logout", Map.of()).status()).isEqualTo(204);
+		assertThat(admin.get("/api/auth/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void badInputGetsAClearErrorPerField() {
+		ApiClient admin = admin();
+
+		ApiClient.Response invalid = admin.post("/api/users", Map.of("username", "a b", "displayName", "", "role", "HOST"));
+		ApiClient.Response malformed = admin.postRaw("/api/organisations", "{\"name\": ");
+		ApiClient.Response unknownParent = admin.post("/api/organisations",
+				Map.of("name", "Trường THCS Kim Đồng", "kind", "SCHOOL", "parentId", 987654));
+
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.body().path("fields").path("username").asString()).startsWith("Tên đăng nhập gồm 3–64 ký tự");
+		assertThat(invalid.body().path("fields").path("displayName").asString()).isEqualTo("Vui lòng nhập họ tên hiển thị.");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body().path("code").asString()).isEqualTo("request.malformed");
+		assertThat(unknownParent.status()).isEqualTo(404);
+		assertThat(unknownParent.body().path("detail").asString()).isEqualTo("Không tìm thấy đơn vị số 987654.");
+	}
+}
