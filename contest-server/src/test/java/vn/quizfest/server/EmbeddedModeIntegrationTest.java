@@ -70,6 +70,20 @@ class EmbeddedModeIntegrationTest {
 	}
 
 	@Test
+	void pagesAreServedWithAStrictContentSecurityPolicy() {
+		ApiClient client = new ApiClient(port);
+
+		ApiClient.Response home = client.get("/");
+		ApiClient.Response console = client.get("/admin/");
+
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("frame-ancestors 'none'");
+		assertThat(console.status()).isEqualTo(200);
+		assertThat(console.raw().body()).contains("Ban tổ chức");
+	}
+
+	@Test
 	void everyMigrationIsAppliedToH2() {
 		List<Boolean> applied = jdbc.sql("SELECT success FROM flyway_schema_history WHERE version IS NOT NULL")
 			.query(Boolean.class)

@@ -37,7 +37,8 @@ class Organisations {
 
 	private static Organisation map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
 		return new Organisation(rs.getLong("id"), rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")),
-				rs.wasNull() ? null : parent, rs.getTimestamp("created_at").toInstant());
+				parentId, rs.getTimestamp("created_at").toInstant());
 	}
 }

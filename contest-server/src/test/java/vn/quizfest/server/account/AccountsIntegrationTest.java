@@ -150,6 +150,7 @@ class AccountsIntegrationTest {
 		ApiClient.Response province = admin.post("/api/organisations",
 				Map.of("name", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "kind", "PROVINCE"));
 		assertThat(province.status()).isEqualTo(201);
+		assertThat(province.body().has("parentId")).as("a province has no parent").isFalse();
 		long provinceId = province.body().path("id").asLong();
 		ApiClient.Response commune = admin.post("/api/organisations",
 				Map.of("name", "UBND xã Bắc Hà", "kind", "COMMUNE", "parentId", provinceId));
