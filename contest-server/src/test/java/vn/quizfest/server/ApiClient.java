@@ -29,7 +29,7 @@ public final class ApiClient {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
@@ -38,8 +38,18 @@ public final class ApiClient {
 	private boolean sendCsrf = true;
 
 	public ApiClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	private ApiClient(int port, CookieManager cookies) {
 		this.base = "http://127.0.0.1:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	/** The same browser talking to another node: it shares this client's cookies. */
+	public ApiClient onPort(int port) {
+		return new ApiClient(port, cookies).language(language);
 	}
 
 	public ApiClient language(String language) {

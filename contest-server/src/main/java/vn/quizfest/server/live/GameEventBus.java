@@ -1,0 +1,24 @@
+package vn.quizfest.server.live;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries a game's events to every node that has players of that game. Each node subscribes once
+ * per game and fans the events out to its own sockets. Events from one publisher arrive in the
+ * order they were published.
+ *
+ * <p>Listeners may be called on an I/O thread: they must hand work off and return quickly.
+ */
+public interface GameEventBus {
+
+	void publish(String gameId, String event);
+
+	Subscription subscribe(String gameId, Consumer<String> listener);
+
+	/** Stops delivery to one listener; closing twice is harmless. */
+	interface Subscription extends AutoCloseable {
+
+		@Override
+		void close();
+	}
+}
