@@ -30,19 +30,19 @@ import vn.quizfest.server.system.ApiException;
 @PreAuthorize("hasRole('ADMIN')")
 class AccountsController {
 
-	record NewOrganisation(@NotBlank(message = "organisation.name.required") @Size(max = 200) String name,
+	record NewOrganisation(@NotBlank(message = "organisation.name.required") @Size(max = 200, message = "field.too-long") String name,
 			@NotNull(message = "organisation.kind.required") OrganisationKind kind, @Nullable Long parentId) {
 	}
 
 	record NewUser(
 			@NotBlank(message = "user.username.required") @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
 					message = "user.username.pattern") String username,
-			@NotBlank(message = "user.display-name.required") @Size(max = 100) String displayName,
+			@NotBlank(message = "user.display-name.required") @Size(max = 100, message = "field.too-long") String displayName,
 			@NotNull(message = "user.role.required") Role role, @Nullable Long organisationId,
-			@Nullable @Size(max = 200) String password) {
+			@Nullable @Size(max = 200, message = "field.too-long") String password) {
 	}
 
-	record UserChange(@NotBlank(message = "user.display-name.required") @Size(max = 100) String displayName,
+	record UserChange(@NotBlank(message = "user.display-name.required") @Size(max = 100, message = "field.too-long") String displayName,
 			@NotNull(message = "user.role.required") Role role, @Nullable Long organisationId, boolean enabled) {
 	}
 

@@ -36,15 +36,15 @@ import vn.quizfest.server.system.ApiException;
 @RequestMapping("/api/auth")
 class AuthController {
 
-	record LoginRequest(@NotBlank(message = "login.username.required") @Size(max = 64) String username,
-			@NotBlank(message = "login.password.required") @Size(max = 200) String password) {
+	record LoginRequest(@NotBlank(message = "login.username.required") @Size(max = 64, message = "field.too-long") String username,
+			@NotBlank(message = "login.password.required") @Size(max = 200, message = "field.too-long") String password) {
 	}
 
 	record LoginResponse(UserAccount account, String csrfToken) {
 	}
 
 	record PasswordChange(@NotBlank(message = "password.current.required") String currentPassword,
-			@NotBlank(message = "password.new.required") @Size(max = 200) String newPassword) {
+			@NotBlank(message = "password.new.required") @Size(max = 200, message = "field.too-long") String newPassword) {
 	}
 
 	private final LoginService logins;

@@ -316,6 +316,9 @@ class AccountsIntegrationTest {
 		ApiClient admin = admin();
 
 		ApiClient.Response invalid = admin.post("/api/users", Map.of("username", "a b", "displayName", "", "role", "HOST"));
+		ApiClient.Response tooLong = admin.language("en").post("/api/organisations",
+				Map.of("name", "Đ".repeat(201), "kind", "SCHOOL"));
+		admin.language("vi");
 		ApiClient.Response malformed = admin.postRaw("/api/organisations", "{\"name\": ");
 		ApiClient.Response unknownParent = admin.post("/api/organisations",
 				Map.of("name", "Trường THCS Kim Đồng", "kind", "SCHOOL", "parentId", 987654));
@@ -323,6 +326,8 @@ class AccountsIntegrationTest {
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.body().path("fields").path("username").asString()).startsWith("Tên đăng nhập gồm 3–64 ký tự");
 		assertThat(invalid.body().path("fields").path("displayName").asString()).isEqualTo("Vui lòng nhập họ tên hiển thị.");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.body().path("fields").path("name").asString()).isEqualTo("This value is too long.");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.body().path("code").asString()).isEqualTo("request.malformed");
 		assertThat(unknownParent.status()).isEqualTo(404);
