@@ -101,35 +101,45 @@ public class RealServices {
 		return value != null && !value.isBlank();
 	}
 
-	static class LocalMysql implements Condition {
+	/** Matches when the environment variable is set (or, for the negated form, when it is not). */
+	abstract static class VariableSet implements Condition {
+
+		private final String variable;
+
+		private final boolean expected;
+
+		VariableSet(String variable, boolean expected) {
+			this.variable = variable;
+			this.expected = expected;
+		}
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return isSet(MYSQL_URL);
+			return isSet(variable) == expected;
 		}
 	}
 
-	static class NoLocalMysql implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !isSet(MYSQL_URL);
+	static class LocalMysql extends VariableSet {
+		LocalMysql() {
+			super(MYSQL_URL, true);
 		}
 	}
 
-	static class LocalRedis implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return isSet(REDIS_URL);
+	static class NoLocalMysql extends VariableSet {
+		NoLocalMysql() {
+			super(MYSQL_URL, false);
 		}
 	}
 
-	static class NoLocalRedis implements Condition {
+	static class LocalRedis extends VariableSet {
+		LocalRedis() {
+			super(REDIS_URL, true);
+		}
+	}
 
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !isSet(REDIS_URL);
+	static class NoLocalRedis extends VariableSet {
+		NoLocalRedis() {
+			super(REDIS_URL, false);
 		}
 	}
 }

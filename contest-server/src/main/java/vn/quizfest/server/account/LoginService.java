@@ -64,13 +64,12 @@ class LoginService {
 		}
 		if (!encoder.matches(password, credentials.passwordHash())) {
 			addresses.recordFailure(clientAddress);
-			int failures = credentials.failedLogins() + 1;
+			int failures = accounts.recordFailure(account.id(), settings.maxFailedAttempts(),
+					now.plus(settings.lockout()));
 			if (failures >= settings.maxFailedAttempts()) {
-				accounts.recordFailure(account.id(), 0, now.plus(settings.lockout()));
 				throw ApiException.tooManyRequests(settings.lockout(), "login.locked",
 						minutesLeft(settings.lockout()));
 			}
-			accounts.recordFailure(account.id(), failures, null);
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "login.bad-credentials");
 		}
 		if (!account.enabled()) {

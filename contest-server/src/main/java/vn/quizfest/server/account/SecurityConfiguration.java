@@ -21,7 +21,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.quizfest.server.system.Messages;
+import vn.quizfest.server.system.Problems;
 
 /**
  * Organisers log in with a session cookie; every state-changing request carries a CSRF token.
@@ -66,8 +66,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
-			SecurityContextRepository contexts, Messages messages, JsonMapper json) throws Exception {
-		var problems = new ProblemResponses(messages, json);
+			SecurityContextRepository contexts, Problems problemShape, JsonMapper json) throws Exception {
+		var problems = new ProblemResponses(problemShape, json);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
 			.requestMatchers("/actuator/**").denyAll()

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class UserAccounts {
 
 	/** An account with what login needs to know. */
-	record Credentials(UserAccount account, String passwordHash, int failedLogins) {
+	record Credentials(UserAccount account, String passwordHash) {
 	}
 
 	private final JdbcClient jdbc;
@@ -48,7 +48,7 @@ class UserAccounts {
 	Optional<Credentials> findCredentials(String username) {
 		return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
 			.param(canonical(username))
-			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash"), rs.getInt("failed_logins")))
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash")))
 			.optional();
 	}
 
@@ -76,11 +76,19 @@ class UserAccounts {
 			.update();
 	}
 
-	/** Counts a failed login; at the limit the account is locked until the given time. */
-	void recordFailure(long id, int failedLogins, @Nullable Instant lockedUntil) {
-		jdbc.sql("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?")
-			.params(failedLogins, lockedUntil == null ? null : Timestamp.from(lockedUntil), id)
-			.update();
+	/**
+	 * Counts a failed login atomically (parallel guesses cannot undercount) and returns the count;
+	 * at {@code limit} the account is locked until {@code lockUntil} and the count starts again.
+	 */
+	int recordFailure(long id, int limit, Instant lockUntil) {
+		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?").param(id).update();
+		int failures = jdbc.sql("SELECT failed_logins FROM app_user WHERE id = ?").param(id).query(Integer.class).single();
+		if (failures >= limit) {
+			jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ? AND failed_logins >= ?")
+				.params(Timestamp.from(lockUntil), id, limit)
+				.update();
+		}
+		return failures;
 	}
 
 	void recordSuccess(long id) {

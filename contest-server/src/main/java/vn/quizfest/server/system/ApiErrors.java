@@ -3,6 +3,7 @@ package vn.quizfest.server.system;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,8 +22,11 @@ class ApiErrors {
 
 	private final Messages messages;
 
-	ApiErrors(Messages messages) {
+	private final Problems problems;
+
+	ApiErrors(Messages messages, Problems problems) {
 		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@ExceptionHandler
@@ -53,9 +57,6 @@ class ApiErrors {
 	}
 
 	private ProblemDetail problem(HttpStatus status, String code, Object... args) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.get(code, args));
-		problem.setTitle(messages.get("error.status." + status.value()));
-		problem.setProperty("code", code);
-		return problem;
+		return problems.of(LocaleContextHolder.getLocale(), status, code, args);
 	}
 }

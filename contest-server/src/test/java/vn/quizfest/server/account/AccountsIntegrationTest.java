@@ -7,9 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +89,17 @@ class AccountsIntegrationTest {
 				Map.of("username", username, "displayName", "Nguyễn Văn " + username, "role", role));
 		assertThat(created.status()).isEqualTo(201);
 		return created.body().path("generatedPassword").asString();
+	}
+
+	static long idOf(ApiClient admin, String username) {
+		return admin.get("/api/users")
+			.body()
+			.valueStream()
+			.filter(user -> user.path("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asLong();
 	}
 
 	static String unique(String prefix) {
@@ -227,16 +244,35 @@ class AccountsIntegrationTest {
 	}
 
 	@Test
+	void parallelWrongPasswordsStillLockTheAccount() throws Exception {
+		ApiClient admin = admin();
+		String username = unique("race");
+		String password = createUser(admin, username, "HOST");
+
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		try {
+			List<Future<Integer>> attempts = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				int attempt = i;
+				attempts.add(pool.submit(() -> new ApiClient(port).login(username, "wrong-" + attempt).status()));
+			}
+			for (Future<Integer> attempt : attempts) {
+				assertThat(attempt.get(30, TimeUnit.SECONDS)).isIn(401, 429);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(429);
+	}
+
+	@Test
 	void aDisabledAccountCannotLogIn() {
 		ApiClient admin = admin();
 		String username = unique("off");
 		String password = createUser(admin, username, "HOST");
-		long id = admin.get("/api/users").body().valueStream()
-			.filter(user -> user.path("username").asString().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asLong();
+		long id = idOf(admin, username);
 
 		ApiClient.Response disabled = admin.put("/api/users/" + id,
 				Map.of("displayName", "Tắt", "role", "HOST", "enabled", false));
@@ -288,12 +324,7 @@ class AccountsIntegrationTest {
 		ApiClient admin = admin();
 		String username = unique("reset");
 		createUser(admin, username, "HOST");
-		long id = admin.get("/api/users").body().valueStream()
-			.filter(user -> user.path("username").asString().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asLong();
+		long id = idOf(admin, username);
 
 		String generated = admin.post("/api/users/" + id + "/password-reset", Map.of())
 			.body()
