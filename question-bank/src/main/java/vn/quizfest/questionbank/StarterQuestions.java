@@ -49,9 +49,9 @@ public class StarterQuestions {
 			if (questions.count() > 0) {
 				return 0;
 			}
-			List<Question> starter = read(new ClassPathResource(RESOURCE));
 			long bankId = banks.create(BANK_NAME, null, true);
-			starter.forEach(question -> questions.add(withBank(question, bankId)));
+			List<Question> starter = read(new ClassPathResource(RESOURCE), bankId);
+			starter.forEach(questions::add);
 			return starter.size();
 		});
 		int count = written == null ? 0 : written;
@@ -61,8 +61,8 @@ public class StarterQuestions {
 		return count;
 	}
 
-	/** Reads the starter file: one entry per question, a language version per row. */
-	List<Question> read(Resource resource) {
+	/** Reads the starter file for the given bank: one entry per question, a language version per row. */
+	List<Question> read(Resource resource, long bankId) {
 		List<StarterEntry> entries;
 		try (InputStream in = resource.getInputStream()) {
 			entries = List.of(json.readValue(in, StarterEntry[].class));
@@ -75,20 +75,13 @@ public class StarterQuestions {
 			String group = UUID.nameUUIDFromBytes(("starter:" + entry.key()).getBytes()).toString();
 			for (Map.Entry<String, StarterText> version : entry.versions().entrySet()) {
 				StarterText text = version.getValue();
-				result.add(new Question(null, 0, group, Language.fromCode(version.getKey()), entry.type(), text.text(),
+				result.add(new Question(null, bankId, group, Language.fromCode(version.getKey()), entry.type(), text.text(),
 						text.options(), AnswerKey.options(entry.correct()), text.explanation(),
 						entry.timeLimitSeconds(), entry.points(), entry.difficulty(), entry.topic(), entry.tags(), null,
 						entry.source(), QuestionStatus.PUBLISHED, "QuizFest", entry.key(), null, null, 0));
 			}
 		}
 		return result;
-	}
-
-	private static Question withBank(Question q, long bankId) {
-		return new Question(q.id(), bankId, q.translationGroup(), q.language(), q.type(), q.text(), q.options(),
-				q.answer(), q.explanation(), q.timeLimitSeconds(), q.points(), q.difficulty(), q.topic(), q.tags(),
-				q.imageUrl(), q.source(), q.status(), q.author(), q.externalKey(), q.createdAt(), q.updatedAt(),
-				q.version());
 	}
 
 	record StarterText(String text, List<String> options, String explanation) {

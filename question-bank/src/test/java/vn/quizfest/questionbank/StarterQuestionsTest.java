@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StarterQuestionsTest {
 
 	final List<Question> questions = new StarterQuestions(null, null, JsonMapper.builder().build(), null)
-		.read(new ClassPathResource(StarterQuestions.RESOURCE));
+		.read(new ClassPathResource(StarterQuestions.RESOURCE), 7);
 
 	@Test
 	void everyQuestionHasAVietnameseAndAnEnglishVersion() {
@@ -46,6 +46,7 @@ class StarterQuestionsTest {
 			assertThat(question.explanation()).isNotBlank();
 			assertThat(question.source()).isNotBlank();
 			assertThat(question.status()).isEqualTo(QuestionStatus.PUBLISHED);
+			assertThat(question.bankId()).isEqualTo(7);
 			if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.TRUE_FALSE) {
 				assertThat(question.answer().correct()).hasSize(1);
 			}

@@ -77,7 +77,8 @@ class AuthController {
 	@PostMapping("/login")
 	LoginResponse login(@Valid @RequestBody LoginRequest login, HttpServletRequest request,
 			HttpServletResponse response) {
-		Authentication authentication = logins.login(login.username(), login.password(), request.getRemoteAddr());
+		UserAccount account = logins.login(login.username(), login.password(), request.getRemoteAddr());
+		Authentication authentication = LoginService.authenticated(account);
 		// A new session id and a new CSRF token after login: nothing fixed before login stays valid.
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
@@ -88,8 +89,7 @@ class AuthController {
 		contexts.saveContext(context, request, response);
 		CsrfToken fresh = csrfTokens.generateToken(request);
 		csrfTokens.saveToken(fresh, request, response);
-		OrganiserPrincipal principal = (OrganiserPrincipal) authentication.getPrincipal();
-		return new LoginResponse(current(principal), fresh.getToken());
+		return new LoginResponse(account, fresh.getToken());
 	}
 
 	@GetMapping("/me")

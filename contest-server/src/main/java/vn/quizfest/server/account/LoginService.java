@@ -44,7 +44,8 @@ class LoginService {
 		this.unknownUserHash = encoder.encode(Passwords.generate());
 	}
 
-	Authentication login(String username, String password, String clientAddress) {
+	/** Checks the credentials and returns the account they belong to. */
+	UserAccount login(String username, String password, String clientAddress) {
 		Duration addressWait = addresses.waitTime(clientAddress);
 		if (!addressWait.isZero()) {
 			throw ApiException.tooManyRequests(addressWait, "login.too-many-attempts");
@@ -76,7 +77,9 @@ class LoginService {
 			throw new ApiException(HttpStatus.FORBIDDEN, "login.disabled");
 		}
 		accounts.recordSuccess(account.id());
-		return authenticated(account);
+		// recordSuccess cleared any expired lock; report the account as it now is.
+		return new UserAccount(account.id(), account.username(), account.displayName(), account.role(),
+				account.organisationId(), account.enabled(), null, account.createdAt());
 	}
 
 	static Authentication authenticated(UserAccount account) {

@@ -21,7 +21,12 @@ class InMemoryGameEventBus implements GameEventBus {
 
 	@Override
 	public Subscription subscribe(String gameId, Consumer<String> listener) {
-		listeners.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>()).add(listener);
+		// Added inside compute: a concurrent close of the last listener cannot orphan the new one.
+		listeners.compute(gameId, (id, list) -> {
+			List<Consumer<String>> current = list == null ? new CopyOnWriteArrayList<>() : list;
+			current.add(listener);
+			return current;
+		});
 		return () -> listeners.computeIfPresent(gameId, (id, list) -> {
 			list.remove(listener);
 			return list.isEmpty() ? null : list;

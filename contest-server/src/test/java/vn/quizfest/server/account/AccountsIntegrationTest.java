@@ -240,7 +240,9 @@ class AccountsIntegrationTest {
 		assertThat(rightButLocked.body().path("detail").asString()).contains("15 phút");
 
 		clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-		assertThat(client.login(username, password).status()).isEqualTo(200);
+		ApiClient.Response afterLockout = client.login(username, password);
+		assertThat(afterLockout.status()).isEqualTo(200);
+		assertThat(afterLockout.body().path("account").has("lockedUntil")).isFalse();
 	}
 
 	@Test
