@@ -1,0 +1,60 @@
+package vn.quizfest.server.game;
+
+/**
+ * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended
+ * screen run the game alone.
+ *
+ * @param previewSeconds seconds the question text shows before the options open (0 opens at once)
+ * @param scoring speed-based or accuracy-only scoring
+ * @param streaks whether consecutive correct answers earn a streak bonus
+ * @param leaderboardSize how many players the leaderboard between questions shows
+ * @param autoAdvance move on without the host: results, leaderboard, next question
+ * @param resultSeconds with auto-advance, how long the result of a question shows
+ * @param leaderboardSeconds with auto-advance, how long the leaderboard shows
+ * @param typeAnswerIgnoresDiacritics type-answer matching also ignores Vietnamese diacritics
+ * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
+ * @param maxPlayers players admitted to the game
+ */
+public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+		int openLeadMillis, int maxPlayers) {
+
+	public static final int MAX_PLAYERS_LIMIT = 50_000;
+
+	public GameSettings {
+		if (previewSeconds < 0 || previewSeconds > 60) {
+			throw new IllegalArgumentException("previewSeconds must be 0..60");
+		}
+		if (leaderboardSize < 1 || leaderboardSize > 50) {
+			throw new IllegalArgumentException("leaderboardSize must be 1..50");
+		}
+		if (resultSeconds < 1 || resultSeconds > 120 || leaderboardSeconds < 1 || leaderboardSeconds > 120) {
+			throw new IllegalArgumentException("resultSeconds and leaderboardSeconds must be 1..120");
+		}
+		if (openLeadMillis < 0 || openLeadMillis > 5_000) {
+			throw new IllegalArgumentException("openLeadMillis must be 0..5000");
+		}
+		if (maxPlayers < 1 || maxPlayers > MAX_PLAYERS_LIMIT) {
+			throw new IllegalArgumentException("maxPlayers must be 1.." + MAX_PLAYERS_LIMIT);
+		}
+	}
+
+	public static GameSettings defaults() {
+		return new GameSettings(3, ScoringMode.SPEED, true, 5, false, 8, 8, true, 300, 20_000);
+	}
+
+	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
+		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers);
+	}
+
+	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers);
+	}
+
+	public GameSettings withPreview(int seconds, int leadMillis) {
+		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers);
+	}
+}

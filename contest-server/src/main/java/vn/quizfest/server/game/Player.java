@@ -1,0 +1,104 @@
+package vn.quizfest.server.game;
+
+/**
+ * A player inside one game. The number is the join order (1, 2, ...) and the player's public id;
+ * the resume token is the secret that lets a dropped phone come back as the same player.
+ */
+public final class Player {
+
+	private final int number;
+
+	private final String nickname;
+
+	private final String nicknameKey;
+
+	private final String resumeToken;
+
+	private final long joinedAt;
+
+	private long score;
+
+	private int streak;
+
+	private int correctCount;
+
+	private long correctMillis;
+
+	private boolean connected = true;
+
+	private boolean kicked;
+
+	Player(int number, String nickname, String nicknameKey, String resumeToken, long joinedAt) {
+		this.number = number;
+		this.nickname = nickname;
+		this.nicknameKey = nicknameKey;
+		this.resumeToken = resumeToken;
+		this.joinedAt = joinedAt;
+	}
+
+	public int number() {
+		return number;
+	}
+
+	public String nickname() {
+		return nickname;
+	}
+
+	String nicknameKey() {
+		return nicknameKey;
+	}
+
+	public String resumeToken() {
+		return resumeToken;
+	}
+
+	public long joinedAt() {
+		return joinedAt;
+	}
+
+	public long score() {
+		return score;
+	}
+
+	public int streak() {
+		return streak;
+	}
+
+	public int correctCount() {
+		return correctCount;
+	}
+
+	/** Total response time of correct answers: the first tie-break after the score. */
+	public long correctMillis() {
+		return correctMillis;
+	}
+
+	public boolean connected() {
+		return connected;
+	}
+
+	public boolean kicked() {
+		return kicked;
+	}
+
+	void connected(boolean value) {
+		connected = value;
+	}
+
+	void kick() {
+		kicked = true;
+		connected = false;
+	}
+
+	void apply(Outcome outcome, boolean scored) {
+		if (!scored) {
+			return;
+		}
+		score += outcome.points();
+		streak = outcome.streak();
+		if (outcome.correct()) {
+			correctCount++;
+			correctMillis += outcome.responseMillis();
+		}
+	}
+}
