@@ -1,0 +1,37 @@
+package vn.quizfest.server.results;
+
+import java.util.List;
+
+/**
+ * What the live game hands to the write-behind queue. Each record is idempotent in the database:
+ * writing it twice leaves the same rows.
+ */
+public sealed interface ResultRecord {
+
+	String gameId();
+
+	/** The game moved to a new status (RUNNING, ENDED); {@code at} is epoch millis. */
+	record StatusChanged(String gameId, String status, long at) implements ResultRecord {
+	}
+
+	record PlayerJoined(String gameId, int player, String nickname, long joinedAt) implements ResultRecord {
+	}
+
+	record PlayerKicked(String gameId, int player) implements ResultRecord {
+	}
+
+	record QuestionSkipped(String gameId, int position) implements ResultRecord {
+	}
+
+	/** One player's answer to one question, written when the question closes. */
+	record AnswerScored(String gameId, int position, int player, String answerJson, boolean correct, double credit,
+			int points, int streak, long responseMillis, long receivedAt) implements ResultRecord {
+	}
+
+	/** Final standings: every player's score, rank, correct count and correct-answer time. */
+	record GameFinished(String gameId, long endedAt, List<FinalStanding> standings) implements ResultRecord {
+	}
+
+	record FinalStanding(int player, long score, int rank, int correctCount, long correctMillis) {
+	}
+}
