@@ -38,7 +38,7 @@ public final class Game {
 
 		private final String code;
 
-		Refusal(String code) {
+		public Refusal(String code) {
 			super(code, null, false, false);
 			this.code = code;
 		}

@@ -1,6 +1,7 @@
 package vn.quizfest.server.leaderboard;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,44 +10,41 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Leaderboards of the embedded shape: one sorted set per game, in this process. */
+/** Leaderboards of the embedded shape: one ordered set per game, in this process. */
 class InMemoryLeaderboard implements Leaderboard {
 
-	private record Entry(String playerId, long score) {
-	}
-
-	private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::score)
+	static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::score)
 		.reversed()
-		.thenComparing(Entry::playerId);
+		.thenComparingLong(Entry::correctMillis)
+		.thenComparingInt(Entry::player);
 
 	private static final class Board {
 
 		final TreeSet<Entry> ordered = new TreeSet<>(ORDER);
 
-		final Map<String, Entry> byPlayer = new HashMap<>();
+		final Map<Integer, Entry> byPlayer = new HashMap<>();
 	}
 
 	private final Map<String, Board> boards = new ConcurrentHashMap<>();
 
 	@Override
-	public long addPoints(String gameId, String playerId, long points) {
+	public void record(String gameId, Collection<Entry> entries) {
 		Board board = boards.computeIfAbsent(gameId, id -> new Board());
 		synchronized (board) {
-			Entry old = board.byPlayer.get(playerId);
-			Entry updated = new Entry(playerId, (old == null ? 0 : old.score()) + points);
-			if (old != null) {
-				board.ordered.remove(old);
+			for (Entry entry : entries) {
+				Entry old = board.byPlayer.put(entry.player(), entry);
+				if (old != null) {
+					board.ordered.remove(old);
+				}
+				board.ordered.add(entry);
 			}
-			board.ordered.add(updated);
-			board.byPlayer.put(playerId, updated);
-			return updated.score();
 		}
 	}
 
 	@Override
 	public List<Standing> top(String gameId, int count) {
 		Board board = boards.get(gameId);
-		if (board == null) {
+		if (board == null || count <= 0) {
 			return List.of();
 		}
 		synchronized (board) {
@@ -55,25 +53,25 @@ class InMemoryLeaderboard implements Leaderboard {
 				if (result.size() == count) {
 					break;
 				}
-				result.add(new Standing(entry.playerId(), entry.score(), result.size() + 1));
+				result.add(new Standing(entry.player(), entry.score(), entry.correctMillis(), result.size() + 1));
 			}
 			return result;
 		}
 	}
 
 	@Override
-	public Optional<Standing> standingOf(String gameId, String playerId) {
+	public Optional<Standing> standingOf(String gameId, int player) {
 		Board board = boards.get(gameId);
 		if (board == null) {
 			return Optional.empty();
 		}
 		synchronized (board) {
-			Entry entry = board.byPlayer.get(playerId);
+			Entry entry = board.byPlayer.get(player);
 			if (entry == null) {
 				return Optional.empty();
 			}
 			long rank = board.ordered.headSet(entry, false).size() + 1L;
-			return Optional.of(new Standing(playerId, entry.score(), rank));
+			return Optional.of(new Standing(player, entry.score(), entry.correctMillis(), rank));
 		}
 	}
 

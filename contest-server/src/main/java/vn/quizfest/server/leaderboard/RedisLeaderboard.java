@@ -1,6 +1,8 @@
 package vn.quizfest.server.leaderboard;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,11 +11,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 /**
- * Leaderboards of the cluster shape: one Redis sorted set per game. Scores are stored negated so
- * that ascending order (ZRANGE, ZRANK) is "highest score first, then player id", matching the
- * in-memory adapter. Keys carry the game's hash tag so they live on one Redis Cluster slot.
+ * Leaderboards of the cluster shape: one Redis sorted set per game. The sorted-set score packs the
+ * order into one exact double: {@code -(score * 2^30) + correctMillis}, so ascending order is
+ * "highest score first, then least correct-answer time"; members are zero-padded player numbers, so
+ * Redis' tie order (members compared as strings) is the join order. Keys carry the game's hash tag
+ * so they live on one Redis Cluster slot. A question's update is a single ZADD.
  */
 class RedisLeaderboard implements Leaderboard {
+
+	private static final double SCORE_UNIT = 1L << 30;
 
 	private final StringRedisTemplate redis;
 
@@ -25,10 +31,24 @@ class RedisLeaderboard implements Leaderboard {
 		return "quiz:{g:" + gameId + "}:board";
 	}
 
+	static String member(int player) {
+		return "%08d".formatted(player);
+	}
+
+	static double packed(Entry entry) {
+		return -(entry.score() * SCORE_UNIT) + entry.correctMillis();
+	}
+
 	@Override
-	public long addPoints(String gameId, String playerId, long points) {
-		Double negated = redis.opsForZSet().incrementScore(key(gameId), playerId, -points);
-		return negated == null ? 0 : -Math.round(negated);
+	public void record(String gameId, Collection<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Set<TypedTuple<String>> tuples = new HashSet<>(entries.size() * 2);
+		for (Entry entry : entries) {
+			tuples.add(TypedTuple.of(member(entry.player()), packed(entry)));
+		}
+		redis.opsForZSet().add(key(gameId), tuples);
 	}
 
 	@Override
@@ -40,20 +60,27 @@ class RedisLeaderboard implements Leaderboard {
 		List<Standing> result = new ArrayList<>();
 		if (tuples != null) {
 			for (TypedTuple<String> tuple : tuples) {
-				result.add(new Standing(tuple.getValue(), -Math.round(tuple.getScore()), result.size() + 1));
+				result.add(standing(tuple.getValue(), tuple.getScore(), result.size() + 1));
 			}
 		}
 		return result;
 	}
 
 	@Override
-	public Optional<Standing> standingOf(String gameId, String playerId) {
-		Long rank = redis.opsForZSet().rank(key(gameId), playerId);
-		Double score = redis.opsForZSet().score(key(gameId), playerId);
+	public Optional<Standing> standingOf(String gameId, int player) {
+		String member = member(player);
+		Long rank = redis.opsForZSet().rank(key(gameId), member);
+		Double score = redis.opsForZSet().score(key(gameId), member);
 		if (rank == null || score == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new Standing(playerId, -Math.round(score), rank + 1));
+		return Optional.of(standing(member, score, rank + 1));
+	}
+
+	private static Standing standing(String member, double packed, long rank) {
+		long score = (long) Math.ceil(-packed / SCORE_UNIT);
+		long correctMillis = Math.round(packed + score * SCORE_UNIT);
+		return new Standing(Integer.parseInt(member), score, correctMillis, rank);
 	}
 
 	@Override

@@ -30,7 +30,7 @@ class RedisLeaderboardIntegrationTest extends LeaderboardContract {
 
 	@Test
 	void theClusterProfileUsesRedisWithTheGamesHashTag() {
-		leaderboard.addPoints(game, "an", 10);
+		leaderboard.record(game, java.util.List.of(new Leaderboard.Entry(1, 10, 0)));
 
 		assertThat(leaderboard).isInstanceOf(RedisLeaderboard.class);
 		assertThat(redis.hasKey("quiz:{g:" + game + "}:board")).isTrue();

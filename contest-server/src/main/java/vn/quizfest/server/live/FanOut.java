@@ -1,0 +1,85 @@
+package vn.quizfest.server.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends one frame to many sockets. The list is split over a fixed set of sender threads (one per
+ * core by default); each send only queues the frame on the connection, which writes it
+ * asynchronously, so a slow socket never holds a sender.
+ */
+final class FanOut implements AutoCloseable {
+
+	private static final int MIN_SLICE = 256;
+
+	private final ExecutorService senders;
+
+	private final int threads;
+
+	FanOut(int threads) {
+		this.threads = threads;
+		AtomicInteger counter = new AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "quiz-sender-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Sends the same frame to every connection; returns when every send has been queued. */
+	void broadcast(List<Connection> connections, String frame) {
+		each(connections, connection -> frame);
+	}
+
+	/** Sends each connection its own frame (null: nothing); frames are built on the sender threads. */
+	void each(List<Connection> connections, Function<Connection, @Nullable String> frameFor) {
+		int size = connections.size();
+		if (size == 0) {
+			return;
+		}
+		int slices = Math.min(threads, Math.max(1, size / MIN_SLICE));
+		if (slices == 1) {
+			sendSlice(connections, 0, size, frameFor);
+			return;
+		}
+		List<CompletableFuture<Void>> parts = new ArrayList<>(slices);
+		int per = (size + slices - 1) / slices;
+		for (int start = per; start < size; start += per) {
+			int from = start;
+			int to = Math.min(size, start + per);
+			parts.add(CompletableFuture.runAsync(() -> sendSlice(connections, from, to, frameFor), senders));
+		}
+		sendSlice(connections, 0, Math.min(per, size), frameFor);
+		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+	}
+
+	private static void sendSlice(List<Connection> connections, int from, int to,
+			Function<Connection, @Nullable String> frameFor) {
+		for (int i = from; i < to; i++) {
+			Connection connection = connections.get(i);
+			String frame = frameFor.apply(connection);
+			if (frame != null) {
+				connection.send(frame);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		senders.shutdown();
+		try {
+			senders.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

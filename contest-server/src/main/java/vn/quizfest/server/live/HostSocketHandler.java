@@ -1,0 +1,62 @@
+package vn.quizfest.server.live;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The host endpoint, {@code /ws/host}: authenticate with the game's host token, then drive the game
+ * (start, next, skip, pause, resume, kick, end). Several host sockets may drive one game (a laptop
+ * and a phone); a host that drops simply connects again with the token.
+ */
+final class HostSocketHandler extends SocketHandler {
+
+	private static final Set<String> COMMANDS = Set.of("start", "next", "skip", "pause", "resume", "end", "kick");
+
+	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+		super(context, games, json);
+	}
+
+	@Override
+	boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref) {
+		if ("host".equals(type)) {
+			connection.language = language(frame);
+			if (!versionSupported(connection, frame)) {
+				return false;
+			}
+			String gameId = text(frame, "game");
+			String token = text(frame, "token");
+			LiveGame game = gameId == null ? null : games.byId(gameId).orElse(null);
+			if (game == null || token == null || !game.hostTokenMatches(token)) {
+				context.metrics().closed("host-refused");
+				connection.sendAndClose(context.frames()
+					.error("HOST_REFUSED", context.message(connection.language, "HOST_REFUSED"), ref),
+						CloseCodes.HOST_REFUSED);
+				return false;
+			}
+			game.attachHost(connection);
+			return true;
+		}
+		if ("ping".equals(type)) {
+			JsonNode t = frame.get("t");
+			connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+			return true;
+		}
+		if (!COMMANDS.contains(type)) {
+			refuse(connection, "UNKNOWN_TYPE", ref);
+			return false;
+		}
+		LiveGame game = connection.game;
+		if (game == null || !connection.host) {
+			refuse(connection, "NOT_HOST", ref);
+			return false;
+		}
+		JsonNode player = frame.get("player");
+		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null);
+		connection.send(context.frames().done(type));
+		return true;
+	}
+}

@@ -1,0 +1,214 @@
+package vn.quizfest.server.live;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.Collections;
+import java.util.Enumeration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.leaderboard.Leaderboard;
+import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.ResultsWriter;
+import vn.quizfest.server.system.Messages;
+
+/**
+ * The WebSocket gateway: endpoints {@code /ws/play} and {@code /ws/host}, lean buffers, no
+ * permessage-deflate, and the threads of the live games. The buffer and compression choices follow
+ * the measurements in ARCHITECTURE.md: frames are a few hundred bytes, so compression only costs
+ * memory and CPU, and 2 KB socket buffers keep each connection near 30 KB of resident memory.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LiveSettings.class)
+class LiveConfiguration implements WebSocketConfigurer {
+
+	static final String PLAYER_PATH = "/ws/play";
+
+	static final String HOST_PATH = "/ws/host";
+
+	static {
+		// Read once by Tomcat's WebSocket classes when they load, before any socket exists.
+		if (System.getProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE") == null) {
+			System.setProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE", "2048");
+		}
+	}
+
+	private final PlayerSocketHandler players;
+
+	private final HostSocketHandler hosts;
+
+	LiveConfiguration(PlayerSocketHandler players, HostSocketHandler hosts) {
+		this.players = players;
+		this.hosts = hosts;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		// Players and hosts authenticate with tokens, never cookies, so any origin may connect.
+		registry.addHandler(players, PLAYER_PATH).setAllowedOriginPatterns("*");
+		registry.addHandler(hosts, HOST_PATH).setAllowedOriginPatterns("*");
+	}
+
+	@Bean
+	static ServletServerContainerFactoryBean webSocketContainer(LiveSettings settings) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+		container.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
+		container.setAsyncSendTimeout(settings.sendTimeout().toMillis());
+		return container;
+	}
+
+	/** Tomcat decides on permessage-deflate from the raw request header, so the header is hidden. */
+	@Bean
+	static FilterRegistrationBean<OncePerRequestFilter> noWebSocketCompression() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new HideExtensionsFilter());
+		registration.addUrlPatterns("/ws/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	static TomcatConnectorCustomizer leanSocketBuffers() {
+		return connector -> {
+			connector.setProperty("socket.appReadBufSize", "2048");
+			connector.setProperty("socket.appWriteBufSize", "2048");
+		};
+	}
+
+	@Bean
+	static PlayerSocketHandler playerSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+		return new PlayerSocketHandler(context, games, json);
+	}
+
+	@Bean
+	static HostSocketHandler hostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+		return new HostSocketHandler(context, games, json);
+	}
+
+	@Bean(destroyMethod = "close")
+	static FanOut fanOut(LiveSettings settings) {
+		return new FanOut(settings.effectiveSenderThreads());
+	}
+
+	@Bean
+	static LiveContext liveContext(FanOut fanOut, Clock clock, Messages messages, MeterRegistry registry,
+			ResultsWriter results, Leaderboard leaderboard, LiveSettings settings, JsonMapper json,
+			LiveGamesHolder holder) {
+		AtomicInteger outboxThreads = new AtomicInteger();
+		ExecutorService outboxes = Executors.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "quiz-outbox-" + outboxThreads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		AtomicInteger timerThreads = new AtomicInteger();
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
+			Thread thread = new Thread(runnable, "quiz-timer-" + timerThreads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		timers.setRemoveOnCancelPolicy(true);
+		LiveMetrics metrics = new LiveMetrics(registry, holder::connectedPlayers, holder::liveGames);
+		return new LiveContext(new Frames(json), fanOut, outboxes, timers, clock, messages, metrics, results,
+				leaderboard, settings);
+	}
+
+	@Bean
+	static LiveGamesHolder liveGamesHolder() {
+		return new LiveGamesHolder();
+	}
+
+	@Bean
+	static LiveGames liveGames(LiveContext context, PinRegistry pins, Games games, JsonMapper json,
+			LiveGamesHolder holder) {
+		LiveGames liveGames = new LiveGames(context, pins, games, json);
+		holder.games = liveGames;
+		return liveGames;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "memory", matchIfMissing = true)
+	static PinRegistry inMemoryPins() {
+		return new PinRegistry.InMemory();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
+	static PinRegistry redisPins(StringRedisTemplate redis) {
+		return new PinRegistry.Redis(redis);
+	}
+
+	/** Lets the gauges read the registry that is built after them. */
+	static final class LiveGamesHolder {
+
+		volatile LiveGames games;
+
+		int connectedPlayers() {
+			LiveGames current = games;
+			return current == null ? 0 : current.connectedPlayers();
+		}
+
+		int liveGames() {
+			LiveGames current = games;
+			return current == null ? 0 : current.all().size();
+		}
+	}
+
+	private static final class HideExtensionsFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			chain.doFilter(new HttpServletRequestWrapper(request) {
+
+				@Override
+				public String getHeader(String name) {
+					return isExtensions(name) ? null : super.getHeader(name);
+				}
+
+				@Override
+				public Enumeration<String> getHeaders(String name) {
+					return isExtensions(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+				}
+
+				@Override
+				public Enumeration<String> getHeaderNames() {
+					return Collections.enumeration(Collections.list(super.getHeaderNames())
+						.stream()
+						.filter(header -> !isExtensions(header))
+						.toList());
+				}
+			}, response);
+		}
+
+		private static boolean isExtensions(String name) {
+			return "Sec-WebSocket-Extensions".equalsIgnoreCase(name);
+		}
+	}
+}

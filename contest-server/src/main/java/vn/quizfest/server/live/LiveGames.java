@@ -1,0 +1,261 @@
+package vn.quizfest.server.live;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.questionbank.AnswerKey;
+import vn.quizfest.questionbank.Question;
+import vn.quizfest.questionbank.QuestionType;
+import vn.quizfest.server.game.Game;
+import vn.quizfest.server.game.GameQuestion;
+import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.Nicknames;
+import vn.quizfest.server.results.Games;
+
+/**
+ * The live games of this node: creation (PIN, host token, question snapshot), lookup by PIN and id,
+ * the coalesced count updates, clean-up of finished games, and closing every socket on shutdown.
+ */
+public class LiveGames implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveGames.class);
+
+	private static final int PIN_ATTEMPTS = 50;
+
+	private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+
+	private final LiveContext context;
+
+	private final PinRegistry pins;
+
+	private final Games games;
+
+	private final JsonMapper json;
+
+	private final Nicknames nicknames = Nicknames.standard();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, LiveGame> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, LiveGame> byPin = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	LiveGames(LiveContext context, PinRegistry pins, Games games, JsonMapper json) {
+		this.context = context;
+		this.pins = pins;
+		this.games = games;
+		this.json = json;
+	}
+
+	/** What an organiser asks for: the questions are copied (snapshotted) into the game. */
+	public record NewGame(String title, List<Question> questions, GameSettings settings, String language,
+			@Nullable Long quizId, @Nullable Long ownerOrganisationId, @Nullable Long createdBy) {
+	}
+
+	/** The created game: the host token is shown to its creator once and stored only as a hash. */
+	public record CreatedGame(String id, String pin, String hostToken, int questionCount) {
+	}
+
+	public CreatedGame create(NewGame spec) {
+		String id = newId();
+		long seed = random.nextLong();
+		List<GameQuestion> questions = new ArrayList<>(spec.questions().size());
+		for (Question question : spec.questions()) {
+			questions.add(new GameQuestion(questions.size(), prepare(question, new Random(seed + questions.size()))));
+		}
+		String hostToken = token();
+		String pin = claimPin(id);
+		try {
+			List<Games.SnapshotRow> snapshot = new ArrayList<>();
+			for (GameQuestion question : questions) {
+				snapshot.add(new Games.SnapshotRow(question.index(), question.question().id(),
+						question.type().name(), json.writeValueAsString(question.question())));
+			}
+			games.create(new Games.GameRow(id, pin, spec.title(), spec.quizId(), spec.ownerOrganisationId(),
+					spec.createdBy(), HexFormat.of().formatHex(sha256(hostToken)),
+					json.writeValueAsString(spec.settings()), spec.language(), "LOBBY", questions.size()), snapshot);
+			Game game = new Game(id, questions, spec.settings(), nicknames, context.now());
+			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
+			byId.put(id, live);
+			byPin.put(pin, live);
+			return new CreatedGame(id, pin, hostToken, questions.size());
+		}
+		catch (RuntimeException ex) {
+			pins.release(pin, id);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Ordering questions are stored in the right order by most authors; the game shows the options
+	 * shuffled (never in the right order) and keeps the key pointing at the shuffled positions.
+	 */
+	static Question prepare(Question question, Random random) {
+		if (question.type() != QuestionType.ORDERING || question.options().size() < 2) {
+			return question;
+		}
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < question.options().size(); i++) {
+			positions.add(i);
+		}
+		List<Integer> shown;
+		do {
+			shown = new ArrayList<>(positions);
+			java.util.Collections.shuffle(shown, random);
+		}
+		while (shown.equals(question.answer().correct()));
+		// shown.get(newIndex) = original index
+		List<String> options = new ArrayList<>();
+		for (int original : shown) {
+			options.add(question.options().get(original));
+		}
+		List<Integer> correct = new ArrayList<>();
+		for (int original : question.answer().correct()) {
+			correct.add(shown.indexOf(original));
+		}
+		AnswerKey key = new AnswerKey(correct, question.answer().accepted(), question.answer().value(),
+				question.answer().tolerance());
+		return new Question(question.id(), question.bankId(), question.translationGroup(), question.language(),
+				question.type(), question.text(), options, key, question.explanation(), question.timeLimitSeconds(),
+				question.points(), question.difficulty(), question.topic(), question.tags(), question.imageUrl(),
+				question.source(), question.status(), question.author(), question.externalKey(), question.createdAt(),
+				question.updatedAt(), question.version());
+	}
+
+	private String claimPin(String gameId) {
+		for (int attempt = 0; attempt < PIN_ATTEMPTS; attempt++) {
+			String pin = Integer.toString(100_000 + random.nextInt(900_000));
+			if (pins.claim(pin, gameId)) {
+				return pin;
+			}
+		}
+		throw new IllegalStateException("No free game PIN after " + PIN_ATTEMPTS + " attempts");
+	}
+
+	public Optional<LiveGame> byId(String id) {
+		return Optional.ofNullable(byId.get(id));
+	}
+
+	public Optional<LiveGame> byPin(String pin) {
+		return Optional.ofNullable(byPin.get(pin));
+	}
+
+	Collection<LiveGame> all() {
+		return byId.values();
+	}
+
+	int connectedPlayers() {
+		int total = 0;
+		for (LiveGame game : byId.values()) {
+			total += game.connectedPlayers();
+		}
+		return total;
+	}
+
+	/** Sends coalesced counts and forgets games that ended long enough ago. */
+	void housekeeping() {
+		long now = context.now();
+		long retention = context.settings().finishedGameRetention().toMillis();
+		for (LiveGame game : byId.values()) {
+			try {
+				game.flushCounts(now);
+				long endedAt = game.endedAt();
+				if (endedAt >= 0 && now - endedAt > retention) {
+					forget(game);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Housekeeping of game {} failed", game.id(), ex);
+			}
+		}
+	}
+
+	private void forget(LiveGame game) {
+		byId.remove(game.id());
+		byPin.remove(game.pin(), game);
+		pins.release(game.pin(), game.id());
+		context.leaderboard().remove(game.id());
+	}
+
+	String token() {
+		byte[] bytes = new byte[24];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** A 26-character, time-ordered, URL-safe game id. */
+	private String newId() {
+		long time = System.currentTimeMillis();
+		char[] id = new char[26];
+		for (int i = 9; i >= 0; i--) {
+			id[i] = ID_ALPHABET[(int) (time & 31)];
+			time >>>= 5;
+		}
+		for (int i = 10; i < 26; i++) {
+			id[i] = ID_ALPHABET[random.nextInt(32)];
+		}
+		return new String(id);
+	}
+
+	static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		long interval = context.settings().hostCountsInterval().toMillis();
+		context.timers().scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/** Flushes what the games have queued, then closes their sockets (clients resume later). */
+	@Override
+	public void stop() {
+		running = false;
+		for (LiveGame game : byId.values()) {
+			try {
+				game.awaitOutbox(2_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			game.closeAll();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops before the web server's graceful shutdown (DEFAULT_PHASE - 1024) and before the results writer drains. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 512;
+	}
+}

@@ -1,0 +1,34 @@
+package vn.quizfest.server.live;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits and timings of the WebSocket gateway ({@code quizfest.live.*}); the defaults are documented
+ * in docs/protocol.md and docs/operations.md.
+ *
+ * @param maxFrameBytes largest text frame a client may send; bigger ones close the socket with 1009
+ * @param messagesPerSecond steady rate of client messages allowed per connection
+ * @param burst messages a connection may send at once before the rate applies
+ * @param abuseLimit refused messages in a row after which the socket is closed with 4008
+ * @param sendTimeout a frame not delivered within this time drops the connection (it can resume)
+ * @param maxQueuedFrames frames waiting for a slow connection before it is dropped
+ * @param senderThreads threads that split each broadcast; 0 means one per core
+ * @param hostCountsInterval how often answer and player counts go to host screens at most
+ * @param playerCountsInterval how often the lobby player count goes to players at most
+ * @param joinTimeout a socket that has not joined or resumed within this time is closed
+ * @param finishedGameRetention how long a finished game stays in memory for late resumes and reads
+ */
+@ConfigurationProperties("quizfest.live")
+public record LiveSettings(@DefaultValue("4096") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
+		@DefaultValue("20") int burst, @DefaultValue("50") int abuseLimit, @DefaultValue("10s") Duration sendTimeout,
+		@DefaultValue("64") int maxQueuedFrames, @DefaultValue("0") int senderThreads,
+		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,
+		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention) {
+
+	int effectiveSenderThreads() {
+		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+	}
+}

@@ -1,0 +1,73 @@
+package vn.quizfest.server.live;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Six-digit PINs, unique among live games: in this process (embedded) or across the cluster (Redis). */
+interface PinRegistry {
+
+	/** Claims the PIN for the game; false when another live game holds it. */
+	boolean claim(String pin, String gameId);
+
+	Optional<String> gameOf(String pin);
+
+	void release(String pin, String gameId);
+
+	final class InMemory implements PinRegistry {
+
+		private final Map<String, String> pins = new ConcurrentHashMap<>();
+
+		@Override
+		public boolean claim(String pin, String gameId) {
+			return pins.putIfAbsent(pin, gameId) == null;
+		}
+
+		@Override
+		public Optional<String> gameOf(String pin) {
+			return Optional.ofNullable(pins.get(pin));
+		}
+
+		@Override
+		public void release(String pin, String gameId) {
+			pins.remove(pin, gameId);
+		}
+	}
+
+	/** PINs as Redis keys with a time to live, so a crashed node's PINs free themselves. */
+	final class Redis implements PinRegistry {
+
+		private static final Duration TTL = Duration.ofHours(24);
+
+		private final StringRedisTemplate redis;
+
+		Redis(StringRedisTemplate redis) {
+			this.redis = redis;
+		}
+
+		private static String key(String pin) {
+			return "quiz:pin:" + pin;
+		}
+
+		@Override
+		public boolean claim(String pin, String gameId) {
+			return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key(pin), gameId, TTL));
+		}
+
+		@Override
+		public Optional<String> gameOf(String pin) {
+			return Optional.ofNullable(redis.opsForValue().get(key(pin)));
+		}
+
+		@Override
+		public void release(String pin, String gameId) {
+			// Only the holder releases: compare and delete.
+			if (gameId.equals(redis.opsForValue().get(key(pin)))) {
+				redis.delete(key(pin));
+			}
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package vn.quizfest.server.live;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.game.Submission;
+
+/** The player endpoint, {@code /ws/play}: join or resume, answer, ping (docs/protocol.md). */
+final class PlayerSocketHandler extends SocketHandler {
+
+	PlayerSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+		super(context, games, json);
+	}
+
+	@Override
+	boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref) {
+		switch (type) {
+			case "join" -> {
+				connection.language = language(frame);
+				if (!versionSupported(connection, frame)) {
+					return false;
+				}
+				if (connection.game != null) {
+					refuse(connection, "ALREADY_JOINED", ref);
+					return false;
+				}
+				LiveGame game = game(connection, frame, ref);
+				if (game == null) {
+					return false;
+				}
+				game.join(connection, text(frame, "nickname"), games.token());
+				return true;
+			}
+			case "resume" -> {
+				connection.language = language(frame);
+				if (!versionSupported(connection, frame)) {
+					return false;
+				}
+				String token = text(frame, "token");
+				LiveGame game = game(connection, frame, ref);
+				if (game == null) {
+					return false;
+				}
+				if (token == null || token.length() > 64) {
+					refuse(connection, "RESUME_UNKNOWN", ref);
+					return false;
+				}
+				LiveGame previous = connection.game;
+				if (previous != null && previous != game) {
+					refuse(connection, "ALREADY_JOINED", ref);
+					return false;
+				}
+				game.resume(connection, token);
+				return true;
+			}
+			case "answer" -> {
+				LiveGame game = connection.game;
+				if (game == null) {
+					refuse(connection, "NOT_JOINED", ref);
+					return false;
+				}
+				JsonNode q = frame.get("q");
+				if (q == null || !q.isIntegralNumber()) {
+					refuse(connection, "BAD_ANSWER", ref);
+					return false;
+				}
+				game.answer(connection, q.asInt(), submission(frame));
+				return true;
+			}
+			case "ping" -> {
+				JsonNode t = frame.get("t");
+				connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+				return true;
+			}
+			case "leave" -> {
+				connection.close(org.springframework.web.socket.CloseStatus.NORMAL);
+				return true;
+			}
+			default -> {
+				refuse(connection, "UNKNOWN_TYPE", ref);
+				return false;
+			}
+		}
+	}
+
+	private @Nullable LiveGame game(Connection connection, JsonNode frame, @Nullable String ref) {
+		String pin = text(frame, "pin");
+		LiveGame game = pin == null ? null : games.byPin(pin.strip()).orElse(null);
+		if (game == null) {
+			refuse(connection, "BAD_PIN", ref);
+		}
+		return game;
+	}
+
+	/** Reads whichever answer field is present; the engine checks it fits the question type. */
+	static Submission submission(JsonNode frame) {
+		JsonNode choice = frame.get("choice");
+		JsonNode value = frame.get("value");
+		return new Submission(choice != null && choice.isIntegralNumber() ? choice.asInt() : null,
+				integers(frame.get("choices")), text(frame, "text"), integers(frame.get("order")),
+				value != null && value.isNumber() ? value.asDouble() : null);
+	}
+
+	private static @Nullable List<Integer> integers(@Nullable JsonNode node) {
+		if (node == null || !node.isArray() || node.size() > 16) {
+			return null;
+		}
+		List<Integer> values = new ArrayList<>(node.size());
+		for (JsonNode element : node) {
+			if (!element.isIntegralNumber()) {
+				return null;
+			}
+			values.add(element.asInt());
+		}
+		return values;
+	}
+}

@@ -1,0 +1,182 @@
+package vn.quizfest.server.live;
+
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.game.Game;
+
+/**
+ * What the player and host endpoints share: the per-socket connection, size and rate limits, JSON
+ * parsing and error frames. Nothing a client sends can throw out of here: every failure becomes an
+ * error frame, or a close with a documented code for abuse.
+ */
+abstract class SocketHandler extends AbstractWebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SocketHandler.class);
+
+	static final String CONNECTION = "quizfest.connection";
+
+	final LiveContext context;
+
+	final LiveGames games;
+
+	final JsonMapper json;
+
+	SocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+		this.context = context;
+		this.games = games;
+		this.json = json;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		session.setTextMessageSizeLimit(context.settings().maxFrameBytes());
+		session.setBinaryMessageSizeLimit(context.settings().maxFrameBytes());
+		Connection connection = new Connection(session, context.settings(), dropped -> {
+			context.metrics().closed("slow");
+			LiveGame game = dropped.game;
+			if (game != null) {
+				game.disconnected(dropped);
+			}
+		});
+		session.getAttributes().put(CONNECTION, connection);
+		context.timers().schedule(() -> {
+			if (connection.game == null && connection.isOpen()) {
+				context.metrics().closed("join-timeout");
+				connection.close(CloseCodes.JOIN_TIMEOUT);
+			}
+		}, context.settings().joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		Connection connection = connection(session);
+		if (connection == null) {
+			return;
+		}
+		switch (connection.rateLimiter.check(context.now())) {
+			case REFUSE -> {
+				error(connection, "RATE_LIMITED", null);
+				return;
+			}
+			case ABUSE -> {
+				abuse(connection);
+				return;
+			}
+			case ALLOW -> {
+			}
+		}
+		JsonNode frame;
+		try {
+			frame = json.readTree(message.getPayload());
+		}
+		catch (JacksonException ex) {
+			refuse(connection, "BAD_JSON", null);
+			return;
+		}
+		if (frame == null || !frame.isObject() || !frame.path("type").isString()) {
+			refuse(connection, "BAD_FRAME", null);
+			return;
+		}
+		String ref = frame.path("id").isValueNode() ? frame.path("id").asString() : null;
+		try {
+			if (handle(connection, frame.path("type").asString(), frame, ref)) {
+				connection.rateLimiter.forgive();
+			}
+		}
+		catch (Game.Refusal refusal) {
+			refuse(connection, refusal.code(), ref);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Frame from {} failed", connection.id(), ex);
+			refuse(connection, "SERVER_ERROR", ref);
+		}
+	}
+
+	/** Handles one frame; returns true when it was a good frame (it forgives earlier refusals). */
+	abstract boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref);
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+		Connection connection = connection(session);
+		if (connection != null) {
+			refuse(connection, "BINARY_NOT_SUPPORTED", null);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		log.debug("Transport error on {}: {}", session.getId(), exception.toString());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		Connection connection = connection(session);
+		if (connection == null) {
+			return;
+		}
+		LiveGame game = connection.game;
+		if (game != null) {
+			game.disconnected(connection);
+		}
+		if (status.getCode() == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) {
+			context.metrics().closed("too-big");
+		}
+	}
+
+	/** Checks the protocol version of join, resume and host frames; closes the socket when unsupported. */
+	boolean versionSupported(Connection connection, JsonNode frame) {
+		JsonNode version = frame.path("v");
+		if (version.isMissingNode() || version.isNull()
+				|| version.isIntegralNumber() && version.asInt() == Frames.PROTOCOL_VERSION) {
+			return true;
+		}
+		connection.sendAndClose(context.frames().error("UNSUPPORTED_VERSION",
+				context.message(connection.language, "UNSUPPORTED_VERSION", Frames.PROTOCOL_VERSION), null),
+				CloseCodes.UNSUPPORTED_VERSION);
+		return false;
+	}
+
+	void refuse(Connection connection, String code, @Nullable String ref) {
+		if (connection.rateLimiter.strike() == RateLimiter.Verdict.ABUSE) {
+			abuse(connection);
+			return;
+		}
+		error(connection, code, ref);
+	}
+
+	void error(Connection connection, String code, @Nullable String ref) {
+		connection.send(context.frames().error(code, context.message(connection.language, code), ref));
+	}
+
+	private void abuse(Connection connection) {
+		context.metrics().closed("abuse");
+		connection.sendAndClose(
+				context.frames().error("ABUSE", context.message(connection.language, "ABUSE"), null),
+				CloseCodes.ABUSE);
+	}
+
+	static @Nullable Connection connection(WebSocketSession session) {
+		return (Connection) session.getAttributes().get(CONNECTION);
+	}
+
+	static String language(JsonNode frame) {
+		return "en".equals(frame.path("lang").asString("")) ? "en" : "vi";
+	}
+
+	static @Nullable String text(JsonNode frame, String field) {
+		JsonNode node = frame.get(field);
+		return node != null && node.isString() ? node.asString() : null;
+	}
+}
