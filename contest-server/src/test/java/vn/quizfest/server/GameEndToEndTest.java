@@ -323,12 +323,14 @@ abstract class GameEndToEndTest {
 					thisQuestion.put(i, 0);
 					continue;
 				}
-				double credit = switch (question.type()) {
+				// Credit as a fraction num/den, and whole-number arithmetic, so halves round up exactly.
+				long den = question.type() == QuestionType.MULTIPLE_SELECT ? question.answer().correct().size() : 1;
+				long num = switch (question.type()) {
 					case SINGLE_CHOICE, TRUE_FALSE -> question.answer().correct().contains(frame.get("choice")) ? 1 : 0;
 					case MULTIPLE_SELECT -> {
 						List<Integer> picked = (List<Integer>) frame.get("choices");
 						long hits = picked.stream().filter(question.answer().correct()::contains).count();
-						yield Math.max(0, (hits - (picked.size() - hits)) / (double) question.answer().correct().size());
+						yield Math.max(0, hits - (picked.size() - hits));
 					}
 					case TYPE_ANSWER -> question.answer().accepted().stream()
 						.anyMatch(a -> fold(a).equals(fold((String) frame.get("text")))) ? 1 : 0;
@@ -338,7 +340,9 @@ abstract class GameEndToEndTest {
 					case POLL -> 0;
 				};
 				long t = Math.min(millis.get(q).get(i), 10_000);
-				int earned = (int) Math.round(base * (1 - (t / 10_000.0) / 2) * credit);
+				// round(P x (1 - (t/T)/2) x num/den) with T = 10,000 ms
+				int earned = (int) Math.floorDiv(2L * base * (20_000 - t) * num + 20_000 * den, 2L * 20_000 * den);
+				double credit = num / (double) den;
 				boolean correct = credit == 1;
 				if (correct) {
 					earned += Math.min(100 * streak[i], 500);

@@ -12,7 +12,7 @@ public final class TextNormalizer {
 
 	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
-	private static final Pattern SPACES = Pattern.compile("\\s+");
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
 	private TextNormalizer() {
 	}

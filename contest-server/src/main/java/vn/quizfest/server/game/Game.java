@@ -235,6 +235,10 @@ public final class Game {
 		}
 		player.kick();
 		answers.remove(number);
+		if (phase == Phase.CLOSED || phase == Phase.LEADERBOARD) {
+			// The leaderboard about to show must not list the kicked player.
+			standings = Ranking.rank(players.values());
+		}
 		events.add(new PlayerKicked(player));
 	}
 
@@ -478,11 +482,16 @@ public final class Game {
 
 	private Outcome graded(Player player, GameQuestion question, Received received, boolean scored) {
 		long responseMillis = received.receipt().responseMillis();
-		if (!scored) {
+		if (question.type() == vn.quizfest.questionbank.QuestionType.POLL) {
 			return new Outcome(player.number(), true, false, 0, 0, 0, player.streak(), responseMillis,
 					received.submission());
 		}
 		Grading.Grade grade = Grading.grade(question, received.submission(), settings.typeAnswerIgnoresDiacritics());
+		if (!scored) {
+			// A warm-up (no-points) question: right or wrong is shown, but no points and no streak change.
+			return new Outcome(player.number(), true, grade.correct(), grade.credit(), 0, 0, player.streak(),
+					responseMillis, received.submission());
+		}
 		int points = Scoring.answerPoints(settings.scoring(), question.basePoints(), grade.credit(), responseMillis,
 				question.timeLimitMillis());
 		int bonus = 0;

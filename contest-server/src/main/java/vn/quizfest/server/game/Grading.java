@@ -27,7 +27,7 @@ public final class Grading {
 		static final Grade RIGHT = new Grade(true, 1);
 	}
 
-	private static final Pattern SPACES = Pattern.compile("\\s+");
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
 	private Grading() {
 	}
@@ -109,8 +109,10 @@ public final class Grading {
 			return Grade.WRONG;
 		}
 		double tolerance = key.tolerance() == null ? 0 : key.tolerance();
-		// A tiny epsilon so that 0.1 + 0.2 style decimals at the edge of the tolerance still count.
-		return Math.abs(value - key.value()) <= tolerance + 1e-9 ? Grade.RIGHT : Grade.WRONG;
+		// A few ulps of slack so that decimals at the edge of the tolerance (0.3 +- 0.1) still count,
+		// scaled to the numbers so that large values keep their precision.
+		double slack = 4 * Math.ulp(Math.max(Math.abs(value), Math.abs(key.value())));
+		return Math.abs(value - key.value()) <= tolerance + slack ? Grade.RIGHT : Grade.WRONG;
 	}
 
 	private static boolean inRange(int index, int size) {

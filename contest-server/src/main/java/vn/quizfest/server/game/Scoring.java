@@ -13,6 +13,8 @@ public final class Scoring {
 
 	public static final int STREAK_CAP = 500;
 
+	private static final long CREDIT_UNIT = 60;
+
 	private Scoring() {
 	}
 
@@ -26,12 +28,16 @@ public final class Scoring {
 		if (credit <= 0 || base <= 0) {
 			return 0;
 		}
+		// Credits are fractions with a denominator of at most 6 (options), so 60ths are exact; whole
+		// numbers then round halves up exactly, where doubles sometimes land just below .5.
+		long num = Math.round(Math.min(credit, 1) * CREDIT_UNIT);
 		if (mode == ScoringMode.ACCURACY) {
-			return (int) Math.round(base * credit);
+			return (int) Math.floorDiv(2L * base * num + CREDIT_UNIT, 2L * CREDIT_UNIT);
 		}
-		double t = Math.max(0, Math.min(responseMillis, limitMillis));
-		double speedFactor = 1 - (t / limitMillis) / 2;
-		return (int) Math.round(base * speedFactor * credit);
+		long t = Math.max(0, Math.min(responseMillis, limitMillis));
+		long twoT = 2 * limitMillis;
+		// round(P x (1 - (t/T)/2) x credit) = round(P x (2T - t) x num / (2T x 60))
+		return (int) Math.floorDiv(2L * base * (twoT - t) * num + twoT * CREDIT_UNIT, 2L * twoT * CREDIT_UNIT);
 	}
 
 	/** The bonus for a correct answer that follows {@code streakBefore} correct answers in a row. */

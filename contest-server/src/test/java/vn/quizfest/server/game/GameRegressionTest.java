@@ -19,7 +19,7 @@ import vn.quizfest.server.game.GameEvent.LeaderboardShown;
  * Engine bugs found while writing the engine tests. Each test states the intended behaviour and fails
  * on the code as it is; once fixed it belongs with the other tests of its feature.
  */
-class GameBugsTest {
+class GameRegressionTest {
 
 	// ---- Scoring: a half point is sometimes rounded down ----------------------------------------
 
