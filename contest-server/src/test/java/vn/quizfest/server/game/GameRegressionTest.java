@@ -16,8 +16,8 @@ import vn.quizfest.questionbank.Points;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
 
 /**
- * Engine bugs found while writing the engine tests. Each test states the intended behaviour and fails
- * on the code as it is; once fixed it belongs with the other tests of its feature.
+ * Regression tests for engine bugs found while writing the engine tests (rounding, warm-up grading,
+ * kicks between questions, numeric precision, look-alike and blocked nicknames).
  */
 class GameRegressionTest {
 
