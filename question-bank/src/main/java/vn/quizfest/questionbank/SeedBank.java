@@ -277,7 +277,7 @@ public class SeedBank {
 				if (i == ATTEMPTS) {
 					throw ex;
 				}
-				log.info("The seed bank was being loaded concurrently; looking again ({})", ex.getMessage());
+				log.info("The seed bank was being loaded concurrently ({}); looking again", ex.getClass().getSimpleName());
 			}
 		}
 	}
