@@ -21,7 +21,7 @@ import vn.quizfest.questionbank.QuestionBanks;
 import vn.quizfest.questionbank.QuestionStatus;
 import vn.quizfest.questionbank.QuestionType;
 import vn.quizfest.questionbank.Questions;
-import vn.quizfest.questionbank.StarterQuestions;
+import vn.quizfest.questionbank.SeedBank;
 import vn.quizfest.questionbank.Topic;
 
 /** The cluster shape against a real MySQL/MariaDB and a real Redis. */
@@ -89,8 +89,8 @@ class ClusterModeIntegrationTest {
 	}
 
 	@Test
-	void theStarterSetIsNotLoadedImplicitlyInClusterMode() {
-		assertThat(banks.findSharedByName(StarterQuestions.BANK_NAME)).isEmpty();
+	void theSeedBankIsNotLoadedImplicitlyInClusterMode() {
+		assertThat(banks.findSharedByName(SeedBank.BANK_NAME)).isEmpty();
 	}
 
 	@Test

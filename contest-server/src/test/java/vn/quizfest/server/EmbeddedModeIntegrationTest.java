@@ -2,6 +2,7 @@ package vn.quizfest.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +21,11 @@ import vn.quizfest.questionbank.Language;
 import vn.quizfest.questionbank.Question;
 import vn.quizfest.questionbank.QuestionBanks;
 import vn.quizfest.questionbank.Questions;
-import vn.quizfest.questionbank.StarterQuestions;
+import vn.quizfest.questionbank.SeedBank;
+import vn.quizfest.questionbank.Topic;
 
 /**
- * The embedded default: H2 in MySQL mode, migrations, starter questions, the generated first
+ * The embedded default: H2 in MySQL mode, migrations, the seed bank, the generated first
  * admin password, health and metrics, and no Redis anywhere.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,6 +48,9 @@ class EmbeddedModeIntegrationTest {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	SeedBank seedBank;
 
 	@Test
 	void healthIsUpWithTheDatabaseAndWithoutRedis() {
@@ -93,17 +98,21 @@ class EmbeddedModeIntegrationTest {
 	}
 
 	@Test
-	void anEmptyDatabaseReceivesTheStarterQuestionsInBothLanguages() {
-		long bankId = banks.findSharedByName(StarterQuestions.BANK_NAME).orElseThrow();
+	void anEmptyDatabaseReceivesTheSeedBankInBothLanguages() {
+		long bankId = banks.findSharedByName(SeedBank.BANK_NAME).orElseThrow();
+		List<Question> seed = seedBank.read(bankId);
 		List<Question> vietnamese = questions.findByBank(bankId, Language.VI);
 		List<Question> english = questions.findByBank(bankId, Language.EN);
 
-		assertThat(vietnamese).hasSize(24);
-		assertThat(english).hasSize(24);
+		assertThat(vietnamese).hasSize((int) seed.stream().filter(q -> q.language() == Language.VI).count());
+		assertThat(english).hasSize((int) seed.stream().filter(q -> q.language() == Language.EN).count());
+		assertThat(questions.count()).as("nothing but the seed bank").isEqualTo(seed.size());
+		assertThat(vietnamese).extracting(Question::topic).containsAll(EnumSet.allOf(Topic.class));
 		assertThat(vietnamese).extracting(Question::text).anyMatch(text -> text.contains("VNeID"));
 		// Diacritics survive the database round trip.
 		assertThat(vietnamese).extracting(Question::text).anyMatch(text -> text.matches(".*[ạảãàáăắằẳẵặâấầẩẫậđệễ].*"));
 		assertThat(vietnamese).allSatisfy(question -> assertThat(question.explanation()).isNotBlank());
+		assertThat(seedBank.loadIfEmpty()).as("a second start loads nothing").isEmpty();
 	}
 
 	@Test

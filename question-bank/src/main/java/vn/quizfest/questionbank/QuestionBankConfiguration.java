@@ -22,8 +22,8 @@ public class QuestionBankConfiguration {
 	}
 
 	@Bean
-	StarterQuestions starterQuestions(QuestionBanks banks, Questions questions, JsonMapper json,
+	SeedBank seedBank(QuestionBanks banks, Questions questions, JsonMapper json,
 			TransactionOperations transactions) {
-		return new StarterQuestions(banks, questions, json, transactions);
+		return new SeedBank(banks, questions, json, transactions);
 	}
 }

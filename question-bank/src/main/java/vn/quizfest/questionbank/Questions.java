@@ -35,6 +35,13 @@ public class Questions {
 		return jdbc.sql("SELECT COUNT(*) FROM question WHERE bank_id = ?").param(bankId).query(Long.class).single();
 	}
 
+	public long countInBank(long bankId, Language language) {
+		return jdbc.sql("SELECT COUNT(*) FROM question WHERE bank_id = ? AND lang = ?")
+			.params(bankId, language.code())
+			.query(Long.class)
+			.single();
+	}
+
 	/** Inserts a new question with its tags; returns the generated id. */
 	public long add(Question question) {
 		var keys = new GeneratedKeyHolder();

@@ -1,4 +1,4 @@
-/** Question model, storage and the starter questions. */
+/** Question model, validation, storage and the seed bank. */
 @NullMarked
 package vn.quizfest.questionbank;
 

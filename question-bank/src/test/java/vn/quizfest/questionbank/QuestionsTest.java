@@ -9,8 +9,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +24,6 @@ class QuestionsTest {
 
 	final QuestionBanks banks;
 
-	final StarterQuestions starter;
-
 	QuestionsTest() {
 		var dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
@@ -37,8 +33,6 @@ class QuestionsTest {
 		jdbc = JdbcClient.create(dataSource);
 		questions = new Questions(jdbc, json);
 		banks = new QuestionBanks(jdbc);
-		starter = new StarterQuestions(banks, questions, json,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 	}
 
 	@Test
@@ -60,12 +54,5 @@ class QuestionsTest {
 		assertThat(stored.createdAt()).isNotNull();
 		assertThat(jdbc.sql("SELECT normalized_text FROM question WHERE id = ?").param(stored.id()).query(String.class).single())
 			.isEqualTo("nhung thong tin nao khong duoc chia se qua dien thoai?");
-	}
-
-	@Test
-	void theStarterSetIsLoadedOnlyIntoAnEmptyDatabase() {
-		assertThat(starter.loadIfEmpty()).isEqualTo(48);
-		assertThat(starter.loadIfEmpty()).isZero();
-		assertThat(questions.count()).isEqualTo(48);
 	}
 }

@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import vn.quizfest.questionbank.QuestionBankConfiguration;
-import vn.quizfest.questionbank.StarterQuestions;
+import vn.quizfest.questionbank.SeedBank;
 
-/** Brings in the question bank and fills an empty database with the starter questions. */
+/** Brings in the question bank and fills an empty database with the seed bank. */
 @Configuration(proxyBeanMethods = false)
 @Import(QuestionBankConfiguration.class)
 class QuestionBankSetup {
 
 	@Bean
-	@ConditionalOnBooleanProperty("quizfest.questions.load-starter-set")
-	ApplicationRunner starterQuestionsLoader(StarterQuestions starter) {
-		return (ApplicationArguments args) -> starter.loadIfEmpty();
+	@ConditionalOnBooleanProperty("quizfest.questions.load-seed-bank")
+	ApplicationRunner seedBankLoader(SeedBank seedBank) {
+		return (ApplicationArguments args) -> seedBank.loadIfEmpty();
 	}
 }

@@ -31,7 +31,7 @@ import vn.quizfest.server.ApiClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 		"quizfest.admin.initial-password=" + AccountsIntegrationTest.ADMIN_PASSWORD,
-		"quizfest.login.max-failures-per-address=1000", "quizfest.questions.load-starter-set=false" })
+		"quizfest.login.max-failures-per-address=1000", "quizfest.questions.load-seed-bank=false" })
 class AccountsIntegrationTest {
 
 	static final String ADMIN_PASSWORD = "Mật-khẩu-thử-0001";
