@@ -28,7 +28,9 @@ import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
+import vn.quizfest.server.results.GameRow;
 import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.SnapshotRow;
 
 /**
  * The live games of this node: creation (PIN, host token, question snapshot), lookup by PIN and id,
@@ -86,14 +88,15 @@ public class LiveGames implements SmartLifecycle {
 		String hostToken = token();
 		String pin = claimPin(id);
 		try {
-			List<Games.SnapshotRow> snapshot = new ArrayList<>();
+			List<SnapshotRow> snapshot = new ArrayList<>();
 			for (GameQuestion question : questions) {
-				snapshot.add(new Games.SnapshotRow(question.index(), question.question().id(),
+				snapshot.add(new SnapshotRow(question.index(), question.question().id(),
 						question.type().name(), json.writeValueAsString(question.question())));
 			}
-			games.create(new Games.GameRow(id, pin, spec.title(), spec.quizId(), spec.ownerOrganisationId(),
+			games.create(new GameRow(id, pin, spec.title(), spec.quizId(), spec.ownerOrganisationId(),
 					spec.createdBy(), HexFormat.of().formatHex(sha256(hostToken)),
-					json.writeValueAsString(spec.settings()), spec.language(), "LOBBY", questions.size()), snapshot);
+					json.writeValueAsString(spec.settings()), vn.quizfest.questionbank.Language.fromCode(spec.language()), "LOBBY",
+					questions.size()), snapshot);
 			Game game = new Game(id, questions, spec.settings(), nicknames, context.now());
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
 			byId.put(id, live);

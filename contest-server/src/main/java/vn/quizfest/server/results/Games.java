@@ -1,20 +1,291 @@
 package vn.quizfest.server.results;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
-/** TEMPORARY placeholder until the results branch is merged. */
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.questionbank.Language;
+import vn.quizfest.questionbank.QuestionType;
+import vn.quizfest.server.results.GameResults.PlayerResult;
+import vn.quizfest.server.results.GameResults.QuestionResult;
+import vn.quizfest.server.results.ResultRecord.AnswerScored;
+
+/**
+ * Games and their results. A game and its question snapshot are written here, synchronously, when the
+ * game is created; what happens during play arrives through the {@link ResultsWriter}.
+ */
+@Repository
 public class Games {
 
-	public record GameRow(String id, String pin, String title, @Nullable Long quizId, @Nullable Long ownerOrganisationId,
-			@Nullable Long createdBy, String hostTokenHash, String settingsJson, String language, String status,
-			int questionCount) {
+	/** Largest page of {@link #listForOrganisation}. */
+	public static final int MAX_PAGE_SIZE = 200;
+
+	private static final Set<String> CHOICE_TYPES = Set.of(QuestionType.SINGLE_CHOICE.name(),
+			QuestionType.MULTIPLE_SELECT.name(), QuestionType.TRUE_FALSE.name(), QuestionType.POLL.name());
+
+	/** Answers never pick an option beyond this; guards the distribution against a corrupt answer. */
+	private static final int MAX_OPTIONS = 100;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final JsonMapper json;
+
+	Games(JdbcTemplate jdbcTemplate, TransactionOperations transactions, JsonMapper json) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+		this.transactions = transactions;
+		this.json = json;
 	}
 
-	public record SnapshotRow(int position, @Nullable Long questionId, String questionType, String snapshotJson) {
-	}
-
+	/** Stores a new game and its question snapshot in one transaction. */
 	public void create(GameRow row, List<SnapshotRow> questions) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("""
+					INSERT INTO game (id, pin, title, quiz_id, owner_organisation_id, created_by, host_token_hash,
+					  settings_json, language, status, question_count)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(row.id(), row.pin(), row.title(), row.quizId(), row.ownerOrganisationId(), row.createdBy(),
+						row.hostTokenHash(), row.settingsJson(), row.language().code(), row.status(),
+						row.questionCount())
+				.update();
+			if (!questions.isEmpty()) {
+				jdbcTemplate.batchUpdate("""
+						INSERT INTO game_question (game_id, position, question_id, question_type, snapshot_json)
+						VALUES (?, ?, ?, ?, ?)""", questions, questions.size(), (ps, question) -> {
+					ps.setString(1, row.id());
+					ps.setInt(2, question.position());
+					ps.setObject(3, question.questionId(), java.sql.Types.BIGINT);
+					ps.setString(4, question.questionType());
+					ps.setString(5, question.snapshotJson());
+				});
+			}
+		});
+	}
+
+	public Optional<StoredGame> findById(String id) {
+		return jdbc.sql("SELECT * FROM game WHERE id = ?").param(id).query(Games::mapGame).optional();
+	}
+
+	/** The question snapshot of a game, in play order. */
+	public List<SnapshotRow> questions(String gameId) {
+		return jdbc.sql("""
+				SELECT position, question_id, question_type, snapshot_json FROM game_question
+				WHERE game_id = ? ORDER BY position""")
+			.param(gameId)
+			.query((rs, row) -> new SnapshotRow(rs.getInt("position"), nullableLong(rs, "question_id"),
+					rs.getString("question_type"), rs.getString("snapshot_json")))
+			.list();
+	}
+
+	/**
+	 * Games of one organisation, or of all organisations when {@code organisationId} is null; newest
+	 * first.
+	 * @param page from 0
+	 * @param size 1 to {@link #MAX_PAGE_SIZE}
+	 */
+	public GamePage listForOrganisation(@Nullable Long organisationId, int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
+		}
+		String where = organisationId == null ? "" : " WHERE owner_organisation_id = :organisation";
+		Map<String, Object> params = new HashMap<>();
+		if (organisationId != null) {
+			params.put("organisation", organisationId);
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM game" + where).params(params).query(Long.class).single();
+		params.put("size", size);
+		params.put("offset", (long) page * size);
+		List<StoredGame> games = jdbc
+			.sql("SELECT * FROM game" + where + " ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset")
+			.params(params)
+			.query(Games::mapGame)
+			.list();
+		return new GamePage(games, page, size, total);
+	}
+
+	/**
+	 * Sets a game's status now, with the same rules as {@link ResultRecord.StatusChanged} (an ended game
+	 * keeps its status). For changes that must be visible at once; the live game uses the writer.
+	 * @return whether the game exists
+	 */
+	public boolean updateStatus(String gameId, String status, Instant at) {
+		return jdbcTemplate.update(ResultStatements.STATUS,
+				ps -> ResultStatements.bindStatus(ps, gameId, status, at.toEpochMilli())) > 0;
+	}
+
+	/** A game's results for organisers, or empty if there is no such game. */
+	public Optional<GameResults> results(String gameId) {
+		return findById(gameId).map(game -> new GameResults(game, players(gameId), questionResults(gameId)));
+	}
+
+	/** Every stored answer of a game, by question, then player. */
+	public List<AnswerScored> answers(String gameId) {
+		return jdbc.sql("SELECT * FROM game_answer WHERE game_id = ? ORDER BY position, player_number")
+			.param(gameId)
+			.query((rs, row) -> new AnswerScored(rs.getString("game_id"), rs.getInt("position"),
+					rs.getInt("player_number"), rs.getString("answer_json"), rs.getBoolean("correct"),
+					rs.getDouble("credit"), rs.getInt("points"), rs.getInt("streak"), rs.getLong("response_ms"),
+					rs.getTimestamp("received_at").getTime()))
+			.list();
+	}
+
+	private List<PlayerResult> players(String gameId) {
+		List<PlayerResult> players = new ArrayList<>(jdbc.sql("""
+				SELECT p.player_number, p.nickname, p.kicked, p.final_score, p.final_rank, p.correct_count, p.correct_ms,
+				  a.answer_points, a.answer_correct, a.answered
+				FROM game_player p
+				LEFT JOIN (SELECT player_number, SUM(points) AS answer_points,
+				             SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answer_correct, COUNT(*) AS answered
+				           FROM game_answer WHERE game_id = ? GROUP BY player_number) a
+				  ON a.player_number = p.player_number
+				WHERE p.game_id = ?""").params(gameId, gameId).query((rs, row) -> {
+			Long finalScore = nullableLong(rs, "final_score");
+			Long finalCorrect = nullableLong(rs, "correct_count");
+			Long rank = nullableLong(rs, "final_rank");
+			return new PlayerResult(rs.getInt("player_number"), rs.getString("nickname"), rs.getBoolean("kicked"),
+					finalScore != null ? finalScore : rs.getLong("answer_points"), rank == null ? null : rank.intValue(),
+					finalCorrect != null ? finalCorrect.intValue() : rs.getInt("answer_correct"),
+					rs.getLong("correct_ms"), rs.getInt("answered"));
+		}).list());
+		players.sort(Comparator.comparing(PlayerResult::kicked)
+			.thenComparing(PlayerResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Comparator.comparingLong(PlayerResult::score).reversed())
+			.thenComparingInt(PlayerResult::player));
+		return players;
+	}
+
+	private List<QuestionResult> questionResults(String gameId) {
+		Map<Integer, long[]> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT position, COUNT(*) AS answered, SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS correct_count,
+				  SUM(response_ms) AS response_total
+				FROM game_answer WHERE game_id = ? GROUP BY position""").param(gameId).query(rs -> {
+			counts.put(rs.getInt("position"),
+					new long[] { rs.getLong("answered"), rs.getLong("correct_count"), rs.getLong("response_total") });
+		});
+		Map<Integer, int[]> picks = choicePicks(gameId);
+		List<QuestionResult> results = new ArrayList<>();
+		for (Snapshot question : snapshots(gameId)) {
+			long[] count = counts.getOrDefault(question.position(), new long[3]);
+			int[] picked = picks.getOrDefault(question.position(), new int[0]);
+			int options = Math.max(picked.length, CHOICE_TYPES.contains(question.type()) ? question.options() : 0);
+			List<Integer> distribution = new ArrayList<>(options);
+			for (int i = 0; i < options; i++) {
+				distribution.add(i < picked.length ? picked[i] : 0);
+			}
+			Long average = count[0] == 0 ? null : Math.round((double) count[2] / count[0]);
+			results.add(new QuestionResult(question.position(), question.questionId(), question.type(),
+					question.skipped(), (int) count[0], (int) count[1], average, distribution));
+		}
+		return results;
+	}
+
+	private record Snapshot(int position, @Nullable Long questionId, String type, boolean skipped, int options) {
+	}
+
+	private List<Snapshot> snapshots(String gameId) {
+		return jdbc.sql("""
+				SELECT position, question_id, question_type, skipped, snapshot_json FROM game_question
+				WHERE game_id = ? ORDER BY position""")
+			.param(gameId)
+			.query((rs, row) -> new Snapshot(rs.getInt("position"), nullableLong(rs, "question_id"),
+					rs.getString("question_type"), rs.getBoolean("skipped"), optionCount(rs.getString("snapshot_json"))))
+			.list();
+	}
+
+	private int optionCount(String snapshotJson) {
+		try {
+			JsonNode options = json.readTree(snapshotJson).get("options");
+			return options != null && options.isArray() ? Math.min(options.size(), MAX_OPTIONS) : 0;
+		}
+		catch (JacksonException ex) {
+			return 0;
+		}
+	}
+
+	/** Per question, how often each option was picked, from the {@code choice} and {@code choices} fields. */
+	private Map<Integer, int[]> choicePicks(String gameId) {
+		Map<Integer, int[]> picks = new HashMap<>();
+		// Answers without either field (text, order, value) are skipped by the database.
+		jdbc.sql("SELECT position, answer_json FROM game_answer WHERE game_id = ? AND answer_json LIKE '%choice%'")
+			.param(gameId)
+			.query(rs -> {
+				JsonNode answer;
+				try {
+					answer = json.readTree(rs.getString("answer_json"));
+				}
+				catch (JacksonException ex) {
+					return;
+				}
+				int position = rs.getInt("position");
+				JsonNode choice = answer.get("choice");
+				if (choice != null && choice.isInt()) {
+					pick(picks, position, choice.asInt());
+				}
+				JsonNode choices = answer.get("choices");
+				if (choices != null && choices.isArray()) {
+					for (JsonNode each : choices) {
+						if (each.isInt()) {
+							pick(picks, position, each.asInt());
+						}
+					}
+				}
+			});
+		return picks;
+	}
+
+	private static void pick(Map<Integer, int[]> picks, int position, int option) {
+		if (option < 0 || option >= MAX_OPTIONS) {
+			return;
+		}
+		int[] counts = picks.get(position);
+		if (counts == null || counts.length <= option) {
+			int[] grown = new int[option + 1];
+			if (counts != null) {
+				System.arraycopy(counts, 0, grown, 0, counts.length);
+			}
+			counts = grown;
+			picks.put(position, counts);
+		}
+		counts[option]++;
+	}
+
+	private static StoredGame mapGame(ResultSet rs, int row) throws SQLException {
+		GameRow game = new GameRow(rs.getString("id"), rs.getString("pin"), rs.getString("title"),
+				nullableLong(rs, "quiz_id"), nullableLong(rs, "owner_organisation_id"), nullableLong(rs, "created_by"),
+				rs.getString("host_token_hash"), rs.getString("settings_json"),
+				Language.fromCode(rs.getString("language")), rs.getString("status"), rs.getInt("question_count"));
+		return new StoredGame(game, rs.getInt("player_count"), rs.getTimestamp("created_at").toInstant(),
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 }

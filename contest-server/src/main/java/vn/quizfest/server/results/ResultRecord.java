@@ -10,8 +10,15 @@ public sealed interface ResultRecord {
 
 	String gameId();
 
-	/** The game moved to a new status (RUNNING, ENDED); {@code at} is epoch millis. */
+	/**
+	 * The game moved to a new status; {@code at} is epoch millis. {@link #RUNNING} also sets the
+	 * game's start time and {@link #ENDED} its end time (each only once); an ended game keeps its status.
+	 */
 	record StatusChanged(String gameId, String status, long at) implements ResultRecord {
+
+		public static final String RUNNING = "RUNNING";
+
+		public static final String ENDED = "ENDED";
 	}
 
 	record PlayerJoined(String gameId, int player, String nickname, long joinedAt) implements ResultRecord {
@@ -28,7 +35,10 @@ public sealed interface ResultRecord {
 			int points, int streak, long responseMillis, long receivedAt) implements ResultRecord {
 	}
 
-	/** Final standings: every player's score, rank, correct count and correct-answer time. */
+	/**
+	 * Final standings: every player's score, rank, correct count and correct-answer time. Also ends the
+	 * game ({@code ENDED}, end time) in case its status change was not sent.
+	 */
 	record GameFinished(String gameId, long endedAt, List<FinalStanding> standings) implements ResultRecord {
 	}
 

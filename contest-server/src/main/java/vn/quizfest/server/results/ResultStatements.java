@@ -1,0 +1,269 @@
+package vn.quizfest.server.results;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+
+import vn.quizfest.server.results.ResultRecord.AnswerScored;
+import vn.quizfest.server.results.ResultRecord.FinalStanding;
+import vn.quizfest.server.results.ResultRecord.GameFinished;
+import vn.quizfest.server.results.ResultRecord.PlayerJoined;
+import vn.quizfest.server.results.ResultRecord.PlayerKicked;
+import vn.quizfest.server.results.ResultRecord.QuestionSkipped;
+import vn.quizfest.server.results.ResultRecord.StatusChanged;
+
+/**
+ * The SQL of each kind of result record, written as JDBC batches. Every statement is idempotent, so a
+ * batch that is retried, or replayed after a crash, leaves the same rows. {@code ON DUPLICATE KEY
+ * UPDATE ... VALUES(col)} is the one upsert MySQL 8, MariaDB and H2 (MySQL mode) all accept.
+ */
+final class ResultStatements {
+
+	/** Kinds in the order a batch writes them: a player's row before that player's answers and standing. */
+	enum Kind {
+
+		STATUS_CHANGED("status_changed"), PLAYER_JOINED("player_joined"), PLAYER_KICKED("player_kicked"),
+		QUESTION_SKIPPED("question_skipped"), ANSWER_SCORED("answer_scored"), GAME_FINISHED("game_finished");
+
+		final String tag;
+
+		Kind(String tag) {
+			this.tag = tag;
+		}
+
+		static Kind of(ResultRecord record) {
+			if (record instanceof StatusChanged) {
+				return STATUS_CHANGED;
+			}
+			if (record instanceof PlayerJoined) {
+				return PLAYER_JOINED;
+			}
+			if (record instanceof PlayerKicked) {
+				return PLAYER_KICKED;
+			}
+			if (record instanceof QuestionSkipped) {
+				return QUESTION_SKIPPED;
+			}
+			if (record instanceof AnswerScored) {
+				return ANSWER_SCORED;
+			}
+			return GAME_FINISHED;
+		}
+	}
+
+	/*
+	 * Only a game that has not ended changes status; RUNNING and ENDED set their time once. MySQL
+	 * evaluates SET assignments left to right with the new values, H2 with the old ones: no assignment
+	 * reads a column assigned before it, so both agree.
+	 */
+	static final String STATUS = "UPDATE game SET status = CASE WHEN ended_at IS NULL THEN ? ELSE status END, "
+			+ "started_at = CASE WHEN ended_at IS NULL THEN COALESCE(started_at, " + DatabaseTime.PARAMETER
+			+ ") ELSE started_at END, ended_at = COALESCE(ended_at, " + DatabaseTime.PARAMETER + ") WHERE id = ?";
+
+	static final String PLAYER_COUNT = "UPDATE game SET player_count = "
+			+ "(SELECT COUNT(*) FROM game_player WHERE game_id = ? AND kicked = FALSE) WHERE id = ?";
+
+	static final String JOIN = "INSERT INTO game_player (game_id, player_number, nickname, joined_at) VALUES ";
+
+	static final String JOIN_ROW = "(?, ?, ?, ?)";
+
+	static final String JOIN_UPSERT = " ON DUPLICATE KEY UPDATE nickname = VALUES(nickname), joined_at = VALUES(joined_at)";
+
+	static final String KICK = "UPDATE game_player SET kicked = TRUE WHERE game_id = ? AND player_number = ?";
+
+	static final String SKIP = "UPDATE game_question SET skipped = TRUE WHERE game_id = ? AND position = ?";
+
+	static final String ANSWER = "INSERT INTO game_answer (game_id, position, player_number, answer_json, correct, "
+			+ "credit, points, streak, response_ms, received_at) VALUES ";
+
+	static final String ANSWER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	static final String ANSWER_UPSERT = " ON DUPLICATE KEY UPDATE answer_json = VALUES(answer_json), "
+			+ "correct = VALUES(correct), credit = VALUES(credit), points = VALUES(points), streak = VALUES(streak), "
+			+ "response_ms = VALUES(response_ms), received_at = VALUES(received_at)";
+
+	/**
+	 * Rows per multi-row INSERT. The bulk of a game (joins, answers) then takes one round trip per
+	 * hundred rows, whatever the driver's batch settings (mysql-connector-j sends a plain JDBC batch one
+	 * statement at a time unless {@code rewriteBatchedStatements} is set). 100 answers stay far below
+	 * {@code max_allowed_packet}.
+	 */
+	static final int ROWS_PER_INSERT = 100;
+
+	static final String STANDING = "UPDATE game_player SET final_score = ?, final_rank = ?, correct_count = ?, "
+			+ "correct_ms = ? WHERE game_id = ? AND player_number = ?";
+
+	private ResultStatements() {
+	}
+
+	/** How many records of each kind a batch holds, for metrics and logs. */
+	static Map<Kind, Integer> count(List<? extends ResultRecord> records) {
+		Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+		for (ResultRecord record : records) {
+			counts.merge(Kind.of(record), 1, Integer::sum);
+		}
+		return counts;
+	}
+
+	/** Writes the records; the caller holds the transaction. Within a kind, records keep their order. */
+	static void write(JdbcTemplate jdbc, List<? extends ResultRecord> records) {
+		List<StatusChanged> statuses = new ArrayList<>();
+		List<PlayerJoined> joins = new ArrayList<>();
+		List<PlayerKicked> kicks = new ArrayList<>();
+		List<QuestionSkipped> skips = new ArrayList<>();
+		List<AnswerScored> answers = new ArrayList<>();
+		List<GameFinished> finishes = new ArrayList<>();
+		Set<String> playerCountsToRefresh = new LinkedHashSet<>();
+		for (ResultRecord record : records) {
+			if (record instanceof StatusChanged status) {
+				statuses.add(status);
+			}
+			else if (record instanceof PlayerJoined join) {
+				joins.add(join);
+				playerCountsToRefresh.add(join.gameId());
+			}
+			else if (record instanceof PlayerKicked kick) {
+				kicks.add(kick);
+				playerCountsToRefresh.add(kick.gameId());
+			}
+			else if (record instanceof QuestionSkipped skip) {
+				skips.add(skip);
+			}
+			else if (record instanceof AnswerScored answer) {
+				answers.add(answer);
+			}
+			else if (record instanceof GameFinished finish) {
+				finishes.add(finish);
+				playerCountsToRefresh.add(finish.gameId());
+			}
+		}
+		batch(jdbc, STATUS, statuses, (ps, status) -> bindStatus(ps, status.gameId(), status.status(), status.at()));
+		insert(jdbc, JOIN, JOIN_ROW, JOIN_UPSERT, joins, 4, (ps, at, join) -> {
+			ps.setString(at + 1, join.gameId());
+			ps.setInt(at + 2, join.player());
+			ps.setString(at + 3, join.nickname());
+			ps.setString(at + 4, DatabaseTime.text(join.joinedAt()));
+		});
+		batch(jdbc, KICK, kicks, (ps, kick) -> {
+			ps.setString(1, kick.gameId());
+			ps.setInt(2, kick.player());
+		});
+		batch(jdbc, SKIP, skips, (ps, skip) -> {
+			ps.setString(1, skip.gameId());
+			ps.setInt(2, skip.position());
+		});
+		insert(jdbc, ANSWER, ANSWER_ROW, ANSWER_UPSERT, answers, 10, (ps, at, answer) -> {
+			ps.setString(at + 1, answer.gameId());
+			ps.setInt(at + 2, answer.position());
+			ps.setInt(at + 3, answer.player());
+			ps.setString(at + 4, answer.answerJson());
+			ps.setBoolean(at + 5, answer.correct());
+			ps.setDouble(at + 6, answer.credit());
+			ps.setInt(at + 7, answer.points());
+			ps.setInt(at + 8, answer.streak());
+			ps.setLong(at + 9, answer.responseMillis());
+			ps.setString(at + 10, DatabaseTime.text(answer.receivedAt()));
+		});
+		if (!finishes.isEmpty()) {
+			batch(jdbc, STATUS, finishes,
+					(ps, finish) -> bindStatus(ps, finish.gameId(), StatusChanged.ENDED, finish.endedAt()));
+			List<StandingOf> standings = new ArrayList<>();
+			for (GameFinished finish : finishes) {
+				for (FinalStanding standing : finish.standings()) {
+					standings.add(new StandingOf(finish.gameId(), standing));
+				}
+			}
+			batch(jdbc, STANDING, standings, (ps, row) -> {
+				ps.setLong(1, row.standing().score());
+				ps.setInt(2, row.standing().rank());
+				ps.setInt(3, row.standing().correctCount());
+				ps.setLong(4, row.standing().correctMillis());
+				ps.setString(5, row.gameId());
+				ps.setInt(6, row.standing().player());
+			});
+		}
+		batch(jdbc, PLAYER_COUNT, new ArrayList<>(playerCountsToRefresh), (ps, gameId) -> {
+			ps.setString(1, gameId);
+			ps.setString(2, gameId);
+		});
+	}
+
+	/** Binds the parameters of {@link #STATUS}. */
+	static void bindStatus(PreparedStatement ps, String gameId, String status, long at) throws SQLException {
+		ps.setString(1, status);
+		setTimeOrNull(ps, 2, StatusChanged.RUNNING.equals(status) ? at : null);
+		setTimeOrNull(ps, 3, StatusChanged.ENDED.equals(status) ? at : null);
+		ps.setString(4, gameId);
+	}
+
+	private static void setTimeOrNull(PreparedStatement ps, int index, @Nullable Long at) throws SQLException {
+		if (at == null) {
+			ps.setNull(index, Types.VARCHAR);
+		}
+		else {
+			ps.setString(index, DatabaseTime.text(at));
+		}
+	}
+
+	private static <T> void batch(JdbcTemplate jdbc, String sql, List<T> rows,
+			ParameterizedPreparedStatementSetter<T> setter) {
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate(sql, rows, rows.size(), setter);
+		}
+	}
+
+	/** Binds one row of a multi-row INSERT; {@code at} is the index of the parameter before the row's first. */
+	private interface RowBinder<T> {
+
+		void bind(PreparedStatement ps, int at, T row) throws SQLException;
+	}
+
+	/**
+	 * Upserts the rows with multi-row INSERT statements of {@link #ROWS_PER_INSERT} rows, sent as one
+	 * JDBC batch, and one shorter statement for the rest. Rows keep their order.
+	 */
+	private static <T> void insert(JdbcTemplate jdbc, String head, String row, String upsert, List<T> rows, int columns,
+			RowBinder<T> binder) {
+		int full = rows.size() - rows.size() % ROWS_PER_INSERT;
+		if (full > 0) {
+			List<List<T>> chunks = new ArrayList<>();
+			for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+				chunks.add(rows.subList(from, from + ROWS_PER_INSERT));
+			}
+			batch(jdbc, multiRow(head, row, upsert, ROWS_PER_INSERT), chunks,
+					(ps, chunk) -> bindRows(ps, chunk, columns, binder));
+		}
+		if (full < rows.size()) {
+			List<T> rest = rows.subList(full, rows.size());
+			jdbc.update(multiRow(head, row, upsert, rest.size()), ps -> bindRows(ps, rest, columns, binder));
+		}
+	}
+
+	private static String multiRow(String head, String row, String upsert, int count) {
+		StringBuilder sql = new StringBuilder(head.length() + upsert.length() + count * (row.length() + 2)).append(head);
+		for (int i = 0; i < count; i++) {
+			sql.append(i == 0 ? "" : ", ").append(row);
+		}
+		return sql.append(upsert).toString();
+	}
+
+	private static <T> void bindRows(PreparedStatement ps, List<T> rows, int columns, RowBinder<T> binder)
+			throws SQLException {
+		for (int i = 0; i < rows.size(); i++) {
+			binder.bind(ps, i * columns, rows.get(i));
+		}
+	}
+
+	private record StandingOf(String gameId, FinalStanding standing) {
+	}
+}
