@@ -22,6 +22,11 @@ public class QuestionBankConfiguration {
 	}
 
 	@Bean
+	Quizzes quizzes(JdbcClient jdbc, Questions questions) {
+		return new Quizzes(jdbc, questions);
+	}
+
+	@Bean
 	StarterQuestions starterQuestions(QuestionBanks banks, Questions questions, JsonMapper json,
 			TransactionOperations transactions) {
 		return new StarterQuestions(banks, questions, json, transactions);
