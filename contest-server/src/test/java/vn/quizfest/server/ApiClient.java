@@ -74,6 +74,10 @@ public final class ApiClient {
 		return send(builder(path).PUT(json(body)));
 	}
 
+	public Response delete(String path) {
+		return send(builder(path).DELETE());
+	}
+
 	public Response postRaw(String path, String body) {
 		return send(builder(path).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
