@@ -3,8 +3,12 @@ package vn.quizfest.questionbank;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -66,6 +70,20 @@ public class Questions {
 			.params(bankId, language.code())
 			.query(this::map)
 			.list();
+	}
+
+	/**
+	 * The folded texts ({@link TextNormalizer#fold}) of a bank's questions by language, to find
+	 * duplicates before an import.
+	 */
+	public Map<Language, Set<String>> normalizedTexts(long bankId) {
+		Map<Language, Set<String>> texts = new EnumMap<>(Language.class);
+		jdbc.sql("SELECT lang, normalized_text FROM question WHERE bank_id = ?")
+			.param(bankId)
+			.query(rs -> {
+				texts.computeIfAbsent(Language.fromCode(rs.getString(1)), language -> new HashSet<>()).add(rs.getString(2));
+			});
+		return texts;
 	}
 
 	private Question map(ResultSet rs, int row) throws SQLException {
