@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,6 +172,20 @@ public class Questions {
 			.params(bankId, language.code())
 			.query(this::map)
 			.list());
+	}
+
+	/**
+	 * The folded texts ({@link TextNormalizer#fold}) of a bank's questions by language, to find
+	 * duplicates before an import.
+	 */
+	public Map<Language, Set<String>> normalizedTexts(long bankId) {
+		Map<Language, Set<String>> texts = new EnumMap<>(Language.class);
+		jdbc.sql("SELECT lang, normalized_text FROM question WHERE bank_id = ?")
+			.param(bankId)
+			.query(rs -> {
+				texts.computeIfAbsent(Language.fromCode(rs.getString(1)), language -> new HashSet<>()).add(rs.getString(2));
+			});
+		return texts;
 	}
 
 	/** Every language version of one question, Vietnamese first. */
