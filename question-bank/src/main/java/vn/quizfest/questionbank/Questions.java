@@ -188,6 +188,11 @@ public class Questions {
 		return texts;
 	}
 
+	/** Every question of a bank in every language, in insertion order: what an export writes. */
+	public List<Question> findByBank(long bankId) {
+		return withTags(jdbc.sql("SELECT * FROM question WHERE bank_id = ? ORDER BY id").param(bankId).query(this::map).list());
+	}
+
 	/** Every language version of one question, Vietnamese first. */
 	public List<Question> findByTranslationGroup(String translationGroup) {
 		List<Question> versions = new ArrayList<>(withTags(jdbc.sql("SELECT * FROM question WHERE translation_group = ? ORDER BY id")
