@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -131,6 +132,34 @@ class BankAccess {
 	void requireWriter(OrganiserPrincipal who) {
 		if (!atLeast(who, Role.ORGANISER)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "access.denied");
+		}
+	}
+
+	/**
+	 * The organisation a new bank belongs to. An ORGANISER creates banks of their own organisation only,
+	 * never shared ones; an ADMIN may name any organisation (or none) and share.
+	 */
+	@Nullable Long ownerOfNewBank(OrganiserPrincipal who, boolean shared, @Nullable Long organisationId) {
+		if (isAdmin(who)) {
+			return organisationId != null ? organisationId : who.organisationId();
+		}
+		requireWriter(who);
+		if (shared) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "bank.shared.admin-only");
+		}
+		if (who.organisationId() == null) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "bank.no-organisation");
+		}
+		if (organisationId != null && !organisationId.equals(who.organisationId())) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "access.denied");
+		}
+		return who.organisationId();
+	}
+
+	/** Sharing a bank, or taking its sharing back, is for an ADMIN. */
+	void requireMayShare(OrganiserPrincipal who, QuestionBank bank, boolean shared) {
+		if (shared != bank.shared() && !isAdmin(who)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "bank.shared.admin-only");
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package vn.quizfest.server.contest;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -54,7 +55,7 @@ class BanksController {
 
 	/** A bank as the caller sees it: {@code writable} says whether the caller may change it. */
 	record BankView(long id, String name, @Nullable Long ownerOrganisationId, boolean shared, long questionCount,
-			boolean writable, java.time.Instant createdAt) {
+			boolean writable, Instant createdAt) {
 	}
 
 	private final QuestionBanks banks;
@@ -83,22 +84,7 @@ class BanksController {
 	@Operation(summary = "Create a bank", description = "An ORGANISER creates banks of their own organisation. "
 			+ "Only an ADMIN creates shared banks or banks of another organisation (organisationId).")
 	ResponseEntity<BankView> create(@Valid @RequestBody NewBank request, @AuthenticationPrincipal OrganiserPrincipal who) {
-		Long owner;
-		if (BankAccess.isAdmin(who)) {
-			owner = request.organisationId() != null ? request.organisationId() : who.organisationId();
-		}
-		else {
-			if (request.isShared()) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "bank.shared.admin-only");
-			}
-			if (who.organisationId() == null) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "bank.no-organisation");
-			}
-			if (request.organisationId() != null && !request.organisationId().equals(who.organisationId())) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "access.denied");
-			}
-			owner = who.organisationId();
-		}
+		Long owner = access.ownerOfNewBank(who, request.isShared(), request.organisationId());
 		long id;
 		try {
 			id = banks.create(request.name().trim(), owner, request.isShared());
@@ -117,9 +103,7 @@ class BanksController {
 			@AuthenticationPrincipal OrganiserPrincipal who) {
 		QuestionBank bank = access.writableBank(who, id);
 		boolean shared = change.shared() == null ? bank.shared() : change.shared();
-		if (shared != bank.shared() && !BankAccess.isAdmin(who)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "bank.shared.admin-only");
-		}
+		access.requireMayShare(who, bank, shared);
 		banks.update(id, change.name().trim(), shared);
 		return view(who, access.readableBank(who, id));
 	}
