@@ -267,8 +267,8 @@ final class XlsxReader {
 
 		@Override
 		public void characters(char[] ch, int start, int length) {
-			if (collecting) {
-				value.append(ch, start, length);
+			if (collecting && value.length() <= Limits.MAX_CELL_CHARS) {
+				value.append(ch, start, Math.min(length, Limits.MAX_CELL_CHARS + 1 - value.length()));
 			}
 		}
 

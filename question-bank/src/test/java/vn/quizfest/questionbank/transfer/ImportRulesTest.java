@@ -132,8 +132,8 @@ class ImportRulesTest {
 		ImportReport report = fixture.importInto(bank, QuestionFormat.XLSX, file,
 				ImportOptions.defaults().withValidRowsOnly(true));
 
-		assertThat(report.errors()).extracting(ImportIssue::row, ImportIssue::code, ImportIssue::args)
-			.containsExactly(tuple(4, "import.key.language-repeated", List.of("mxh-01", "vi", 2)));
+		assertThat(report.errors()).extracting(ImportIssue::row, ImportIssue::column, ImportIssue::code, ImportIssue::args)
+			.containsExactly(tuple(4, "Mã câu hỏi", "import.key.language-repeated", List.of("mxh-01", "vi", 2)));
 		Question vi = fixture.questions.findByBank(bank, Language.VI).get(0);
 		Question en = fixture.questions.findByBank(bank, Language.EN).get(0);
 		assertThat(vi.translationGroup()).isEqualTo(en.translationGroup());
