@@ -13,10 +13,11 @@ import vn.quizfest.questionbank.Question;
  * @param groupKey rows with the same key are language versions of one question; {@code null}: a group of its own
  * @param question the question, without bank and translation group yet
  * @param textColumn the column to name in a duplicate report
+ * @param keyColumn the column to name when a key has two versions in one language
  * @param issues what is wrong with the row; empty when it is valid
  */
 record Candidate(int row, @Nullable String groupKey, Question question, @Nullable String textColumn,
-		List<ImportIssue> issues) {
+		@Nullable String keyColumn, List<ImportIssue> issues) {
 
 	Candidate {
 		issues = List.copyOf(issues);

@@ -97,7 +97,7 @@ final class JsonQuestions {
 		for (JsonNode entry : entries.values()) {
 			row++;
 			candidates.add(entry.isObject() ? new EntryReader(entry, row, options).read()
-					: new Candidate(row, null, PLACEHOLDER, null,
+					: new Candidate(row, null, PLACEHOLDER, null, null,
 							List.of(ImportIssue.of(row, null, "import.json.not-an-object"))));
 		}
 		return new Parsed(candidates);
@@ -146,7 +146,7 @@ final class JsonQuestions {
 						case "correct", "accepted", "value", "tolerance" -> "answer." + field;
 						default -> field;
 					}));
-			return new Candidate(row, string("translationGroup"), question, "text", issues);
+			return new Candidate(row, string("translationGroup"), question, "text", "translationGroup", issues);
 		}
 
 		private AnswerKey answer() {

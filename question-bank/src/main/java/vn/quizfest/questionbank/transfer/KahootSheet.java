@@ -174,7 +174,7 @@ final class KahootSheet {
 			case "timeLimitSeconds" -> heading.apply(Field.TIME_LIMIT);
 			default -> null;
 		}));
-		return new Candidate(row.number(), null, question, heading.apply(Field.QUESTION), issues);
+		return new Candidate(row.number(), null, question, heading.apply(Field.QUESTION), null, issues);
 	}
 
 	/** Why a question cannot go into Kahoot's sheet, or empty when it can. */

@@ -12,6 +12,9 @@ final class Limits {
 	/** Rows searched for the heading row, above which title rows may sit (Kahoot puts it on row 8). */
 	static final int HEADER_SCAN = 20;
 
+	/** Characters kept of one cell: Excel's own limit, so a forged sheet cannot grow one string without end. */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	/** Length of a question key (the database's external_key column). */
 	static final int MAX_KEY = 64;
 

@@ -231,7 +231,7 @@ public class QuestionTransfer {
 				String key = candidate.groupKey() + '\u0000' + question.language().code();
 				Integer keyRow = keyRows.putIfAbsent(key, candidate.row());
 				if (keyRow != null) {
-					errors.add(ImportIssue.of(candidate.row(), null, "import.key.language-repeated", candidate.groupKey(),
+					errors.add(ImportIssue.of(candidate.row(), candidate.keyColumn(), "import.key.language-repeated", candidate.groupKey(),
 							question.language().code(), keyRow));
 					continue;
 				}

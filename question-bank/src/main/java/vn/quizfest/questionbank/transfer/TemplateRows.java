@@ -153,7 +153,8 @@ final class TemplateRows {
 					choice(Column.STATUS, text -> Labels.parse(QuestionStatus.class, text)).orElse(QuestionStatus.DRAFT),
 					this.options.author(), key.isEmpty() || UUID.matcher(key).matches() ? null : key, null, null, 0);
 			issues.addAll(RowValidation.check(question, type.isPresent(), row.number(), this::columnFor));
-			return new Candidate(row.number(), key.isEmpty() ? null : key, question, heading(Column.TEXT), issues);
+			return new Candidate(row.number(), key.isEmpty() ? null : key, question, heading(Column.TEXT),
+					heading(Column.KEY), issues);
 		}
 
 		private List<String> optionTexts(QuestionType type, Language lang) {

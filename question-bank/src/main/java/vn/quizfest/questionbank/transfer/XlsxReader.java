@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -268,8 +267,8 @@ final class XlsxReader {
 
 		@Override
 		public void characters(char[] ch, int start, int length) {
-			if (collecting) {
-				value.append(ch, start, length);
+			if (collecting && value.length() <= Limits.MAX_CELL_CHARS) {
+				value.append(ch, start, Math.min(length, Limits.MAX_CELL_CHARS + 1 - value.length()));
 			}
 		}
 
@@ -335,8 +334,8 @@ final class XlsxReader {
 			}
 			try {
 				double number = Double.parseDouble(text);
-				// Excel writes some numbers with an exponent; people read them plainly.
-				return new Sheet.Cell(text.toUpperCase(Locale.ROOT).contains("E") ? Cells.plain(number) : text, number);
+				// Writers store 2 as "2.0" or big numbers with an exponent; people read them plainly.
+				return new Sheet.Cell(Double.isFinite(number) ? Cells.plain(number) : text, number);
 			}
 			catch (NumberFormatException ex) {
 				return Sheet.Cell.text(text);
