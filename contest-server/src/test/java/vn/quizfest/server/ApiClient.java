@@ -1,5 +1,6 @@
 package vn.quizfest.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -7,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +77,36 @@ public final class ApiClient {
 		return send(builder(path).PUT(json(body)));
 	}
 
+	public Response delete(String path) {
+		return send(builder(path).DELETE());
+	}
+
+	/** Uploads one file as multipart/form-data, as a browser form does. */
+	public Response postFile(String path, String field, String fileName, String contentType, byte[] content) {
+		String boundary = "----quizfest" + UUID.randomUUID();
+		var body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(builder(path).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+				"multipart/form-data; boundary=" + boundary);
+	}
+
+	/** A GET whose answer is a file. */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response postRaw(String path, String body) {
 		return send(builder(path).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
@@ -110,8 +143,12 @@ public final class ApiClient {
 	}
 
 	private Response send(HttpRequest.Builder builder) {
+		return send(builder, "application/json");
+	}
+
+	private Response send(HttpRequest.Builder builder, String contentType) {
 		try {
-			HttpRequest request = builder.setHeader("Content-Type", "application/json").build();
+			HttpRequest request = builder.setHeader("Content-Type", contentType).build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			String text = response.body();
 			JsonNode body = text == null || text.isBlank() || !text.trim().startsWith("{") && !text.trim().startsWith("[")

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.questionbank.transfer.QuestionTransfer;
 
 /** The question bank's beans, for an application that imports this library. */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,16 @@ public class QuestionBankConfiguration {
 	@Bean
 	Questions questions(JdbcClient jdbc, JsonMapper json) {
 		return new Questions(jdbc, json);
+	}
+
+	@Bean
+	Quizzes quizzes(JdbcClient jdbc, Questions questions) {
+		return new Quizzes(jdbc, questions);
+	}
+
+	@Bean
+	QuestionTransfer questionTransfer(Questions questions, TransactionOperations transactions) {
+		return new QuestionTransfer(questions, transactions);
 	}
 
 	@Bean
