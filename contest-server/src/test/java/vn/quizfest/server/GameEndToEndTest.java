@@ -33,6 +33,9 @@ import vn.quizfest.questionbank.QuestionStatus;
 import vn.quizfest.questionbank.QuestionType;
 import vn.quizfest.questionbank.Questions;
 import vn.quizfest.questionbank.Topic;
+import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.ResultRecord;
+import vn.quizfest.server.results.ResultsWriter;
 
 /**
  * A whole game over real WebSockets with 200 players and every question type. Each player's
@@ -53,6 +56,12 @@ abstract class GameEndToEndTest {
 
 	@Autowired
 	QuestionBanks banks;
+
+	@Autowired
+	ResultsWriter results;
+
+	@Autowired
+	Games games;
 
 	final HttpClient http = TestSocket.httpClient();
 
@@ -204,10 +213,38 @@ abstract class GameEndToEndTest {
 		for (TestSocket player : players) {
 			assertNoAnswerBeforeClose(player.raw);
 		}
+		assertStoredResults(organiser, gameId, expected, ranking, numberOf);
 		afterGame(gameId, expected);
 	}
 
-	/** Extra checks of a subclass once the game is over (stored results, for example). */
+	/** Every answer and every final standing reached the database through the write-behind writer. */
+	private void assertStoredResults(ApiClient organiser, String gameId, Expected expected, List<Integer> ranking,
+			Map<Integer, Integer> numberOf) {
+		Map<Integer, Integer> indexOf = new HashMap<>();
+		numberOf.forEach((index, number) -> indexOf.put(number, index));
+		assertThat(results.flush(Duration.ofSeconds(30))).isTrue();
+		List<ResultRecord.AnswerScored> stored = games.answers(gameId);
+		assertThat(stored).hasSize(expected.answerCount());
+		for (ResultRecord.AnswerScored answer : stored) {
+			int player = indexOf.get(answer.player());
+			assertThat(answer.points()).as("stored points of player %d question %d", player, answer.position())
+				.isEqualTo(expected.pointsOf(player, answer.position()));
+			assertThat(answer.responseMillis()).isEqualTo(expected.millis.get(answer.position()).get(player));
+		}
+		ApiClient.Response response = organiser.get("/api/games/" + gameId + "/results");
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode players = response.body().path("players");
+		assertThat(players.size()).isEqualTo(PLAYERS);
+		for (JsonNode row : players) {
+			int player = indexOf.get(row.path("player").asInt());
+			assertThat(row.path("score").asLong()).isEqualTo(expected.score[player]);
+			assertThat(row.path("rank").asInt()).isEqualTo(ranking.indexOf(player) + 1);
+			assertThat(row.path("nickname").asString()).isEqualTo("Người chơi %03d".formatted(player));
+		}
+		assertThat(response.body().path("game").path("game").path("status").asString()).isEqualTo("ENDED");
+	}
+
+	/** Extra checks of a subclass once the game is over. */
 	void afterGame(String gameId, Expected expected) throws Exception {
 	}
 

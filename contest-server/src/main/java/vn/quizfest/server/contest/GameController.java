@@ -24,13 +24,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.quizfest.questionbank.Question;
-import vn.quizfest.questionbank.Questions;
+import vn.quizfest.questionbank.Quizzes;
 import vn.quizfest.server.account.OrganiserPrincipal;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Phase;
 import vn.quizfest.server.game.ScoringMode;
 import vn.quizfest.server.leaderboard.Leaderboard;
 import vn.quizfest.server.live.LiveGame;
+import vn.quizfest.server.results.GamePage;
+import vn.quizfest.server.results.GameResults;
+import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.StoredGame;
 import vn.quizfest.server.live.LiveGames;
 import vn.quizfest.server.system.ApiException;
 
@@ -46,14 +50,20 @@ class GameController {
 
 	private final LiveGames games;
 
-	private final Questions questions;
-
 	private final Leaderboard leaderboard;
 
-	GameController(LiveGames games, Questions questions, Leaderboard leaderboard) {
+	private final BankAccess access;
+
+	private final Quizzes quizzes;
+
+	private final Games stored;
+
+	GameController(LiveGames games, Games stored, Leaderboard leaderboard, BankAccess access, Quizzes quizzes) {
 		this.games = games;
-		this.questions = questions;
+		this.stored = stored;
 		this.leaderboard = leaderboard;
+		this.access = access;
+		this.quizzes = quizzes;
 	}
 
 	/** Game settings as the API takes them; every field is optional and falls back to the default. */
@@ -79,6 +89,7 @@ class GameController {
 
 	record NewGameRequest(@NotBlank(message = "game.title.required") @Size(max = 200, message = "field.too-long") String title,
 			@Nullable @Size(max = MAX_QUESTIONS, message = "game.questions.too-many") List<Long> questionIds,
+			@Nullable Long quizId,
 			@Nullable @Pattern(regexp = "vi|en") String language, @Nullable @Valid Settings settings) {
 	}
 
@@ -93,14 +104,25 @@ class GameController {
 	@PostMapping("/api/games")
 	ResponseEntity<GameCreated> create(@Valid @RequestBody NewGameRequest request,
 			@AuthenticationPrincipal OrganiserPrincipal organiser) {
-		List<Long> ids = request.questionIds() == null ? List.of() : request.questionIds();
-		if (ids.isEmpty()) {
+		// The game plays either a saved quiz or the listed questions, in order; both must be visible to the caller.
+		List<Question> chosen = new ArrayList<>();
+		if (request.quizId() != null) {
+			access.readableQuiz(organiser, request.quizId());
+			chosen.addAll(quizzes.quizQuestions(request.quizId()));
+		}
+		else if (request.questionIds() != null) {
+			for (Long id : request.questionIds()) {
+				if (id == null) {
+					throw new ApiException(HttpStatus.BAD_REQUEST, "game.questions.required");
+				}
+				chosen.add(access.readableQuestion(organiser, id));
+			}
+		}
+		if (chosen.isEmpty()) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.questions.required");
 		}
-		List<Question> chosen = new ArrayList<>(ids.size());
-		for (Long id : ids) {
-			chosen.add(questions.findById(id)
-				.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "game.question.not-found", id)));
+		if (chosen.size() > MAX_QUESTIONS) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "game.questions.too-many", MAX_QUESTIONS);
 		}
 		GameSettings settings;
 		try {
@@ -110,7 +132,7 @@ class GameController {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
 		}
 		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
-				request.language() == null ? "vi" : request.language(), null, organiser.organisationId(),
+				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
 				organiser.id()));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new GameCreated(created.id(), created.pin(), created.hostToken(), created.questionCount(),
@@ -118,16 +140,17 @@ class GameController {
 	}
 
 	@GetMapping("/api/games/{id}")
-	GameView get(@PathVariable String id) {
-		LiveGame live = games.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+	GameView get(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		LiveGame live = visibleLiveGame(id, organiser);
 		return live.read(game -> new GameView(game.id(), live.pin(), live.title(), game.phase(), game.paused(),
 				game.questionCount(), game.currentQuestion().map(q -> q.index()).orElse(-1), game.activePlayerCount()));
 	}
 
 	/** The live leaderboard as the leaderboard store holds it (Redis in cluster mode). */
 	@GetMapping("/api/games/{id}/leaderboard")
-	Map<String, Object> leaderboard(@PathVariable String id, @RequestParam(defaultValue = "10") int top) {
-		LiveGame live = games.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+	Map<String, Object> leaderboard(@PathVariable String id, @RequestParam(defaultValue = "10") int top,
+			@AuthenticationPrincipal OrganiserPrincipal organiser) {
+		LiveGame live = visibleLiveGame(id, organiser);
 		int count = Math.max(1, Math.min(top, 100));
 		var standings = leaderboard.top(live.id(), count);
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -137,5 +160,39 @@ class GameController {
 					standing.score()));
 		}
 		return Map.of("game", live.id(), "players", leaderboard.size(live.id()), "top", rows);
+	}
+
+	/** Games of the caller's organisation (all games for an ADMIN), newest first. */
+	@GetMapping("/api/games")
+	GamePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@AuthenticationPrincipal OrganiserPrincipal organiser) {
+		Long organisation = BankAccess.isAdmin(organiser) ? null : organiser.organisationId();
+		if (organisation == null && !BankAccess.isAdmin(organiser)) {
+			return new GamePage(List.of(), page, size, 0);
+		}
+		return stored.listForOrganisation(organisation, Math.max(0, page), Math.max(1, Math.min(size, 200)));
+	}
+
+	/** Stored results: every player's score, rank and correct count; per question the answers and their spread. */
+	@GetMapping("/api/games/{id}/results")
+	GameResults results(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		GameResults results = stored.results(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+		requireVisible(results.game(), organiser, id);
+		return results;
+	}
+
+	private LiveGame visibleLiveGame(String id, OrganiserPrincipal organiser) {
+		LiveGame live = games.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+		requireVisible(stored.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id)),
+				organiser, id);
+		return live;
+	}
+
+	private static void requireVisible(StoredGame game, OrganiserPrincipal organiser, String id) {
+		Long owner = game.game().ownerOrganisationId();
+		if (!BankAccess.isAdmin(organiser) && (owner == null || !owner.equals(organiser.organisationId()))) {
+			throw new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id);
+		}
 	}
 }
