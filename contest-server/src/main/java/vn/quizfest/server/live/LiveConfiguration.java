@@ -29,7 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.leaderboard.Leaderboard;
@@ -73,15 +72,6 @@ class LiveConfiguration implements WebSocketConfigurer {
 		// Players and hosts authenticate with tokens, never cookies, so any origin may connect.
 		registry.addHandler(players, PLAYER_PATH).setAllowedOriginPatterns("*");
 		registry.addHandler(hosts, HOST_PATH).setAllowedOriginPatterns("*");
-	}
-
-	@Bean
-	static ServletServerContainerFactoryBean webSocketContainer(LiveSettings settings) {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-		container.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
-		container.setAsyncSendTimeout(settings.sendTimeout().toMillis());
-		return container;
 	}
 
 	/** Tomcat decides on permessage-deflate from the raw request header, so the header is hidden. */

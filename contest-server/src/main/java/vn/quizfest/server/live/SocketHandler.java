@@ -41,6 +41,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		// Per session rather than container-wide, so the limits hold before the first frame is read.
 		session.setTextMessageSizeLimit(context.settings().maxFrameBytes());
 		session.setBinaryMessageSizeLimit(context.settings().maxFrameBytes());
 		Connection connection = new Connection(session, context.settings(), dropped -> {
