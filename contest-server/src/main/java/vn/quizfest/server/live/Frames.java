@@ -1,7 +1,6 @@
 package vn.quizfest.server.live;
 
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -126,9 +125,7 @@ final class Frames {
 	}
 
 	String lobby(int count) {
-		ObjectNode node = frame("lobby");
-		node.put("players", count);
-		return write(node);
+		return single("lobby", "players", count);
 	}
 
 	String answers(int question, int count, int of) {
@@ -264,9 +261,7 @@ final class Frames {
 	}
 
 	String paused(long remaining) {
-		ObjectNode node = frame("paused");
-		node.put("remaining", remaining);
-		return write(node);
+		return single("paused", "remaining", remaining);
 	}
 
 	String resumedGame() {
@@ -274,26 +269,30 @@ final class Frames {
 	}
 
 	String skipped(int question) {
-		ObjectNode node = frame("skipped");
-		node.put("q", question);
-		return write(node);
+		return single("skipped", "q", question);
 	}
 
 	String ended(String reason) {
-		ObjectNode node = frame("ended");
-		node.put("reason", reason);
-		return write(node);
+		return single("ended", "reason", reason);
 	}
 
 	String kicked(String message) {
-		ObjectNode node = frame("kicked");
-		node.put("message", message);
-		return write(node);
+		return single("kicked", "message", message);
 	}
 
 	String done(String command) {
-		ObjectNode node = frame("done");
-		node.put("command", command);
+		return single("done", "command", command);
+	}
+
+	/** A frame with one field besides its type. */
+	private String single(String type, String field, Object value) {
+		ObjectNode node = frame(type);
+		if (value instanceof String text) {
+			node.put(field, text);
+		}
+		else {
+			node.put(field, ((Number) value).longValue());
+		}
 		return write(node);
 	}
 
@@ -312,9 +311,5 @@ final class Frames {
 	/** The answer as stored in the results: the submission without nulls. */
 	String submission(Object submission) {
 		return json.writeValueAsString(submission);
-	}
-
-	static Map<String, Object> empty() {
-		return Map.of();
 	}
 }

@@ -115,16 +115,7 @@ final class KahootSheet {
 		if (!fields.containsKey(Field.CORRECT)) {
 			throw ImportFailure.of("import.columns.missing", CORRECT);
 		}
-		List<Sheet.Row> data = rows.subList(headerIndex.getAsInt() + 1, rows.size())
-			.stream()
-			.filter(row -> !row.isBlankIn(fields))
-			.toList();
-		if (data.isEmpty()) {
-			throw ImportFailure.of("import.file.no-rows");
-		}
-		if (data.size() > Limits.MAX_ROWS) {
-			throw ImportFailure.of("import.file.too-many-rows", Limits.MAX_ROWS);
-		}
+		List<Sheet.Row> data = Sheet.dataRows(rows, headerIndex.getAsInt(), fields);
 		List<Candidate> candidates = new ArrayList<>();
 		for (Sheet.Row row : data) {
 			candidates.add(candidate(row, fields, header, options));

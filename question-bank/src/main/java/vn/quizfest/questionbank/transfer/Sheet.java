@@ -14,6 +14,24 @@ record Sheet(List<Row> rows) {
 	}
 
 	/**
+	 * The rows below the heading row that have something in the given columns; refuses a file with
+	 * no such row or with more than {@link Limits#MAX_ROWS}.
+	 */
+	static List<Row> dataRows(List<Row> rows, int headerIndex, Map<?, Integer> columns) {
+		List<Row> data = rows.subList(headerIndex + 1, rows.size())
+			.stream()
+			.filter(row -> !row.isBlankIn(columns))
+			.toList();
+		if (data.isEmpty()) {
+			throw ImportFailure.of("import.file.no-rows");
+		}
+		if (data.size() > Limits.MAX_ROWS) {
+			throw ImportFailure.of("import.file.too-many-rows", Limits.MAX_ROWS);
+		}
+		return data;
+	}
+
+	/**
 	 * A row: its number as the user sees it and its non-empty cells by column index (from 0).
 	 */
 	record Row(int number, SortedMap<Integer, Cell> cells) {

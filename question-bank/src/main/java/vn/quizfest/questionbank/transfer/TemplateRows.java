@@ -79,16 +79,7 @@ final class TemplateRows {
 		if (!problems.isEmpty()) {
 			throw new ImportFailure(problems);
 		}
-		List<Sheet.Row> data = rows.subList(headerIndex + 1, rows.size())
-			.stream()
-			.filter(row -> !row.isBlankIn(columns))
-			.toList();
-		if (data.isEmpty()) {
-			throw ImportFailure.of("import.file.no-rows");
-		}
-		if (data.size() > Limits.MAX_ROWS) {
-			throw ImportFailure.of("import.file.too-many-rows", Limits.MAX_ROWS);
-		}
+		List<Sheet.Row> data = Sheet.dataRows(rows, headerIndex, columns);
 		List<Candidate> candidates = new ArrayList<>();
 		for (Sheet.Row row : data) {
 			candidates.add(new RowReader(row, columns, headings, language, options).read());
