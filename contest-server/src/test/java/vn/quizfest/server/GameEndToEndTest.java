@@ -63,6 +63,9 @@ abstract class GameEndToEndTest {
 	@Autowired
 	Games games;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	final HttpClient http = TestSocket.httpClient();
 
 	final List<TestSocket> sockets = new ArrayList<>();
@@ -214,6 +217,11 @@ abstract class GameEndToEndTest {
 			assertNoAnswerBeforeClose(player.raw);
 		}
 		assertStoredResults(organiser, gameId, expected, ranking, numberOf);
+		var fanOut = meters.get("quiz.fanout.latency").timer().takeSnapshot();
+		assertThat(fanOut.count()).isPositive();
+		System.out.printf("[e2e] %d players: fan-out max %.1f ms, mean %.1f ms over %d broadcasts%n", PLAYERS,
+				fanOut.max(java.util.concurrent.TimeUnit.MILLISECONDS), fanOut.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+				fanOut.count());
 		afterGame(gameId, expected);
 	}
 
