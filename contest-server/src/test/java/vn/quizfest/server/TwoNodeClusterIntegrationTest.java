@@ -108,4 +108,95 @@ class TwoNodeClusterIntegrationTest {
 			.isEqualTo(1);
 		assertThat(new ApiClient(portB).get("/actuator/health").body().path("status").asString()).isEqualTo("UP");
 	}
+
+	@Autowired
+	vn.quizfest.questionbank.Questions questions;
+
+	@Autowired
+	vn.quizfest.questionbank.QuestionBanks banks;
+
+	/** Players and the host on either node play one game held by node A; no sticky sessions. */
+	@Test
+	void aGameHeldByOneNodeIsPlayedFromBothNodes() {
+		long bank = banks.create("Hai máy chủ " + java.util.UUID.randomUUID(), null, true);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (String text : java.util.List.of("Số khẩn cấp của Công an?", "Số khẩn cấp cứu hỏa?")) {
+			ids.add(questions.add(new vn.quizfest.questionbank.Question(null, bank,
+					java.util.UUID.randomUUID().toString(), vn.quizfest.questionbank.Language.VI,
+					vn.quizfest.questionbank.QuestionType.SINGLE_CHOICE, text, java.util.List.of("113", "114", "115"),
+					vn.quizfest.questionbank.AnswerKey.options(java.util.List.of(ids.isEmpty() ? 0 : 1)), "Giải thích",
+					20, vn.quizfest.questionbank.Points.STANDARD, 1, vn.quizfest.questionbank.Topic.SCAMS_CYBER_SAFETY,
+					java.util.List.of(), null, null, vn.quizfest.questionbank.QuestionStatus.PUBLISHED, "test", null, null,
+					null, 0)));
+		}
+		ApiClient admin = new ApiClient(portA);
+		assertThat(admin.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		var created = admin.post("/api/games", java.util.Map.of("title", "Hai máy chủ", "questionIds", ids, "settings",
+				java.util.Map.of("previewSeconds", 0, "openLeadMillis", 0))).body();
+		String pin = created.path("pin").asString();
+		var http = TestSocket.httpClient();
+
+		// The host drives the game from node B.
+		TestSocket host = TestSocket.connect(http, portB, "/ws/host");
+		host.send(java.util.Map.of("type", "host", "v", 1, "game", created.path("id").asString(), "token",
+				created.path("hostToken").asString()));
+		assertThat(host.next("hosted").path("game").path("pin").asString()).isEqualTo(pin);
+
+		java.util.List<TestSocket> players = new java.util.ArrayList<>();
+		java.util.List<String> tokens = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			TestSocket player = TestSocket.connect(http, i % 2 == 0 ? portA : portB, "/ws/play");
+			player.send(java.util.Map.of("type", "join", "v", 1, "pin", pin, "nickname", "Người %02d".formatted(i)));
+			var joined = player.next("joined");
+			assertThat(joined.path("player").path("number").asInt()).isEqualTo(i + 1);
+			tokens.add(joined.path("token").asString());
+			players.add(player);
+		}
+		host.nextMatching(f -> "players".equals(f.path("type").asString()) && f.path("count").asInt() == 20,
+				java.time.Duration.ofSeconds(10), "players=20");
+
+		host.send(java.util.Map.of("type", "start"));
+		for (int q = 0; q < 2; q++) {
+			for (int i = 0; i < 20; i++) {
+				TestSocket player = players.get(i);
+				assertThat(player.next("open").path("q").asInt()).isEqualTo(q);
+				// Odd players answer right; even players (node A) wrong.
+				player.send(java.util.Map.of("type", "answer", "q", q, "choice", i % 2 == 1 ? q : 2));
+				assertThat(player.next("ack").path("accepted").asBoolean()).isTrue();
+			}
+			// Everyone answered: the question closes by itself.
+			assertThat(host.next("closed").path("answered").asInt()).isEqualTo(20);
+			for (int i = 0; i < 20; i++) {
+				var outcome = players.get(i).next("outcome");
+				assertThat(outcome.path("correct").asBoolean()).isEqualTo(i % 2 == 1);
+				assertThat(outcome.path("points").asInt() > 0).isEqualTo(i % 2 == 1);
+			}
+			if (q == 0) {
+				// A player of node B resumes on node A: the old socket is replaced.
+				TestSocket moved = TestSocket.connect(http, portA, "/ws/play");
+				moved.send(java.util.Map.of("type", "resume", "v", 1, "pin", pin, "token", tokens.get(1)));
+				var resumed = moved.next("resumed");
+				assertThat(resumed.path("player").path("number").asInt()).isEqualTo(2);
+				assertThat(resumed.path("player").path("score").asLong()).isPositive();
+				assertThat(players.get(1).awaitClose(java.time.Duration.ofSeconds(10))).isEqualTo(4002);
+				players.set(1, moved);
+			}
+			host.send(java.util.Map.of("type", "next"));
+			host.next("leaderboard");
+			host.send(java.util.Map.of("type", "next"));
+		}
+		host.next("podium");
+		java.util.Set<Integer> ranks = new java.util.TreeSet<>();
+		for (int i = 0; i < 20; i++) {
+			var last = players.get(i).next("final");
+			ranks.add(last.path("rank").asInt());
+			assertThat(last.path("rank").asInt() <= 10).as("right answers rank first").isEqualTo(i % 2 == 1);
+		}
+		assertThat(ranks).hasSize(20).first().isEqualTo(1);
+		host.send(java.util.Map.of("type", "next"));
+		for (TestSocket player : players) {
+			assertThat(player.awaitClose(java.time.Duration.ofSeconds(10))).isEqualTo(4000);
+		}
+		host.abort();
+	}
 }

@@ -22,7 +22,7 @@ import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
  * {@link CloseCodes#SLOW_CONSUMER}: a slow phone is dropped, it can resume, and it never holds a
  * sender thread, so it never stalls the others.
  */
-final class Connection {
+final class Connection extends Peer {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
@@ -42,14 +42,8 @@ final class Connection {
 
 	final RateLimiter rateLimiter;
 
-	/** Who this socket is, once it has joined, resumed or authenticated as host. */
-	volatile @Nullable LiveGame game;
-
-	volatile int player;
-
-	volatile boolean host;
-
-	volatile String language = "vi";
+	/** Set when this socket plays a game held by another node: its frames go there. */
+	volatile ClusterRelay.@Nullable GameRelay relay;
 
 	Connection(WebSocketSession session, LiveSettings settings, Consumer<Connection> onSlow) {
 		this.session = session;
@@ -61,8 +55,19 @@ final class Connection {
 		this.rateLimiter = new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
 	}
 
+	@Override
 	String id() {
 		return session.getId();
+	}
+
+	@Override
+	RateLimiter.Verdict strike() {
+		return rateLimiter.strike();
+	}
+
+	@Override
+	void forgive() {
+		rateLimiter.forgive();
 	}
 
 	boolean isOpen() {
@@ -71,7 +76,7 @@ final class Connection {
 		}
 	}
 
-	/** Queues a frame; never blocks. Returns false when the connection is closed or was just dropped. */
+	@Override
 	boolean send(String frame) {
 		synchronized (this) {
 			if (closed) {
@@ -147,7 +152,7 @@ final class Connection {
 		closeQuietly(CloseCodes.SLOW_CONSUMER);
 	}
 
-	/** Sends nothing more and closes the socket with the given status. */
+	@Override
 	void close(CloseStatus status) {
 		synchronized (this) {
 			closed = true;
@@ -156,7 +161,8 @@ final class Connection {
 		closeQuietly(status);
 	}
 
-	/** Sends a last frame, then closes once it has gone out (or the send timeout has passed). */
+	/** Closes once the last frame has gone out (or the send timeout has passed). */
+	@Override
 	void sendAndClose(String frame, CloseStatus status) {
 		synchronized (this) {
 			if (closed) {

@@ -35,12 +35,12 @@ final class FanOut implements AutoCloseable {
 	}
 
 	/** Sends the same frame to every connection; returns when every send has been queued. */
-	void broadcast(List<Connection> connections, String frame) {
+	void broadcast(List<? extends Peer> connections, String frame) {
 		each(connections, connection -> frame);
 	}
 
 	/** Sends each connection its own frame (null: nothing); frames are built on the sender threads. */
-	void each(List<Connection> connections, Function<Connection, @Nullable String> frameFor) {
+	void each(List<? extends Peer> connections, Function<Peer, @Nullable String> frameFor) {
 		int size = connections.size();
 		if (size == 0) {
 			return;
@@ -61,10 +61,10 @@ final class FanOut implements AutoCloseable {
 		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
 	}
 
-	private static void sendSlice(List<Connection> connections, int from, int to,
-			Function<Connection, @Nullable String> frameFor) {
+	private static void sendSlice(List<? extends Peer> connections, int from, int to,
+			Function<Peer, @Nullable String> frameFor) {
 		for (int i = from; i < to; i++) {
-			Connection connection = connections.get(i);
+			Peer connection = connections.get(i);
 			String frame = frameFor.apply(connection);
 			if (frame != null) {
 				connection.send(frame);

@@ -21,7 +21,7 @@ final class HostSocketHandler extends SocketHandler {
 	}
 
 	@Override
-	boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref) {
+	boolean handle(Peer connection, String type, JsonNode frame, @Nullable String ref) {
 		if ("host".equals(type)) {
 			connection.language = language(frame);
 			if (!versionSupported(connection, frame)) {
@@ -30,6 +30,14 @@ final class HostSocketHandler extends SocketHandler {
 			String gameId = text(frame, "game");
 			String token = text(frame, "token");
 			LiveGame game = gameId == null ? null : games.byId(gameId).orElse(null);
+			if (game == null && gameId != null && connection instanceof Connection local) {
+				var relay = context.relay().byGameId(gameId);
+				if (relay.isPresent()) {
+					// The game is held by another node, which checks the token and answers.
+					relay.get().forward(local, frame.toString());
+					return true;
+				}
+			}
 			if (game == null || token == null || !game.hostTokenMatches(token)) {
 				context.metrics().closed("host-refused");
 				connection.sendAndClose(context.frames()

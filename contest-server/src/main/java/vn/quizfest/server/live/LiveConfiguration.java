@@ -98,8 +98,22 @@ class LiveConfiguration implements WebSocketConfigurer {
 	}
 
 	@Bean
-	static HostSocketHandler hostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
-		return new HostSocketHandler(context, games, json);
+	static HostSocketHandler hostSocketHandler(LiveContext context, LiveGames games, JsonMapper json,
+			PlayerSocketHandler players) {
+		HostSocketHandler hosts = new HostSocketHandler(context, games, json);
+		context.relay().handlers(players, hosts);
+		return hosts;
+	}
+
+	@Bean
+	static ClusterRelay clusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, FanOut fanOut) {
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService relays = Executors.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "quiz-relay-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		return new ClusterRelay(bus, pins, json, relays, fanOut);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -110,7 +124,7 @@ class LiveConfiguration implements WebSocketConfigurer {
 	@Bean
 	static LiveContext liveContext(FanOut fanOut, Clock clock, Messages messages, MeterRegistry registry,
 			ResultsWriter results, Leaderboard leaderboard, LiveSettings settings, JsonMapper json,
-			LiveGamesHolder holder) {
+			LiveGamesHolder holder, ClusterRelay relay) {
 		AtomicInteger outboxThreads = new AtomicInteger();
 		ExecutorService outboxes = Executors.newCachedThreadPool(runnable -> {
 			Thread thread = new Thread(runnable, "quiz-outbox-" + outboxThreads.incrementAndGet());
@@ -126,7 +140,7 @@ class LiveConfiguration implements WebSocketConfigurer {
 		timers.setRemoveOnCancelPolicy(true);
 		LiveMetrics metrics = new LiveMetrics(registry, holder::connectedPlayers, holder::liveGames);
 		return new LiveContext(new Frames(json), fanOut, outboxes, timers, clock, messages, metrics, results,
-				leaderboard, settings);
+				leaderboard, settings, relay);
 	}
 
 	@Bean

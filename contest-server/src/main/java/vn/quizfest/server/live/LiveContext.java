@@ -12,7 +12,7 @@ import vn.quizfest.server.system.Messages;
 /** What every live game shares: the frame builder, the senders, timers, metrics and the outputs. */
 record LiveContext(Frames frames, FanOut fanOut, ExecutorService outboxes, ScheduledExecutorService timers,
 		Clock clock, Messages messages, LiveMetrics metrics, ResultsWriter results, Leaderboard leaderboard,
-		LiveSettings settings) {
+		LiveSettings settings, ClusterRelay relay) {
 
 	long now() {
 		return clock.millis();

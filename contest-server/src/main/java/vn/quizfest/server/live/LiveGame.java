@@ -61,9 +61,9 @@ public final class LiveGame {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Map<Integer, Connection> players = new ConcurrentHashMap<>();
+	private final Map<Integer, Peer> players = new ConcurrentHashMap<>();
 
-	private final Map<String, Connection> hosts = new ConcurrentHashMap<>();
+	private final Map<String, Peer> hosts = new ConcurrentHashMap<>();
 
 	private final Queue<Runnable> outbox = new ConcurrentLinkedQueue<>();
 
@@ -139,7 +139,7 @@ public final class LiveGame {
 
 	// ---- players -----------------------------------------------------------------------------
 
-	void join(Connection connection, @Nullable String nickname, String token) {
+	void join(Peer connection, @Nullable String nickname, String token) {
 		List<GameEvent> events = Game.events();
 		lock.lock();
 		try {
@@ -160,12 +160,12 @@ public final class LiveGame {
 		}
 	}
 
-	void resume(Connection connection, String token) {
+	void resume(Peer connection, String token) {
 		lock.lock();
 		try {
 			long now = context.now();
 			Player player = game.resume(token);
-			Connection previous = bind(connection, player);
+			Peer previous = bind(connection, player);
 			if (previous != null && previous != connection) {
 				previous.game = null;
 				previous.close(CloseCodes.REPLACED);
@@ -180,14 +180,17 @@ public final class LiveGame {
 		}
 	}
 
-	private @Nullable Connection bind(Connection connection, Player player) {
+	private @Nullable Peer bind(Peer connection, Player player) {
 		connection.game = this;
 		connection.player = player.number();
-		return players.put(player.number(), connection);
+		connection.host = false;
+		Peer previous = players.put(player.number(), connection);
+		connection.bound();
+		return previous;
 	}
 
 	/** Brings a (re)joined socket to where the game is: the current frame and the player's own state. */
-	private void catchUp(Connection connection, Player player) {
+	private void catchUp(Peer connection, Player player) {
 		if (currentFrame != null) {
 			connection.send(currentFrame);
 		}
@@ -225,7 +228,7 @@ public final class LiveGame {
 		return null;
 	}
 
-	void answer(Connection connection, int question, Submission submission) {
+	void answer(Peer connection, int question, Submission submission) {
 		lock.lock();
 		try {
 			long now = context.now();
@@ -247,7 +250,7 @@ public final class LiveGame {
 		}
 	}
 
-	void disconnected(Connection connection) {
+	void disconnected(Peer connection) {
 		if (connection.host) {
 			hosts.remove(connection.id());
 			return;
@@ -266,12 +269,13 @@ public final class LiveGame {
 
 	// ---- host --------------------------------------------------------------------------------
 
-	void attachHost(Connection connection) {
+	void attachHost(Peer connection) {
 		lock.lock();
 		try {
 			connection.game = this;
 			connection.host = true;
 			hosts.put(connection.id(), connection);
+			connection.bound();
 			connection.send(context.frames().hosted(this, context.now()));
 			if (currentFrame != null) {
 				connection.send(currentFrame);
@@ -392,7 +396,7 @@ public final class LiveGame {
 	private void kicked(int number) {
 		recentKicks.add(number);
 		playersChanged = true;
-		Connection connection = players.remove(number);
+		Peer connection = players.remove(number);
 		if (connection != null) {
 			connection.game = null;
 			String message = context.messages().get(java.util.Locale.forLanguageTag(connection.language), "live.kicked");
@@ -418,8 +422,8 @@ public final class LiveGame {
 	private void closed(QuestionClosed closed, long now) {
 		String shared = context.frames().closed(closed, now);
 		currentFrame = shared;
-		List<Connection> targets = snapshot(true);
-		List<Connection> hostTargets = snapshot(false);
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
 		long opensAt = game.opensAt();
 		long created = System.nanoTime();
 		deliver(() -> {
@@ -427,9 +431,9 @@ public final class LiveGame {
 			mirrorLeaderboard(closed.standings());
 			context.metrics().leaderboard(System.nanoTime() - start);
 			Map<Integer, Standing> byPlayer = standingsByPlayer(closed.standings());
-			context.fanOut().broadcast(targets, shared);
-			context.fanOut().broadcast(hostTargets, shared);
-			context.fanOut().each(targets, connection -> outcomeFrame(closed, connection.player, byPlayer));
+			fan(targets, shared, false);
+			fan(hostTargets, shared, true);
+			fanEach(targets, connection -> outcomeFrame(closed, connection.player, byPlayer));
 			context.metrics().fanOut(System.nanoTime() - created);
 			int position = closed.question().index();
 			for (Outcome outcome : closed.outcomes().values()) {
@@ -478,16 +482,16 @@ public final class LiveGame {
 	private void podium(PodiumShown podium, long now) {
 		String shared = context.frames().podium(podium.standings());
 		currentFrame = shared;
-		List<Connection> targets = snapshot(true);
-		List<Connection> hostTargets = snapshot(false);
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
 		List<Standing> standings = podium.standings();
 		long created = System.nanoTime();
 		deliver(() -> {
 			mirrorLeaderboard(standings);
 			Map<Integer, Standing> byPlayer = standingsByPlayer(standings);
-			context.fanOut().broadcast(targets, shared);
-			context.fanOut().broadcast(hostTargets, shared);
-			context.fanOut().each(targets, connection -> {
+			fan(targets, shared, false);
+			fan(hostTargets, shared, true);
+			fanEach(targets, connection -> {
 				Standing standing = byPlayer.get(connection.player);
 				return standing == null ? null : context.frames().finalRank(standing, standings.size());
 			});
@@ -504,13 +508,16 @@ public final class LiveGame {
 	private void ended(GameEnded ended, long now) {
 		endedAt = now;
 		String frame = context.frames().ended(ended.reason());
-		List<Connection> targets = snapshot(true);
-		List<Connection> hostTargets = snapshot(false);
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
 		deliver(() -> {
-			for (Connection connection : targets) {
+			for (Peer connection : targets.local()) {
 				connection.sendAndClose(frame, CloseCodes.GAME_OVER);
 			}
-			context.fanOut().broadcast(hostTargets, frame);
+			if (!targets.remote().isEmpty()) {
+				context.relay().publish(id(), 'E', CloseCodes.GAME_OVER.getCode() + "\n" + frame);
+			}
+			fan(hostTargets, frame, true);
 			context.results().submit(new ResultRecord.StatusChanged(id(), "ENDED", now));
 		});
 		players.clear();
@@ -523,17 +530,42 @@ public final class LiveGame {
 	}
 
 	private void broadcastTransient(String frame) {
-		List<Connection> targets = snapshot(true);
-		targets.addAll(hosts.values());
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
 		long created = System.nanoTime();
 		deliver(() -> {
-			context.fanOut().broadcast(targets, frame);
+			fan(targets, frame, false);
+			fan(hostTargets, frame, true);
 			context.metrics().fanOut(System.nanoTime() - created);
 		});
 	}
 
-	private List<Connection> snapshot(boolean ofPlayers) {
-		return new ArrayList<>(ofPlayers ? players.values() : hosts.values());
+	/** Who a delivery goes to: sockets on this node, and whether other nodes relay some. */
+	private record Targets(List<Peer> local, List<Peer> remote) {
+	}
+
+	private Targets snapshot(boolean ofPlayers) {
+		List<Peer> local = new ArrayList<>();
+		List<Peer> remote = new ArrayList<>(0);
+		for (Peer peer : ofPlayers ? players.values() : hosts.values()) {
+			(peer.isLocal() ? local : remote).add(peer);
+		}
+		return new Targets(local, remote);
+	}
+
+	/** One frame to every target: each local socket, and once over the channel for other nodes. */
+	private void fan(Targets targets, String frame, boolean toHosts) {
+		context.fanOut().broadcast(targets.local(), frame);
+		if (!targets.remote().isEmpty()) {
+			context.relay().publish(id(), toHosts ? 'H' : 'B', frame);
+		}
+	}
+
+	private void fanEach(Targets targets, java.util.function.Function<Peer, @Nullable String> frameFor) {
+		context.fanOut().each(targets.local(), frameFor);
+		if (!targets.remote().isEmpty()) {
+			context.relay().publishEach(id(), targets.remote(), frameFor);
+		}
 	}
 
 	/** Queues a delivery; one drainer per game runs them in order. */
@@ -629,17 +661,17 @@ public final class LiveGame {
 		String answers = answersFrame;
 		String lobby = toPlayers;
 		if (hostsFrame != null || answers != null || lobby != null) {
-			List<Connection> hostTargets = snapshot(false);
-			List<Connection> targets = lobby == null ? List.of() : snapshot(true);
+			Targets hostTargets = snapshot(false);
+			Targets targets = lobby == null ? new Targets(List.of(), List.of()) : snapshot(true);
 			deliver(() -> {
 				if (hostsFrame != null) {
-					context.fanOut().broadcast(hostTargets, hostsFrame);
+					fan(hostTargets, hostsFrame, true);
 				}
 				if (answers != null) {
-					context.fanOut().broadcast(hostTargets, answers);
+					fan(hostTargets, answers, true);
 				}
 				if (lobby != null) {
-					context.fanOut().broadcast(targets, lobby);
+					fan(targets, lobby, false);
 				}
 			});
 		}
@@ -647,10 +679,10 @@ public final class LiveGame {
 
 	/** Closes every socket of this game (server shutdown): clients resume elsewhere or later. */
 	void closeAll() {
-		for (Connection connection : players.values()) {
+		for (Peer connection : players.values()) {
 			connection.close(CloseCodes.SERVER_RESTART);
 		}
-		for (Connection connection : hosts.values()) {
+		for (Peer connection : hosts.values()) {
 			connection.close(CloseCodes.SERVER_RESTART);
 		}
 		ScheduledFuture<?> pending = timer;

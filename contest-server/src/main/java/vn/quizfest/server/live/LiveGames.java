@@ -60,6 +60,8 @@ public class LiveGames implements SmartLifecycle {
 
 	private final Map<String, LiveGame> byPin = new ConcurrentHashMap<>();
 
+	private final Map<String, GameEventBus.Subscription> subscriptions = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	LiveGames(LiveContext context, PinRegistry pins, Games games, JsonMapper json) {
@@ -99,6 +101,8 @@ public class LiveGames implements SmartLifecycle {
 					questions.size()), snapshot);
 			Game game = new Game(id, questions, spec.settings(), nicknames, context.now());
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
+			// Players and hosts on other nodes of a cluster reach this game through its channel.
+			subscriptions.put(id, context.relay().own(live));
 			byId.put(id, live);
 			byPin.put(pin, live);
 			return new CreatedGame(id, pin, hostToken, questions.size());
@@ -196,6 +200,10 @@ public class LiveGames implements SmartLifecycle {
 	private void forget(LiveGame game) {
 		byId.remove(game.id());
 		byPin.remove(game.pin(), game);
+		GameEventBus.Subscription subscription = subscriptions.remove(game.id());
+		if (subscription != null) {
+			subscription.close();
+		}
 		pins.release(game.pin(), game.id());
 		context.leaderboard().remove(game.id());
 	}

@@ -17,6 +17,9 @@ interface PinRegistry {
 
 	void release(String pin, String gameId);
 
+	/** Whether a game with this id is live on some node. */
+	boolean isLive(String gameId);
+
 	final class InMemory implements PinRegistry {
 
 		private final Map<String, String> pins = new ConcurrentHashMap<>();
@@ -35,6 +38,11 @@ interface PinRegistry {
 		public void release(String pin, String gameId) {
 			pins.remove(pin, gameId);
 		}
+
+		@Override
+		public boolean isLive(String gameId) {
+			return pins.containsValue(gameId);
+		}
 	}
 
 	/** PINs as Redis keys with a time to live, so a crashed node's PINs free themselves. */
@@ -52,9 +60,22 @@ interface PinRegistry {
 			return "quiz:pin:" + pin;
 		}
 
+		private static String gameKey(String gameId) {
+			return "quiz:game:" + gameId;
+		}
+
 		@Override
 		public boolean claim(String pin, String gameId) {
-			return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key(pin), gameId, TTL));
+			boolean claimed = Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key(pin), gameId, TTL));
+			if (claimed) {
+				redis.opsForValue().set(gameKey(gameId), pin, TTL);
+			}
+			return claimed;
+		}
+
+		@Override
+		public boolean isLive(String gameId) {
+			return Boolean.TRUE.equals(redis.hasKey(gameKey(gameId)));
 		}
 
 		@Override
@@ -68,6 +89,7 @@ interface PinRegistry {
 			if (gameId.equals(redis.opsForValue().get(key(pin)))) {
 				redis.delete(key(pin));
 			}
+			redis.delete(gameKey(gameId));
 		}
 	}
 }

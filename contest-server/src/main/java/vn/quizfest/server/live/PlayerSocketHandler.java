@@ -17,7 +17,7 @@ final class PlayerSocketHandler extends SocketHandler {
 	}
 
 	@Override
-	boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref) {
+	boolean handle(Peer connection, String type, JsonNode frame, @Nullable String ref) {
 		switch (type) {
 			case "join" -> {
 				connection.language = language(frame);
@@ -27,6 +27,9 @@ final class PlayerSocketHandler extends SocketHandler {
 				if (connection.game != null) {
 					refuse(connection, "ALREADY_JOINED", ref);
 					return false;
+				}
+				if (relayed(connection, frame)) {
+					return true;
 				}
 				LiveGame game = game(connection, frame, ref);
 				if (game == null) {
@@ -41,6 +44,9 @@ final class PlayerSocketHandler extends SocketHandler {
 					return false;
 				}
 				String token = text(frame, "token");
+				if (relayed(connection, frame)) {
+					return true;
+				}
 				LiveGame game = game(connection, frame, ref);
 				if (game == null) {
 					return false;
@@ -77,6 +83,10 @@ final class PlayerSocketHandler extends SocketHandler {
 				return true;
 			}
 			case "leave" -> {
+				LiveGame game = connection.game;
+				if (game != null) {
+					game.disconnected(connection);
+				}
 				connection.close(org.springframework.web.socket.CloseStatus.NORMAL);
 				return true;
 			}
@@ -87,7 +97,19 @@ final class PlayerSocketHandler extends SocketHandler {
 		}
 	}
 
-	private @Nullable LiveGame game(Connection connection, JsonNode frame, @Nullable String ref) {
+	/** A local socket joining a game held by another node: from now on its frames go there. */
+	private boolean relayed(Peer peer, JsonNode frame) {
+		String pin = text(frame, "pin");
+		if (!(peer instanceof Connection connection) || pin == null || games.byPin(pin.strip()).isPresent()) {
+			return false;
+		}
+		return context.relay().byPin(pin.strip()).map(relay -> {
+			relay.forward(connection, frame.toString());
+			return true;
+		}).orElse(false);
+	}
+
+	private @Nullable LiveGame game(Peer connection, JsonNode frame, @Nullable String ref) {
 		String pin = text(frame, "pin");
 		LiveGame game = pin == null ? null : games.byPin(pin.strip()).orElse(null);
 		if (game == null) {

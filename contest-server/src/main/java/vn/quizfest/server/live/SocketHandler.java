@@ -53,7 +53,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		});
 		session.getAttributes().put(CONNECTION, connection);
 		context.timers().schedule(() -> {
-			if (connection.game == null && connection.isOpen()) {
+			if (!connection.joined && connection.isOpen()) {
 				context.metrics().closed("join-timeout");
 				connection.close(CloseCodes.JOIN_TIMEOUT);
 			}
@@ -90,23 +90,34 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 			refuse(connection, "BAD_FRAME", null);
 			return;
 		}
+		ClusterRelay.GameRelay relay = connection.relay;
+		if (relay != null) {
+			// This socket plays a game held by another node: that node checks and answers the frame.
+			relay.forward(connection, message.getPayload());
+			return;
+		}
+		dispatch(connection, frame.path("type").asString(), frame);
+	}
+
+	/** Handles one parsed frame from a socket of this node or, for a game held here, of another node. */
+	void dispatch(Peer peer, String type, JsonNode frame) {
 		String ref = frame.path("id").isValueNode() ? frame.path("id").asString() : null;
 		try {
-			if (handle(connection, frame.path("type").asString(), frame, ref)) {
-				connection.rateLimiter.forgive();
+			if (handle(peer, type, frame, ref)) {
+				peer.forgive();
 			}
 		}
 		catch (Game.Refusal refusal) {
-			refuse(connection, refusal.code(), ref);
+			refuse(peer, refusal.code(), ref);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Frame from {} failed", connection.id(), ex);
-			refuse(connection, "SERVER_ERROR", ref);
+			log.warn("Frame from {} failed", peer.id(), ex);
+			refuse(peer, "SERVER_ERROR", ref);
 		}
 	}
 
 	/** Handles one frame; returns true when it was a good frame (it forgives earlier refusals). */
-	abstract boolean handle(Connection connection, String type, JsonNode frame, @Nullable String ref);
+	abstract boolean handle(Peer connection, String type, JsonNode frame, @Nullable String ref);
 
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
@@ -131,13 +142,17 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		if (game != null) {
 			game.disconnected(connection);
 		}
+		ClusterRelay.GameRelay relay = connection.relay;
+		if (relay != null) {
+			relay.closed(connection);
+		}
 		if (status.getCode() == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) {
 			context.metrics().closed("too-big");
 		}
 	}
 
 	/** Checks the protocol version of join, resume and host frames; closes the socket when unsupported. */
-	boolean versionSupported(Connection connection, JsonNode frame) {
+	boolean versionSupported(Peer connection, JsonNode frame) {
 		JsonNode version = frame.path("v");
 		if (version.isMissingNode() || version.isNull()
 				|| version.isIntegralNumber() && version.asInt() == Frames.PROTOCOL_VERSION) {
@@ -149,19 +164,19 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		return false;
 	}
 
-	void refuse(Connection connection, String code, @Nullable String ref) {
-		if (connection.rateLimiter.strike() == RateLimiter.Verdict.ABUSE) {
+	void refuse(Peer connection, String code, @Nullable String ref) {
+		if (connection.strike() == RateLimiter.Verdict.ABUSE) {
 			abuse(connection);
 			return;
 		}
 		error(connection, code, ref);
 	}
 
-	void error(Connection connection, String code, @Nullable String ref) {
+	void error(Peer connection, String code, @Nullable String ref) {
 		connection.send(context.frames().error(code, context.message(connection.language, code), ref));
 	}
 
-	private void abuse(Connection connection) {
+	private void abuse(Peer connection) {
 		context.metrics().closed("abuse");
 		connection.sendAndClose(
 				context.frames().error("ABUSE", context.message(connection.language, "ABUSE"), null),

@@ -1,0 +1,46 @@
+package vn.quizfest.server.live;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * Someone a live game talks to: a socket on this node ({@link Connection}) or a socket on another
+ * node of the cluster, reached through the game's channel ({@link ClusterRelay.RemotePeer}).
+ */
+abstract class Peer {
+
+	/** Who this peer is, once it has joined, resumed or authenticated as host. */
+	volatile @Nullable LiveGame game;
+
+	volatile int player;
+
+	volatile boolean host;
+
+	volatile boolean joined;
+
+	volatile String language = "vi";
+
+	abstract String id();
+
+	/** Queues a frame; never blocks. Returns false when the peer is gone. */
+	abstract boolean send(String frame);
+
+	abstract void close(CloseStatus status);
+
+	/** Sends a last frame, then closes. */
+	abstract void sendAndClose(String frame, CloseStatus status);
+
+	/** A refused message counts towards the abuse limit of the socket it came from. */
+	abstract RateLimiter.Verdict strike();
+
+	abstract void forgive();
+
+	/** Called when the game binds this peer as a player or a host. */
+	void bound() {
+		joined = true;
+	}
+
+	boolean isLocal() {
+		return true;
+	}
+}
