@@ -40,6 +40,9 @@ final class Connection extends Peer {
 
 	private boolean closed;
 
+	/** A close waiting for the frames before it to go out (the last of them says why). */
+	private @Nullable CloseStatus closeWhenSent;
+
 	final RateLimiter rateLimiter;
 
 	/** Set when this socket plays a game held by another node: its frames go there. */
@@ -78,36 +81,30 @@ final class Connection extends Peer {
 
 	@Override
 	boolean send(String frame) {
+		boolean overflow = false;
 		synchronized (this) {
 			if (closed) {
 				return false;
 			}
 			if (inFlight) {
-				if (queue.size() >= maxQueued) {
-					closed = true;
-					queue.clear();
-				}
-				else {
+				if (queue.size() < maxQueued) {
 					queue.add(frame);
 					return true;
 				}
+				closed = true;
+				queue.clear();
+				overflow = true;
 			}
 			else {
 				inFlight = true;
 			}
 		}
-		if (isClosedNow()) {
+		if (overflow) {
 			dropAsSlow();
 			return false;
 		}
 		write(frame);
 		return true;
-	}
-
-	private boolean isClosedNow() {
-		synchronized (this) {
-			return closed;
-		}
 	}
 
 	private void write(String frame) {
@@ -125,23 +122,32 @@ final class Connection extends Peer {
 			return;
 		}
 		String next;
+		CloseStatus closing = null;
 		synchronized (this) {
-			next = closed ? null : queue.poll();
+			next = queue.poll();
 			if (next == null) {
 				inFlight = false;
-				return;
+				closing = closeWhenSent;
+				closeWhenSent = null;
 			}
 		}
-		write(next);
+		if (closing != null) {
+			closeQuietly(closing);
+		}
+		else if (next != null) {
+			write(next);
+		}
 	}
 
 	private void failed(@Nullable Throwable cause) {
 		synchronized (this) {
-			if (closed) {
+			boolean closing = closeWhenSent != null;
+			closeWhenSent = null;
+			queue.clear();
+			if (closed && !closing) {
 				return;
 			}
 			closed = true;
-			queue.clear();
 		}
 		log.debug("Send to {} failed: {}", session.getId(), cause == null ? "timeout" : cause.toString());
 		dropAsSlow();
@@ -161,7 +167,10 @@ final class Connection extends Peer {
 		closeQuietly(status);
 	}
 
-	/** Closes once the last frame has gone out (or the send timeout has passed). */
+	/**
+	 * Sends a last frame after whatever is queued, then closes: the phone learns why (game over,
+	 * kicked, abuse). Bounded like every send: a frame not delivered in the send timeout drops the socket.
+	 */
 	@Override
 	void sendAndClose(String frame, CloseStatus status) {
 		synchronized (this) {
@@ -169,20 +178,15 @@ final class Connection extends Peer {
 				return;
 			}
 			closed = true;
-			queue.clear();
 			if (inFlight) {
-				// The frame in flight may still be going out; closing now is the bounded choice.
-				closeQuietly(status);
+				queue.add(frame);
+				closeWhenSent = status;
 				return;
 			}
 			inFlight = true;
+			closeWhenSent = status;
 		}
-		try {
-			remote.sendText(frame, result -> closeQuietly(status));
-		}
-		catch (RuntimeException ex) {
-			closeQuietly(status);
-		}
+		write(frame);
 	}
 
 	private void closeQuietly(CloseStatus status) {

@@ -191,9 +191,7 @@ public final class LiveGame {
 
 	/** Brings a (re)joined socket to where the game is: the current frame and the player's own state. */
 	private void catchUp(Peer connection, Player player) {
-		if (currentFrame != null) {
-			connection.send(currentFrame);
-		}
+		sendCurrentFrame(connection);
 		switch (game.phase()) {
 			case LOBBY -> connection.send(context.frames().lobby(game.activePlayerCount()));
 			case OPEN -> game.receiptOf(player.number())
@@ -277,9 +275,7 @@ public final class LiveGame {
 			hosts.put(connection.id(), connection);
 			connection.bound();
 			connection.send(context.frames().hosted(this, context.now()));
-			if (currentFrame != null) {
-				connection.send(currentFrame);
-			}
+			sendCurrentFrame(connection);
 			if (game.phase() == Phase.OPEN) {
 				connection.send(context.frames().answers(game.currentQuestion().orElseThrow().index(),
 						game.answeredCount(), game.activePlayerCount()));
@@ -403,6 +399,20 @@ public final class LiveGame {
 			connection.sendAndClose(context.frames().kicked(message), CloseCodes.KICKED);
 		}
 		context.results().submit(new ResultRecord.PlayerKicked(id(), number));
+	}
+
+	/**
+	 * The frame of the current phase for a socket that (re)joins. A question is rebuilt so that its
+	 * serverTime is now: a phone syncing its clock then counts down only the time really left.
+	 */
+	private void sendCurrentFrame(Peer connection) {
+		java.util.Optional<String> rebuilt = rebuildCurrentFrame(context.now());
+		if (rebuilt.isPresent()) {
+			connection.send(rebuilt.get());
+		}
+		else if (currentFrame != null) {
+			connection.send(currentFrame);
+		}
 	}
 
 	private java.util.Optional<String> rebuildCurrentFrame(long now) {

@@ -64,6 +64,8 @@ public class LiveGames implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile java.util.concurrent.@Nullable ScheduledFuture<?> housekeeping;
+
 	LiveGames(LiveContext context, PinRegistry pins, Games games, JsonMapper json) {
 		this.context = context;
 		this.pins = pins;
@@ -239,15 +241,24 @@ public class LiveGames implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (running) {
+			return;
+		}
 		running = true;
 		long interval = context.settings().hostCountsInterval().toMillis();
-		context.timers().scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
+		housekeeping = context.timers()
+			.scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/** Flushes what the games have queued, then closes their sockets (clients resume later). */
 	@Override
 	public void stop() {
 		running = false;
+		var scheduled = housekeeping;
+		if (scheduled != null) {
+			scheduled.cancel(false);
+			housekeeping = null;
+		}
 		for (LiveGame game : byId.values()) {
 			try {
 				game.awaitOutbox(2_000);

@@ -55,8 +55,8 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "RESUME_UNKNOWN", ref);
 					return false;
 				}
-				LiveGame previous = connection.game;
-				if (previous != null && previous != game) {
+				if (connection.game != null) {
+					// One socket is one player: taking over a second one would bind it twice.
 					refuse(connection, "ALREADY_JOINED", ref);
 					return false;
 				}

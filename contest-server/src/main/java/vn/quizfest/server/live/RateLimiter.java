@@ -46,6 +46,10 @@ final class RateLimiter {
 		return ++refusedInARow >= abuseLimit ? Verdict.ABUSE : Verdict.REFUSE;
 	}
 
+	synchronized int refusedInARow() {
+		return refusedInARow;
+	}
+
 	synchronized void forgive() {
 		refusedInARow = 0;
 	}

@@ -63,12 +63,15 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		Connection connection = connection(session);
-		if (connection == null) {
-			return;
+		if (connection == null || !connection.isOpen()) {
+			return; // closing: what the client still had in flight is ignored
 		}
 		switch (connection.rateLimiter.check(context.now())) {
 			case REFUSE -> {
-				error(connection, "RATE_LIMITED", null);
+				// One error per burst, not one per message: the replies must not flood the socket back.
+				if (connection.rateLimiter.refusedInARow() % 10 == 1) {
+					error(connection, "RATE_LIMITED", null);
+				}
 				return;
 			}
 			case ABUSE -> {
@@ -177,6 +180,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 	}
 
 	private void abuse(Peer connection) {
+		if (connection instanceof Connection local && !local.isOpen()) {
+			return;
+		}
 		context.metrics().closed("abuse");
 		connection.sendAndClose(
 				context.frames().error("ABUSE", context.message(connection.language, "ABUSE"), null),
