@@ -76,15 +76,12 @@ class LiveBugsTest extends LiveIntegrationSupport {
 	 */
 	@Test
 	void aPhoneOnASlowNetworkGetsItsResultTheEndFrameAndClose4000() throws Exception {
-		Created game = createGame(longQuiz(2), quickSettings());
+		Created game = createGame(longQuiz(3), quickSettings());
 		Client host = host(game);
 		try (RawWebSocket phone = slowPhone(game, "Điện thoại chậm")) {
-			// The phone reads nothing for a moment (a weak signal): a question goes by, and the host
-			// ends the game during the next one.
-			command(host, "start");
-			command(host, "next");
-			command(host, "next");
-			command(host, "next");
+			// The phone reads nothing for a moment (a weak signal): two questions go by (more than
+			// its buffers hold), and the host ends the game during the third.
+			playTwoQuestions(host);
 			command(host, "end");
 			List<String> types = readUntilClosed(phone);
 			assertThat(types).as("what the phone received").contains("outcome", "final", "ended").endsWith("close 4000");
@@ -94,19 +91,24 @@ class LiveBugsTest extends LiveIntegrationSupport {
 	/** Same cause: a kicked phone with a frame in flight never learns it was kicked (no frame, no 4001). */
 	@Test
 	void aKickedPhoneOnASlowNetworkGetsTheKickedFrameAndClose4001() throws Exception {
-		Created game = createGame(longQuiz(2), quickSettings());
+		Created game = createGame(longQuiz(3), quickSettings());
 		Client host = host(game);
 		join(game, "Lan");
 		try (RawWebSocket phone = slowPhone(game, "Điện thoại chậm")) {
-			// A whole question goes by while the phone reads nothing: its buffers fill.
-			command(host, "start");
-			command(host, "next");
-			command(host, "next");
-			command(host, "next");
+			// Two questions go by while the phone reads nothing: its buffers fill.
+			playTwoQuestions(host);
 			host.send(Map.of("type", "kick", "player", 2));
 			host.next("done");
 			List<String> types = readUntilClosed(phone);
 			assertThat(types).as("what the phone received").contains("kicked").endsWith("close 4001");
+		}
+	}
+
+	/** Start, then close, leaderboard and next question twice: the third question is open. */
+	private static void playTwoQuestions(Client host) {
+		command(host, "start");
+		for (int i = 0; i < 6; i++) {
+			command(host, "next");
 		}
 	}
 
