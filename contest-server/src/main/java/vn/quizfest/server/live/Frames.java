@@ -264,8 +264,8 @@ final class Frames {
 		return single("paused", "remaining", remaining);
 	}
 
-	String resumedGame() {
-		return write(frame("resumed"));
+	String unpaused() {
+		return write(frame("unpaused"));
 	}
 
 	String skipped(int question) {

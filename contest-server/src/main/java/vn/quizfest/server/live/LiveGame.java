@@ -90,6 +90,9 @@ public final class LiveGame {
 
 	private volatile long endedAt = -1;
 
+	// Guarded by lock: the last frame of an ended game, for a phone that comes back afterwards.
+	private @Nullable String endedFrame;
+
 	LiveGame(Game game, String pin, String title, byte[] hostTokenHash, LiveContext context) {
 		this.game = game;
 		this.pin = pin;
@@ -173,6 +176,10 @@ public final class LiveGame {
 			Integer rank = rankOf(player.number());
 			connection.send(context.frames().joined("resumed", this, player, rank, now));
 			catchUp(connection, player);
+			if (endedFrame != null) {
+				players.remove(player.number(), connection);
+				connection.sendAndClose(endedFrame, CloseCodes.GAME_OVER);
+			}
 			context.metrics().resumed();
 		}
 		finally {
@@ -373,7 +380,7 @@ public final class LiveGame {
 				broadcastTransient(context.frames().paused(paused.remainingMillis()));
 			}
 			else if (event instanceof GameResumed) {
-				broadcastTransient(context.frames().resumedGame());
+				broadcastTransient(context.frames().unpaused());
 				// The deadlines moved by the paused time: send the current question again with them.
 				rebuildCurrentFrame(now).ifPresent(this::broadcast);
 			}
@@ -518,6 +525,7 @@ public final class LiveGame {
 	private void ended(GameEnded ended, long now) {
 		endedAt = now;
 		String frame = context.frames().ended(ended.reason());
+		endedFrame = frame;
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
 		deliver(() -> {

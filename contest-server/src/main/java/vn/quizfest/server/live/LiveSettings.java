@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFrameBytes largest text frame a client may send; bigger ones close the socket with 1009
  * @param messagesPerSecond steady rate of client messages allowed per connection
  * @param burst messages a connection may send at once before the rate applies
- * @param abuseLimit refused messages in a row after which the socket is closed with 4008
+ * @param abuseLimit refused messages within 10 seconds after which the socket is closed with 4008
  * @param sendTimeout a frame not delivered within this time drops the connection (it can resume)
  * @param maxQueuedFrames frames waiting for a slow connection before it is dropped
  * @param senderThreads threads that split each broadcast; 0 means one per core

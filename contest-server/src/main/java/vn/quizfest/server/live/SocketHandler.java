@@ -66,7 +66,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		if (connection == null || !connection.isOpen()) {
 			return; // closing: what the client still had in flight is ignored
 		}
-		switch (connection.rateLimiter.check(context.now())) {
+		switch (connection.rateLimiter.check()) {
 			case REFUSE -> {
 				// One error per burst, not one per message: the replies must not flood the socket back.
 				if (connection.rateLimiter.refusedInARow() % 10 == 1) {

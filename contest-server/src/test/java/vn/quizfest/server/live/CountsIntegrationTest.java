@@ -23,8 +23,7 @@ import vn.quizfest.server.ApiClient;
  * second, players get the lobby count at most once a second; never one frame per event. After the
  * game the Prometheus endpoint shows the live meters.
  */
-// A context of its own, started once and never restarted: LiveGames schedules its housekeeping
-// again on every restart (LiveBugsTest), and a shared context is restarted after each switch.
+// A context of its own, so that no other test's traffic mixes into the counted frames.
 @TestPropertySource(properties = "quizfest.live.host-counts-interval=250ms")
 class CountsIntegrationTest extends LiveIntegrationSupport {
 
@@ -125,6 +124,10 @@ class CountsIntegrationTest extends LiveIntegrationSupport {
 		for (Player player : players) {
 			if (player != first) {
 				player.socket().next("open", 1);
+			}
+			else {
+				// This socket is read by its recorder: wait there, or the answer may beat the question.
+				lobby.await(f -> "open".equals(type(f)) && f.path("q").asInt() == 1, "open 1");
 			}
 			player.socket().send(answer(1, 0));
 		}

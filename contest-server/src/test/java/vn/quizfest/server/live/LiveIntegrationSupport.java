@@ -34,10 +34,8 @@ import vn.quizfest.server.TestSocket;
  * The embedded shape on a random port, shared by the live integration tests (one application
  * context for all of them): H2 in memory, an administrator with a known password, a 2 s send
  * timeout and a 4 s join timeout (a slow client is dropped, an idle socket closed, within seconds),
- * and small socket send buffers ({@link SmallSendBuffers}). The frame queue keeps its default (64):
- * replies to a client's own burst count against it (LiveBugsTest), so a small queue would drop a
- * flooding client as slow before the rate limiter could close it. Helpers create games over REST and
- * open real WebSocket clients.
+ * and small socket send buffers ({@link SmallSendBuffers}); the frame queue keeps its default (64).
+ * Helpers create games over REST and open real WebSocket clients.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:live;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",

@@ -97,7 +97,7 @@ class ProtocolTranscriptIntegrationTest extends LiveIntegrationSupport {
 		send("Minh", minh.socket(), Map.of("type", "answer", "q", 0, "choice", 1));
 		assertThat(minh.socket().next("ack", 0).path("error").asString()).isEqualTo("GAME_PAUSED");
 		send("host", host, Map.of("type", "resume"));
-		lan.socket().next("resumed");
+		lan.socket().next("unpaused");
 		JsonNode reopened = lan.socket().next("open", 0);
 		assertThat(reopened.path("closesAt").asLong()).isGreaterThanOrEqualTo(open.path("closesAt").asLong());
 		send("Minh", minh.socket(), Map.of("type", "answer", "q", 0, "choice", 1));
@@ -150,7 +150,7 @@ class ProtocolTranscriptIntegrationTest extends LiveIntegrationSupport {
 		Files.writeString(Path.of("target", "protocol-transcript.txt"), transcript, StandardCharsets.UTF_8);
 
 		assertThat(types).containsExactlyInAnyOrder("hosted", "joined", "lobby", "players", "pong", "error", "done",
-				"kicked", "question", "open", "ack", "answers", "paused", "resumed", "closed", "outcome", "leaderboard",
+				"kicked", "question", "open", "ack", "answers", "paused", "unpaused", "resumed", "closed", "outcome", "leaderboard",
 				"skipped", "podium", "final", "ended");
 		assertThat(documentedServerFrames()).as("server frames described in %s", DOCUMENT)
 			.containsExactlyInAnyOrderElementsOf(types);

@@ -145,8 +145,7 @@ class ResumeIntegrationTest extends LiveIntegrationSupport {
 
 		host.send(Map.of("type", "kick", "player", troll.number()));
 		host.next("done", WAIT);
-		// The kicked frame and close 4001 can be lost when a frame is in flight (LiveBugsTest).
-		troll.socket().awaitClose(WAIT);
+		assertThat(troll.socket().awaitClose(WAIT)).isEqualTo(4001);
 		JsonNode players = host.next(f -> "players".equals(f.path("type").asString())
 				&& f.path("kicked").size() > 0, WAIT, "players with the kick");
 		assertThat(players.path("kicked").get(0).asInt()).isEqualTo(troll.number());

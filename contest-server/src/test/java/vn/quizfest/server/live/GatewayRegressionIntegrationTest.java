@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bugs found while testing the live gateway: each test states the behaviour the protocol promises
- * and fails until the main code is fixed. They are kept out of the {@code *IntegrationTest} set on
- * purpose; the lead moves each one there once its fix lands.
+ * Regression tests for gateway bugs found by the live integration tests: last frames and close codes
+ * lost behind a frame in flight, floods ending as slow consumers, stale serverTime on catch-up, one
+ * socket bound to two players, the abuse metric, housekeeping rescheduled on restart.
  */
-class LiveBugsTest extends LiveIntegrationSupport {
+class GatewayRegressionIntegrationTest extends LiveIntegrationSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
