@@ -188,4 +188,23 @@ class ResumeIntegrationTest extends LiveIntegrationSupport {
 		assertThat(stranger.next("resumed", WAIT).path("player").path("number").asInt()).isEqualTo(lan.number());
 		assertThat(lan.socket().awaitClose(Duration.ofSeconds(5))).isEqualTo(4002);
 	}
+
+	@Test
+	void aPlayerWhoComesBackAfterTheEndGetsTheResultTheEndAndClose4000() {
+		Created game = createGame(singleChoiceQuiz(1), quickSettings());
+		Client host = host(game);
+		Player lan = join(game, "Lan");
+		command(host, "start");
+		lan.socket().next("open", WAIT);
+		lan.socket().send(answer(0, 0));
+		lan.socket().next("ack", WAIT);
+		lan.socket().abort();
+		command(host, "end");
+
+		Client back = resume(game, lan.token());
+		assertThat(back.next("resumed", WAIT).path("phase").asString()).isEqualTo("ENDED");
+		assertThat(back.next("final", WAIT).path("rank").asInt()).isEqualTo(1);
+		back.next("ended", WAIT);
+		assertThat(back.awaitClose(WAIT)).isEqualTo(4000);
+	}
 }
