@@ -293,6 +293,12 @@ public final class Game {
 	}
 
 	/** Resumes with the time that was left: the clock of the open question stops while paused. */
+	/** While paused, the time the current phase still had when the pause began; -1 otherwise. */
+	public long pausedRemaining() {
+		long deadline = deadline();
+		return paused && deadline >= 0 ? Math.max(0, deadline - pausedAt) : -1;
+	}
+
 	public void resume(long now, List<GameEvent> events) {
 		if (!paused) {
 			throw new Refusal("NOT_PAUSED");

@@ -136,8 +136,11 @@ final class Frames {
 		return write(node);
 	}
 
-	String ack(AnswerReceipt receipt, @Nullable String message) {
+	String ack(AnswerReceipt receipt, @Nullable String message, @Nullable String ref) {
 		ObjectNode node = frame("ack");
+		if (ref != null) {
+			node.put("ref", ref);
+		}
 		node.put("q", receipt.question());
 		node.put("accepted", receipt.accepted());
 		node.put("receivedAt", receipt.receivedAt());
@@ -280,8 +283,13 @@ final class Frames {
 		return single("kicked", "message", message);
 	}
 
-	String done(String command) {
-		return single("done", "command", command);
+	String done(String command, @Nullable String ref) {
+		ObjectNode node = frame("done");
+		node.put("command", command);
+		if (ref != null) {
+			node.put("ref", ref);
+		}
+		return write(node);
 	}
 
 	/** A frame with one field besides its type. */

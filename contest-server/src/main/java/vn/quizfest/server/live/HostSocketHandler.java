@@ -64,7 +64,7 @@ final class HostSocketHandler extends SocketHandler {
 		}
 		JsonNode player = frame.get("player");
 		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null);
-		connection.send(context.frames().done(type));
+		connection.send(context.frames().done(type, ref));
 		return true;
 	}
 }

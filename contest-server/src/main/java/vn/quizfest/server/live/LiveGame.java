@@ -202,7 +202,7 @@ public final class LiveGame {
 		switch (game.phase()) {
 			case LOBBY -> connection.send(context.frames().lobby(game.activePlayerCount()));
 			case OPEN -> game.receiptOf(player.number())
-				.ifPresent(receipt -> connection.send(context.frames().ack(receipt, null)));
+				.ifPresent(receipt -> connection.send(context.frames().ack(receipt, null, null)));
 			case CLOSED, LEADERBOARD -> game.lastClosed().ifPresent(closed -> {
 				String frame = outcomeFrame(closed, player.number(), standingsByPlayer(closed.standings()));
 				if (frame != null) {
@@ -220,7 +220,7 @@ public final class LiveGame {
 			}
 		}
 		if (game.paused()) {
-			connection.send(context.frames().paused(-1));
+			connection.send(context.frames().paused(game.pausedRemaining()));
 		}
 	}
 
@@ -233,13 +233,13 @@ public final class LiveGame {
 		return null;
 	}
 
-	void answer(Peer connection, int question, Submission submission) {
+	void answer(Peer connection, int question, Submission submission, @Nullable String ref) {
 		lock.lock();
 		try {
 			long now = context.now();
 			AnswerReceipt receipt = game.answer(connection.player, question, submission, now);
 			String message = receipt.accepted() ? null : context.message(connection.language, receipt.error());
-			connection.send(context.frames().ack(receipt, message));
+			connection.send(context.frames().ack(receipt, message, ref));
 			context.metrics().answer(receipt);
 			if (receipt.accepted()) {
 				answersChanged = true;

@@ -74,7 +74,7 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "BAD_ANSWER", ref);
 					return false;
 				}
-				game.answer(connection, q.asInt(), submission(frame));
+				game.answer(connection, q.asInt(), submission(frame), ref);
 				return true;
 			}
 			case "ping" -> {

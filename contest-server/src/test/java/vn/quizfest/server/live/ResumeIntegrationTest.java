@@ -207,4 +207,24 @@ class ResumeIntegrationTest extends LiveIntegrationSupport {
 		back.next("ended", WAIT);
 		assertThat(back.awaitClose(WAIT)).isEqualTo(4000);
 	}
+
+	@Test
+	void aPlayerWhoResumesDuringAPauseLearnsTheTimeLeftAndAcksEchoTheAnswersId() {
+		Created game = createGame(singleChoiceQuiz(1), quickSettings());
+		Client host = host(game);
+		Player lan = join(game, "Lan");
+		Player minh = join(game, "Minh");
+		command(host, "start");
+		lan.socket().next("open", WAIT);
+		lan.socket().send(Map.of("type", "answer", "q", 0, "choice", 0, "id", "a-1"));
+		assertThat(lan.socket().next("ack", WAIT).path("ref").asString()).isEqualTo("a-1");
+		command(host, "pause");
+		long remaining = minh.socket().next("paused", WAIT).path("remaining").asLong();
+		assertThat(remaining).isPositive();
+		minh.socket().abort();
+
+		Client back = resume(game, minh.token());
+		back.next("resumed", WAIT);
+		assertThat(back.next("paused", WAIT).path("remaining").asLong()).isEqualTo(remaining);
+	}
 }
