@@ -78,6 +78,13 @@ public final class Game {
 
 	private long pausedAt;
 
+	/** Players joined and not kicked; of them, those connected; of those, who answered the open question. */
+	private int active;
+
+	private int connected;
+
+	private int answeredConnected;
+
 	/** Answers to the current question, by player number, in arrival order. */
 	private final Map<Integer, Received> answers = new LinkedHashMap<>();
 
@@ -154,13 +161,7 @@ public final class Game {
 
 	/** Players taking part: joined and not kicked. */
 	public int activePlayerCount() {
-		int count = 0;
-		for (Player player : players.values()) {
-			if (!player.kicked()) {
-				count++;
-			}
-		}
-		return count;
+		return active;
 	}
 
 	public int answeredCount() {
@@ -202,6 +203,8 @@ public final class Game {
 		}
 		Player player = new Player(players.size() + 1, checked.nickname(), checked.key(), resumeToken, now);
 		players.put(player.number(), player);
+		active++;
+		connected++;
 		byToken.put(resumeToken, player);
 		byNicknameKey.put(checked.key(), player);
 		events.add(new PlayerJoined(player));
@@ -217,14 +220,24 @@ public final class Game {
 		if (player.kicked()) {
 			throw new Refusal("KICKED");
 		}
-		player.connected(true);
+		if (!player.connected()) {
+			player.connected(true);
+			connected++;
+			if (answers.containsKey(player.number())) {
+				answeredConnected++;
+			}
+		}
 		return player;
 	}
 
 	public void disconnected(int number) {
 		Player player = players.get(number);
-		if (player != null) {
+		if (player != null && player.connected()) {
 			player.connected(false);
+			connected--;
+			if (answers.containsKey(number)) {
+				answeredConnected--;
+			}
 		}
 	}
 
@@ -233,6 +246,13 @@ public final class Game {
 		if (player == null || player.kicked()) {
 			throw new Refusal("PLAYER_UNKNOWN");
 		}
+		if (player.connected()) {
+			connected--;
+			if (answers.containsKey(number)) {
+				answeredConnected--;
+			}
+		}
+		active--;
 		player.kick();
 		answers.remove(number);
 		if (phase == Phase.CLOSED || phase == Phase.LEADERBOARD) {
@@ -275,6 +295,7 @@ public final class Game {
 			throw new Refusal("NOTHING_TO_SKIP");
 		}
 		answers.clear();
+		answeredConnected = 0;
 		events.add(new QuestionSkipped(questions.get(current)));
 		advance(now, events);
 	}
@@ -369,20 +390,16 @@ public final class Game {
 		long responseMillis = Math.max(0, now - opensAt);
 		AnswerReceipt receipt = new AnswerReceipt(questionIndex, true, null, now, responseMillis);
 		answers.put(playerNumber, new Received(submission, receipt));
+		if (player.connected()) {
+			answeredConnected++;
+		}
 		return receipt;
 	}
 
 	/** Whether every connected player has answered the open question: the host may close early. */
 	public boolean everyoneAnswered() {
-		if (phase != Phase.OPEN) {
-			return false;
-		}
-		for (Player player : players.values()) {
-			if (player.connected() && !player.kicked() && !answers.containsKey(player.number())) {
-				return false;
-			}
-		}
-		return !answers.isEmpty();
+		// Counted as players come, go and answer: this runs after every answer of a 10,000-player game.
+		return phase == Phase.OPEN && !answers.isEmpty() && answeredConnected >= connected;
 	}
 
 	// ---- time --------------------------------------------------------------------------------
@@ -432,6 +449,7 @@ public final class Game {
 	private void preview(int index, long now, List<GameEvent> events) {
 		current = index;
 		answers.clear();
+		answeredConnected = 0;
 		lastClosed = null;
 		phase = Phase.PREVIEW;
 		phaseSince = now;
@@ -544,6 +562,7 @@ public final class Game {
 
 	private void podium(long now, List<GameEvent> events) {
 		answers.clear();
+		answeredConnected = 0;
 		phase = Phase.PODIUM;
 		phaseSince = now;
 		standings = Ranking.rank(players.values());
