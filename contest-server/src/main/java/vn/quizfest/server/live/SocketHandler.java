@@ -66,6 +66,13 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		if (connection == null || !connection.isOpen()) {
 			return; // closing: what the client still had in flight is ignored
 		}
+		// The container counts its limit in characters; the documented limit is in UTF-8 bytes.
+		String payload = message.getPayload();
+		int limit = context.settings().maxFrameBytes();
+		if (payload.length() * 3 > limit && utf8Length(payload) > limit) {
+			connection.close(CloseStatus.TOO_BIG_TO_PROCESS); // counted in afterConnectionClosed
+			return;
+		}
 		switch (connection.rateLimiter.check()) {
 			case REFUSE -> {
 				// One error per burst, not one per message: the replies must not flood the socket back.
@@ -187,6 +194,27 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		connection.sendAndClose(
 				context.frames().error("ABUSE", context.message(connection.language, "ABUSE"), null),
 				CloseCodes.ABUSE);
+	}
+
+	static int utf8Length(String text) {
+		int bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c)) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
 	}
 
 	static @Nullable Connection connection(WebSocketSession session) {

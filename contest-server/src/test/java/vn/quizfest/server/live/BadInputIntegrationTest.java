@@ -88,6 +88,18 @@ class BadInputIntegrationTest extends LiveIntegrationSupport {
 	}
 
 	@Test
+	void theLimitCountsUtf8BytesSoVietnameseTextCannotTripleIt() {
+		Created game = createGame(singleChoiceQuiz(1), quickSettings());
+		Player lan = join(game, "Lan");
+		// 1,500 characters of "ệ" are 4,500 bytes in UTF-8: under the container's character count, over the limit.
+		String padding = "ệ".repeat(1_500);
+		double before = tooBigCloses();
+		lan.socket().sendText("{\"type\":\"ping\",\"pad\":\"" + padding + "\"}");
+		assertThat(lan.socket().awaitClose(WAIT)).isEqualTo(1009);
+		await().atMost(WAIT).until(() -> tooBigCloses() > before);
+	}
+
+	@Test
 	void unsupportedProtocolVersionsAreClosedWith4004() {
 		Created game = createGame(singleChoiceQuiz(1), quickSettings());
 		Client player = connect("/ws/play");
