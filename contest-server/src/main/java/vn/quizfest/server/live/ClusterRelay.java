@@ -6,13 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 
 import tools.jackson.databind.JsonNode;
@@ -34,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  * socket; {@code E code frame} a last frame and a close for every player.
  */
 final class ClusterRelay {
-
-	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
 
 	private final String node = UUID.randomUUID().toString().substring(0, 12);
 
@@ -297,46 +291,6 @@ final class ClusterRelay {
 					else {
 						socket.sendAndClose(frame, status);
 					}
-				}
-			}
-		}
-	}
-
-	/** Runs tasks one at a time, in order, on a shared pool. */
-	static final class SerialExecutor implements Executor {
-
-		private final Executor pool;
-
-		private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-
-		private final AtomicBoolean running = new AtomicBoolean();
-
-		SerialExecutor(Executor pool) {
-			this.pool = pool;
-		}
-
-		@Override
-		public void execute(Runnable task) {
-			tasks.add(task);
-			if (running.compareAndSet(false, true)) {
-				pool.execute(this::drain);
-			}
-		}
-
-		private void drain() {
-			while (true) {
-				Runnable next;
-				while ((next = tasks.poll()) != null) {
-					try {
-						next.run();
-					}
-					catch (RuntimeException ex) {
-						log.warn("Relayed frame failed", ex);
-					}
-				}
-				running.set(false);
-				if (tasks.isEmpty() || !running.compareAndSet(false, true)) {
-					return;
 				}
 			}
 		}

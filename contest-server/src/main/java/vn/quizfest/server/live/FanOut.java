@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -26,12 +25,7 @@ final class FanOut implements AutoCloseable {
 
 	FanOut(int threads) {
 		this.threads = threads;
-		AtomicInteger counter = new AtomicInteger();
-		this.senders = Executors.newFixedThreadPool(threads, runnable -> {
-			Thread thread = new Thread(runnable, "quiz-sender-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.senders = Executors.newFixedThreadPool(threads, SerialExecutor.daemonThreads("quiz-sender"));
 	}
 
 	/** Sends the same frame to every connection; returns when every send has been queued. */

@@ -66,11 +66,7 @@ final class Frames {
 		Game game = live.game();
 		ObjectNode node = frame(type);
 		node.put("v", PROTOCOL_VERSION);
-		ObjectNode gameNode = node.putObject("game");
-		gameNode.put("id", game.id());
-		gameNode.put("pin", live.pin());
-		gameNode.put("title", live.title());
-		gameNode.put("questions", game.questionCount());
+		gameNode(node, live);
 		ObjectNode you = node.putObject("player");
 		you.put("number", player.number());
 		you.put("nickname", player.nickname());
@@ -86,15 +82,19 @@ final class Frames {
 		return write(node);
 	}
 
+	private static void gameNode(ObjectNode node, LiveGame live) {
+		ObjectNode gameNode = node.putObject("game");
+		gameNode.put("id", live.id());
+		gameNode.put("pin", live.pin());
+		gameNode.put("title", live.title());
+		gameNode.put("questions", live.game().questionCount());
+	}
+
 	String hosted(LiveGame live, long now) {
 		Game game = live.game();
 		ObjectNode node = frame("hosted");
 		node.put("v", PROTOCOL_VERSION);
-		ObjectNode gameNode = node.putObject("game");
-		gameNode.put("id", game.id());
-		gameNode.put("pin", live.pin());
-		gameNode.put("title", live.title());
-		gameNode.put("questions", game.questionCount());
+		gameNode(node, live);
 		node.put("phase", game.phase().name());
 		node.put("paused", game.paused());
 		node.put("serverTime", now);

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -107,12 +106,7 @@ class LiveConfiguration implements WebSocketConfigurer {
 
 	@Bean
 	static ClusterRelay clusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, FanOut fanOut) {
-		AtomicInteger threads = new AtomicInteger();
-		ExecutorService relays = Executors.newCachedThreadPool(runnable -> {
-			Thread thread = new Thread(runnable, "quiz-relay-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService relays = Executors.newCachedThreadPool(SerialExecutor.daemonThreads("quiz-relay"));
 		return new ClusterRelay(bus, pins, json, relays, fanOut);
 	}
 
@@ -125,18 +119,8 @@ class LiveConfiguration implements WebSocketConfigurer {
 	static LiveContext liveContext(FanOut fanOut, Clock clock, Messages messages, MeterRegistry registry,
 			ResultsWriter results, Leaderboard leaderboard, LiveSettings settings, JsonMapper json,
 			LiveGamesHolder holder, ClusterRelay relay) {
-		AtomicInteger outboxThreads = new AtomicInteger();
-		ExecutorService outboxes = Executors.newCachedThreadPool(runnable -> {
-			Thread thread = new Thread(runnable, "quiz-outbox-" + outboxThreads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		AtomicInteger timerThreads = new AtomicInteger();
-		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
-			Thread thread = new Thread(runnable, "quiz-timer-" + timerThreads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService outboxes = Executors.newCachedThreadPool(SerialExecutor.daemonThreads("quiz-outbox"));
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, SerialExecutor.daemonThreads("quiz-timer"));
 		timers.setRemoveOnCancelPolicy(true);
 		LiveMetrics metrics = new LiveMetrics(registry, holder::connectedPlayers, holder::liveGames);
 		return new LiveContext(new Frames(json), fanOut, outboxes, timers, clock, messages, metrics, results,

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -65,9 +62,7 @@ public final class LiveGame {
 
 	private final Map<String, Peer> hosts = new ConcurrentHashMap<>();
 
-	private final Queue<Runnable> outbox = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean draining = new AtomicBoolean();
+	private final SerialExecutor outbox;
 
 	// Guarded by lock.
 	private @Nullable String currentFrame;
@@ -99,6 +94,7 @@ public final class LiveGame {
 		this.title = title;
 		this.hostTokenHash = hostTokenHash.clone();
 		this.context = context;
+		this.outbox = new SerialExecutor(context.outboxes());
 	}
 
 	public Game game() {
@@ -586,37 +582,15 @@ public final class LiveGame {
 		}
 	}
 
-	/** Queues a delivery; one drainer per game runs them in order. */
+	/** Queues a delivery; the game's outbox runs them in order, off the lock. */
 	private void deliver(Runnable delivery) {
-		outbox.add(delivery);
-		if (draining.compareAndSet(false, true)) {
-			context.outboxes().execute(this::drain);
-		}
-	}
-
-	private void drain() {
-		while (true) {
-			Runnable next;
-			while ((next = outbox.poll()) != null) {
-				try {
-					next.run();
-				}
-				catch (RuntimeException ex) {
-					log.error("Delivery in game {} failed", id(), ex);
-				}
-			}
-			draining.set(false);
-			// A delivery queued after the last poll but before the flag dropped must not be stranded.
-			if (outbox.isEmpty() || !draining.compareAndSet(false, true)) {
-				return;
-			}
-		}
+		outbox.execute(delivery);
 	}
 
 	/** Waits (bounded) until everything queued so far has been handed to the sockets. */
 	boolean awaitOutbox(long timeoutMillis) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + timeoutMillis;
-		while (draining.get() || !outbox.isEmpty()) {
+		while (!outbox.idle()) {
 			if (System.currentTimeMillis() > deadline) {
 				return false;
 			}
