@@ -191,7 +191,7 @@ export function resultScreen(state) {
   const icon = kind === 'correct' || kind === 'poll' ? checkIcon() : kind === 'waiting' ? null : crossIcon();
   const stats = [];
   if (outcome && kind !== 'poll') {
-    stats.push(h('p', { class: 'points', 'data-points': outcome.points, text: t('result.points', { points: num(outcome.points) }) }));
+    stats.push(h('p', { class: 'points', 'data-points': outcome.points, text: outcome.points > 0 ? t('result.points', { points: num(outcome.points) }) : t('result.zero') }));
     if (outcome.bonus) stats.push(h('p', { class: 'stat', text: t('result.bonus', { bonus: num(outcome.bonus) }) }));
     stats.push(h('p', { class: 'stat', text: t('result.streak', { streak: outcome.streak }) }));
   }
