@@ -4,12 +4,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The organiser console lives at /admin/ (its files come from the admin-ui module). */
+/**
+ * Page routes: the player page at / and at the QR link /join/{pin} (the same page, which reads the
+ * PIN from the address), the organiser console at /admin/ (its files come from the admin-ui module).
+ */
 @Configuration(proxyBeanMethods = false)
 class PageRoutes implements WebMvcConfigurer {
 
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addViewController("/join/{pin}").setViewName("forward:/index.html");
+		registry.addRedirectViewController("/join", "/");
 		registry.addRedirectViewController("/admin", "/admin/");
 		registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
 	}
