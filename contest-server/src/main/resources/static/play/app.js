@@ -12,11 +12,15 @@ import * as views from './views.js';
 /** Answering stops this long before closesAt: an answer sent later would arrive after the close. */
 const LAST_MOMENT_MS = 250;
 const TICK_MS = 200;
+/** The PIN check waits this long on a slow network before letting the join itself decide. */
+const PIN_CHECK_TIMEOUT_MS = 5000;
 
 const S = {
   screen: 'pin',
   pin: '',
   pinDraft: '',
+  checkingPin: false,
+  gameTitle: null, // from the PIN check, shown on the nickname screen
   nickname: '',
   token: null,
   joining: false,
@@ -355,6 +359,20 @@ function stopConnection() {
   if (connection) connection.stop();
 }
 
+// Asks the server whether a PIN is live before the player types a nickname. Resolves to the game
+// ({title, joinable}), false for an unknown PIN, or null when the server could not be asked.
+function checkPin(pin) {
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), PIN_CHECK_TIMEOUT_MS) : null;
+  return fetch('/api/pins/' + pin, { cache: 'no-store', signal: controller ? controller.signal : undefined })
+    .then((response) => {
+      if (response.status === 404) return false;
+      return response.ok ? response.json() : null;
+    })
+    .catch(() => null)
+    .then((result) => { if (timer) clearTimeout(timer); return result; });
+}
+
 // ---- actions -----------------------------------------------------------------------------------
 
 const actions = {
@@ -368,10 +386,25 @@ const actions = {
       S.error = t('pin.invalid');
       return show('pin', true);
     }
-    S.pin = digits;
     S.error = null;
-    persist();
-    show('nick');
+    S.checkingPin = true;
+    show('pin', true);
+    checkPin(digits).then((found) => {
+      S.checkingPin = false;
+      if (found && !found.joinable) {
+        S.error = errorText('GAME_OVER');
+        return show('pin', true);
+      }
+      if (found === false) {
+        S.error = errorText('BAD_PIN');
+        return show('pin', true);
+      }
+      // Unknown (offline, timeout): go on; the join itself will tell.
+      S.pin = digits;
+      S.gameTitle = found ? found.title : null;
+      persist();
+      show('nick');
+    });
   },
   nicknameTyped(value) {
     S.nickname = value;
@@ -662,6 +695,22 @@ async function start() {
     persist();
   }
   show(S.pin ? 'nick' : 'pin');
+  if (S.pin) {
+    // A QR link goes straight to the nickname; a stale or mistyped link comes back to the PIN screen.
+    const pin = S.pin;
+    checkPin(pin).then((found) => {
+      if (S.pin !== pin || S.screen !== 'nick' || S.joining || found === null) return;
+      if (found === false || !found.joinable) {
+        S.pinDraft = pin;
+        S.pin = '';
+        S.error = errorText(found === false ? 'BAD_PIN' : 'GAME_OVER');
+        persist();
+        return show('pin', true);
+      }
+      S.gameTitle = found.title;
+      show('nick', true);
+    });
+  }
 }
 
 start().catch((e) => {

@@ -24,7 +24,7 @@ export function pinScreen(state, actions) {
   error.id = 'pin-error';
   const form = h('form', { class: 'stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); actions.submitPin(input.value); } },
     h('label', { for: 'pin', class: 'field-label', text: t('pin.label') }), input, error,
-    h('button', { type: 'submit', class: 'primary', text: t('pin.submit') }));
+    h('button', { type: 'submit', class: 'primary', disabled: state.checkingPin ? true : null, 'aria-busy': state.checkingPin ? 'true' : null, text: t(state.checkingPin ? 'pin.checking' : 'pin.submit') }));
   return { title: t('pin.title'), body: [h('p', { id: 'pin-hint', class: 'lead', text: t('pin.hint') }), form], focus: state.error ? input : null };
 }
 
@@ -40,7 +40,9 @@ export function nicknameScreen(state, actions) {
     h('button', { type: 'button', class: 'link', onclick: actions.changePin, text: t('nick.changePin') }));
   return {
     title: t('nick.title'),
-    body: [h('p', { class: 'pin-chip', text: t('nick.pin', { pin: spacedPin(state.pin) }) }), h('p', { id: 'nick-hint', class: 'lead', text: t('nick.hint') }), form],
+    body: [h('p', { class: 'pin-chip', text: t('nick.pin', { pin: spacedPin(state.pin) }) }),
+      state.gameTitle ? h('p', { id: 'game-title', class: 'game-title', text: state.gameTitle }) : null,
+      h('p', { id: 'nick-hint', class: 'lead', text: t('nick.hint') }), form],
     focus: state.error ? input : null,
   };
 }

@@ -73,6 +73,8 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/**").denyAll()
 			.requestMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+			// The player page checks a PIN before asking for a nickname; players have no accounts.
+			.requestMatchers(HttpMethod.GET, "/api/pins/*").permitAll()
 			// The OpenAPI description of the API is public; the API itself is not.
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
 			.requestMatchers("/api/**").authenticated()

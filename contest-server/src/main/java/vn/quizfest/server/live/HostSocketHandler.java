@@ -63,7 +63,11 @@ final class HostSocketHandler extends SocketHandler {
 			return false;
 		}
 		JsonNode player = frame.get("player");
-		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null);
+		JsonNode phase = frame.get("phase");
+		JsonNode q = frame.get("q");
+		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null,
+				phase != null && phase.isString() ? phase.asString() : null,
+				q != null && q.isIntegralNumber() ? q.asInt() : null);
 		connection.send(context.frames().done(type, ref));
 		return true;
 	}

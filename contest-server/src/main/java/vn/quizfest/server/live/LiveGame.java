@@ -290,11 +290,23 @@ public final class LiveGame {
 	}
 
 	/** Runs a host command; throws {@link Game.Refusal} when the engine refuses it. */
-	void command(String command, @Nullable Integer player) {
+	/**
+	 * Runs a host command. A command that names the phase and question the host screen was showing is
+	 * refused with {@code STALE_COMMAND} when the game has moved on since (a double tap, or a "next"
+	 * racing the server's own early close), so it never skips a step the host did not see.
+	 */
+	void command(String command, @Nullable Integer player, @Nullable String expectedPhase, @Nullable Integer expectedQuestion) {
 		List<GameEvent> events = Game.events();
 		lock.lock();
 		try {
 			long now = context.now();
+			if (expectedPhase != null && !game.phase().name().equals(expectedPhase)) {
+				throw new Game.Refusal("STALE_COMMAND");
+			}
+			if (expectedQuestion != null
+					&& game.currentQuestion().map(GameQuestion::index).orElse(-1) != expectedQuestion.intValue()) {
+				throw new Game.Refusal("STALE_COMMAND");
+			}
 			switch (command) {
 				case "start" -> game.start(now, events);
 				case "next" -> game.next(now, events);

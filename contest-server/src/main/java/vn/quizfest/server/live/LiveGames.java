@@ -29,6 +29,7 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
+import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.Games;
 import vn.quizfest.server.results.SnapshotRow;
 
@@ -167,6 +168,25 @@ public class LiveGames implements SmartLifecycle {
 
 	public Optional<LiveGame> byPin(String pin) {
 		return Optional.ofNullable(byPin.get(pin));
+	}
+
+	/** What a player may learn from a PIN before choosing a nickname: the game's title and whether it still takes players. */
+	public record PinLookup(String pin, String title, boolean joinable) {
+	}
+
+	/**
+	 * Looks a PIN up on this node, or, in the cluster, through the PIN registry and the stored game, so a
+	 * phone hears about a mistyped PIN before it types a nickname.
+	 */
+	public Optional<PinLookup> lookup(String pin) {
+		LiveGame local = byPin.get(pin);
+		if (local != null) {
+			return Optional.of(new PinLookup(pin, local.title(), local.read(game -> !game.phase().isOver())));
+		}
+		return pins.gameOf(pin)
+			.flatMap(games::findById)
+			.map(stored -> new PinLookup(pin, stored.game().title(),
+					stored.endedAt() == null && !ResultRecord.StatusChanged.ENDED.equals(stored.game().status())));
 	}
 
 	Collection<LiveGame> all() {

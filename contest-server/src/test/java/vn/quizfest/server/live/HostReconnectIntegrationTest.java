@@ -156,4 +156,37 @@ class HostReconnectIntegrationTest extends LiveIntegrationSupport {
 		assertThat(phone.next("podium", WAIT).path("top")).hasSize(1);
 		assertThat(lan.socket().next("final", WAIT).path("rank").asInt()).isEqualTo(1);
 	}
+
+	/**
+	 * A "next" meant for the open question that arrives after the server closed it by itself (everyone
+	 * answered) used to skip straight past the results to the leaderboard. Guarded with the step the
+	 * host saw, it is refused and the game stays where it is.
+	 */
+	@Test
+	void aNextGuardedWithAStepTheGameHasLeftIsRefusedAndChangesNothing() {
+		Created game = createGame(singleChoiceQuiz(2), quickSettings());
+		Client host = host(game);
+		Player lan = join(game, "Lan");
+		command(host, "start");
+		assertThat(host.next("open", WAIT).path("q").asInt()).isZero();
+		lan.socket().next("open", WAIT);
+		lan.socket().send(answer(0, 0));
+		host.next("closed", WAIT);
+
+		host.send(Map.of("type", "next", "id", "late-tap", "phase", "OPEN", "q", 0));
+		JsonNode refused = error(host);
+		assertThat(refused.path("code").asString()).isEqualTo("STALE_COMMAND");
+		assertThat(refused.path("ref").asString()).isEqualTo("late-tap");
+		assertThat(refused.path("message").asString()).isNotBlank();
+		host.send(Map.of("type", "next", "id", "wrong-q", "phase", "CLOSED", "q", 1));
+		assertThat(error(host).path("code").asString()).isEqualTo("STALE_COMMAND");
+
+		// The step the host really sees is accepted: from the results to the leaderboard, not beyond.
+		host.send(Map.of("type", "next", "id", "ok", "phase", "CLOSED", "q", 0));
+		JsonNode done = host.next("done", WAIT);
+		assertThat(done.path("ref").asString()).isEqualTo("ok");
+		assertThat(host.next("leaderboard", WAIT).path("q").asInt(0)).isZero();
+		host.send(Map.of("type", "next", "phase", "LEADERBOARD"));
+		assertThat(host.next("question", WAIT).path("q").asInt()).isEqualTo(1);
+	}
 }

@@ -17,22 +17,37 @@ class PlayerErrorsBrowserTest extends PlayerBrowserSupport {
 	}
 
 	@Test
-	void aWrongPinIsRefusedOnThePinScreenWithTheDigitsKept() {
+	void aWrongPinIsRefusedOnThePinScreenBeforeTheNicknameWithTheDigitsKept() {
 		Game game = hostGame(singleChoiceQuiz(1, 30), quick());
 		String wrong = String.format("%06d", (Integer.parseInt(game.pin()) + 500_000) % 1_000_000);
 		Page page = phone();
-		joinByPin(page, base(), wrong, "Bác Hai");
+		page.navigate(base() + "/");
 		onScreen(page, "pin");
+		page.locator("#pin").fill(wrong);
+		page.locator("form button[type=submit]").click();
 		expect(page.locator("#pin-error")).hasText("Không tìm thấy trò chơi với mã PIN này. Hãy kiểm tra lại mã trên màn hình lớn.");
+		onScreen(page, "pin");
 		expect(page.locator("#pin")).hasValue(wrong);
 		expect(page.locator("#pin")).hasAttribute("aria-invalid", "true");
 		screenshot(page, "30-wrong-pin");
 		page.locator("#pin").fill(game.pin());
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "nick");
-		expect(page.locator("#nickname")).hasValue("Bác Hai");
+		// The PIN check names the game, so the player knows they are in the right room.
+		expect(page.locator("#game-title")).hasText(GAME_TITLE);
+		page.locator("#nickname").fill("Bác Hai");
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "lobby");
+	}
+
+	@Test
+	void aQrLinkWithAnUnknownPinComesBackToThePinScreen() {
+		hostGame(singleChoiceQuiz(1, 30), quick());
+		Page page = phone();
+		page.navigate(base() + "/join/000001");
+		onScreen(page, "pin");
+		expect(page.locator("#pin-error")).hasText("Không tìm thấy trò chơi với mã PIN này. Hãy kiểm tra lại mã trên màn hình lớn.");
+		expect(page.locator("#pin")).hasValue("000001");
 	}
 
 	@Test

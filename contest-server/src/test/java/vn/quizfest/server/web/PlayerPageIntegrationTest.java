@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the player page is served: its whole weight on the wire (gzip) within the 100 KB budget,
@@ -27,6 +31,8 @@ class PlayerPageIntegrationTest extends PlayerPageServer {
 	static final long BUDGET_BYTES = 100 * 1024;
 
 	final HttpClient client = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
 
 	HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
@@ -95,5 +101,34 @@ class PlayerPageIntegrationTest extends PlayerPageServer {
 		HttpResponse<byte[]> bare = get("/join");
 		assertThat(bare.statusCode()).isEqualTo(302);
 		assertThat(bare.headers().firstValue("Location").orElseThrow()).endsWith("/");
+	}
+
+	@Test
+	void aPinCanBeCheckedWithoutAnAccountBeforeTheNickname() throws Exception {
+		Game game = hostGame(PlayerBrowserSupport.singleChoiceQuiz(1, 30), Map.of("previewSeconds", 0));
+		HttpResponse<byte[]> found = get("/api/pins/" + game.pin());
+		assertThat(found.statusCode()).isEqualTo(200);
+		JsonNode body = json.readTree(found.body());
+		assertThat(body.path("pin").asString()).isEqualTo(game.pin());
+		assertThat(body.path("title").asString()).isEqualTo(GAME_TITLE);
+		assertThat(body.path("joinable").asBoolean()).isTrue();
+		assertThat(found.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+
+		String unknownPin = String.format("%06d", (Integer.parseInt(game.pin()) + 500_000) % 1_000_000);
+		HttpResponse<byte[]> unknown = get("/api/pins/" + unknownPin, "Accept-Language", "vi");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		JsonNode problem = json.readTree(unknown.body());
+		assertThat(problem.path("code").asString()).isEqualTo("pin.unknown");
+		assertThat(problem.path("detail").asString()).isEqualTo("Không tìm thấy trò chơi với mã PIN này.");
+
+		HttpResponse<byte[]> malformed = get("/api/pins/12ab56", "Accept-Language", "en");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(malformed.body()).path("code").asString()).isEqualTo("pin.invalid");
+
+		game.host().send(Map.of("type", "end"));
+		game.host().next("ended");
+		HttpResponse<byte[]> over = get("/api/pins/" + game.pin());
+		assertThat(over.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(over.body()).path("joinable").asBoolean()).isFalse();
 	}
 }

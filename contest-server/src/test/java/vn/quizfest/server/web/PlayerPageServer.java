@@ -40,6 +40,8 @@ abstract class PlayerPageServer {
 
 	static final String ADMIN_PASSWORD = "player-page-admin-password";
 
+	static final String GAME_TITLE = "Hội thi Bình dân học vụ số xã Tân Hòa";
+
 	@LocalServerPort
 	int port;
 
@@ -97,7 +99,7 @@ abstract class PlayerPageServer {
 		ApiClient organiser = new ApiClient(port);
 		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
 		ApiClient.Response created = organiser.post("/api/games",
-				Map.of("title", "Hội thi Bình dân học vụ số xã Tân Hòa", "questionIds", ids, "settings", settings));
+				Map.of("title", GAME_TITLE, "questionIds", ids, "settings", settings));
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		JsonNode body = created.body();
 		TestSocket host = TestSocket.connect(http, port, "/ws/host");
