@@ -19,6 +19,9 @@ final class HostDriver implements WebSocket.Listener {
 
 	private static final long PHASE_PAUSE_MILLIS = 2000;
 
+	/** How long the 'closed' frame of an early close may take to reach the host. */
+	private static final long EARLY_CLOSE_GRACE_MILLIS = 1500;
+
 	private final JsonMapper json;
 
 	private final Metrics metrics;
@@ -86,6 +89,10 @@ final class HostDriver implements WebSocket.Listener {
 			long open = Math.max(0, closesAt - System.currentTimeMillis()) + 2_000;
 			await(() -> closedShown >= question || steps.reached(steps.step(question, Milestones.DONE)) >= swarm.expected(),
 					open, "answers");
+			// Everyone answered: the server closes the question itself, unless someone chose not to answer.
+			// 'next' is one step from wherever the game is, so a 'next' racing that close would skip the
+			// leaderboard: wait for the server's own close a little first.
+			await(() -> closedShown >= question, EARLY_CLOSE_GRACE_MILLIS, null);
 			if (closedShown < question) {
 				swarm.closeSent.set(q, System.nanoTime());
 				command("next");
@@ -93,6 +100,9 @@ final class HostDriver implements WebSocket.Listener {
 			await(() -> closedShown >= question, phase, "closed");
 			awaitPlayers(swarm, steps.step(q, Milestones.CLOSED), phase, "closed-fanout");
 			pause(pause);
+			if (leaderboardShown >= question) {
+				metrics.count("hostOutOfStep", "leaderboard-before-next");
+			}
 			swarm.leaderboardSent.set(q, System.nanoTime());
 			command("next");
 			await(() -> leaderboardShown >= question, phase, "leaderboard");

@@ -100,6 +100,8 @@ public final class LoadSimulator {
 			log.accept(swarm.joined.get() + " joined in " + joins.get("secondsToAllJoined") + " s");
 			if (options.serverPid() != null) {
 				memory.put("connected", ServerProbe.sample(options.serverPid(), true).json());
+				writeQuietly(options.out().resolve("server-class-histogram.txt"),
+						ServerProbe.classHistogram(options.serverPid(), 60));
 			}
 			if (swarm.joined.get() > 0) {
 				host.play(swarm);
@@ -118,6 +120,16 @@ public final class LoadSimulator {
 		memory.put("simulator", ServerProbe.self().json());
 		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, metersBefore,
 				metersAfter, players);
+	}
+
+	private static void writeQuietly(java.nio.file.Path file, String text) {
+		try {
+			java.nio.file.Files.createDirectories(file.getParent());
+			java.nio.file.Files.writeString(file, text);
+		}
+		catch (java.io.IOException ex) {
+			// The histogram is an extra for profiling; the run goes on without it.
+		}
 	}
 
 	/** Starts players at the join rate, never more than --max-connecting handshakes at once. */
@@ -226,6 +238,7 @@ public final class LoadSimulator {
 		errors.put("host", metrics.counts("hostErrors"));
 		errors.put("badFrames", metrics.counts("badFrames"));
 		errors.put("hostWaitTimeouts", metrics.counts("hostWaitTimeouts"));
+		errors.put("hostOutOfStep", metrics.counts("hostOutOfStep"));
 		doc.put("errors", errors);
 		doc.put("lostAnswers", audit);
 		doc.put("memory", memory);
@@ -262,6 +275,9 @@ public final class LoadSimulator {
 		}
 		if (metrics.total("badFrames") > 0) {
 			problems.add("frames the simulator could not read: " + metrics.counts("badFrames"));
+		}
+		if (metrics.total("hostOutOfStep") > 0) {
+			problems.add("the game moved on without the host: " + metrics.counts("hostOutOfStep"));
 		}
 		if (metrics.total("hostWaitTimeouts") > 0) {
 			problems.add("the host gave up waiting for: " + metrics.counts("hostWaitTimeouts"));

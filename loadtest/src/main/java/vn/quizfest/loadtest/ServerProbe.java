@@ -47,6 +47,12 @@ final class ServerProbe {
 		return new Memory(field(status, "VmRSS:"), field(status, "VmHWM:"), heap);
 	}
 
+	/** The server's heap by class (jcmd GC.class_histogram), the first lines: what each connection costs. */
+	static String classHistogram(long pid, int lines) {
+		String[] all = jcmd(pid, "GC.class_histogram").split("\n");
+		return String.join("\n", java.util.Arrays.copyOf(all, Math.min(lines, all.length))) + "\n";
+	}
+
 	/** This JVM's own memory (the simulator's). */
 	static Memory self() {
 		String status = procStatus("self");
