@@ -455,7 +455,8 @@ final class SimulatedPlayer {
 				pendingAnswer = null;
 			}
 		}
-		swarm.metrics.count("unexpectedCloses", String.valueOf(code));
+		// After 'ended' the protocol promises close 4000: anything else there is a server-side close race.
+		swarm.metrics.count("unexpectedCloses", code + (ended ? "-after-ended" : ""));
 		if (again) {
 			swarm.later(this::resume, backoff());
 		}

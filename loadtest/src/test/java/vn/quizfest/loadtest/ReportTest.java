@@ -77,6 +77,26 @@ class ReportTest {
 	}
 
 	@Test
+	void theBenchmarkTableHasOneRowPerRunInModeAndSizeOrder() throws Exception {
+		String summary = """
+				{"joins":{"joined":%d,"secondsToAllJoined":1.5},"latencyMs":{"fanout.question":{"p50":1.0,"p90":2.0,"p99":3.0,"max":4.0}},
+				 "answers":{"busiest2sWindow":7},"lostAnswers":{"lost":0},"connections":{"unexpectedCloses":{"1006":2}},
+				 "memory":{"rssPerPlayerKb":30.5,"heapPerPlayerKb":20.1}}""";
+		for (String run : List.of("embedded-10000", "embedded-1000", "cluster-5000")) {
+			Path dir = Files.createDirectories(out.resolve(run));
+			Files.writeString(dir.resolve("summary.json"), summary.formatted(Integer.parseInt(run.split("-")[1])));
+			Files.writeString(dir.resolve("uptime.txt"), "== x:  21:00 up 2:00,  0 user,  load average: 1.25, 1.0, 0.5\n");
+		}
+
+		String[] rows = BenchTable.table(out).split("\n");
+
+		assertThat(rows).hasSize(5);
+		assertThat(rows[2]).startsWith("| cluster-5000 | 5000 | 1.5 | 1.0 / 2.0 / 3.0 / 4.0 |").contains("| 2 | 30.5 | 20.1 | 1.25 |");
+		assertThat(rows[3]).startsWith("| embedded-1000 |");
+		assertThat(rows[4]).startsWith("| embedded-10000 |");
+	}
+
+	@Test
 	void answersAimRightOrWrongByTheKeyEvenWhenOptionsAreShuffled() {
 		JsonMapper json = JsonMapper.builder().build();
 		JsonNode question = json.readTree("""
