@@ -239,7 +239,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         think time before answering, log-normal with this median (s) and sigma,
 				                         clamped to MIN-MAX seconds                            (default 2.5,0.6,1,8)
 				  --time-scale F         multiplies think times and the host's pauses (0.05 = 20x faster)  (default 1)
-				  --wrong F              share of the answers given that are wrong, 0-1               (default 0.3)
+				  --wrong F              share of the answers given that are wrong, 0-1        (default 0.3)
 				  --missing F            share of questions a player does not answer, 0-1      (default 0.05)
 				  --drop F               share of players who drop once and resume with their token, 0-1  (default 0.02)
 				  --seed N               seed of every random choice, for repeatable runs      (default 42)
