@@ -182,6 +182,30 @@ class GameController {
 		return results;
 	}
 
+	/** One stored answer, as the load simulator and audits compare it with what players were acknowledged. */
+	record StoredAnswer(int q, int player, boolean correct, int points, long ms, long receivedAt) {
+	}
+
+	record StoredAnswers(String game, int count, List<StoredAnswer> answers) {
+	}
+
+	/**
+	 * Every answer stored for a game, by question, then player (written behind the game, so answers of
+	 * the question that just closed may take a moment to appear).
+	 */
+	@GetMapping("/api/games/{id}/answers")
+	StoredAnswers answers(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		StoredGame game = stored.findById(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+		requireVisible(game, organiser, id);
+		List<StoredAnswer> answers = stored.answers(id)
+			.stream()
+			.map(a -> new StoredAnswer(a.position(), a.player(), a.correct(), a.points(), a.responseMillis(),
+					a.receivedAt()))
+			.toList();
+		return new StoredAnswers(id, answers.size(), answers);
+	}
+
 	private LiveGame visibleLiveGame(String id, OrganiserPrincipal organiser) {
 		LiveGame live = games.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
 		requireVisible(stored.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id)),

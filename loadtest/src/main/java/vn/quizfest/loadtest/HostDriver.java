@@ -1,0 +1,223 @@
+package vn.quizfest.loadtest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The host screen: drives the game with start and next, moves on as soon as every player has
+ * what the last step sent (bounded by a deadline per step), and notes when each command left.
+ */
+final class HostDriver implements WebSocket.Listener {
+
+	private static final long PHASE_PAUSE_MILLIS = 2000;
+
+	/** How long the 'closed' frame of an early close may take to reach the host. */
+	private static final long EARLY_CLOSE_GRACE_MILLIS = 1500;
+
+	private final JsonMapper json;
+
+	private final Metrics metrics;
+
+	private final Deadline deadline;
+
+	private WebSocket socket;
+
+	private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
+	private final StringBuilder partial = new StringBuilder();
+
+	private volatile JsonNode hosted;
+
+	private volatile int questionShown = -1;
+
+	private volatile int openShown = -1;
+
+	private volatile long closesAt;
+
+	private volatile int closedShown = -1;
+
+	private volatile int leaderboardShown = -1;
+
+	private volatile boolean podium;
+
+	private volatile boolean ended;
+
+	private volatile int closeCode = -1;
+
+	private int commands;
+
+	HostDriver(JsonMapper json, Metrics metrics, Deadline deadline) {
+		this.json = json;
+		this.metrics = metrics;
+		this.deadline = deadline;
+	}
+
+	/** Connects to /ws/host and waits for 'hosted'; returns it. */
+	JsonNode attach(HttpClient http, URI base, String gameId, String token) {
+		socket = http.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(20))
+			.buildAsync(Swarm.socketUri(base, "/ws/host"), this)
+			.join();
+		send("{\"type\":\"host\",\"v\":1,\"game\":" + AnswerBook.quote(gameId) + ",\"token\":" + AnswerBook.quote(token)
+				+ ",\"lang\":\"en\"}");
+		if (!await(() -> hosted != null || closeCode >= 0, 20_000, "hosted") || hosted == null) {
+			throw new IllegalStateException("The server did not accept the host token (close " + closeCode + ").");
+		}
+		return hosted;
+	}
+
+	/** Plays every question, the podium and the end. */
+	void play(Swarm swarm) {
+		Milestones steps = swarm.milestones;
+		long phase = Math.max(10_000, swarm.expected() / 500L * 1000 + 5_000);
+		long pause = swarm.scaled(PHASE_PAUSE_MILLIS);
+		for (int q = 0; q < swarm.questions && !deadline.passed(); q++) {
+			int question = q;
+			swarm.questionSent.set(q, System.nanoTime());
+			command(q == 0 ? "start" : "next");
+			await(() -> questionShown >= question, phase, "question");
+			awaitPlayers(swarm, steps.step(q, Milestones.QUESTION), phase, "question-fanout");
+			await(() -> openShown >= question, phase + swarm.options.previewSeconds() * 1000L, "open");
+			long open = Math.max(0, closesAt - System.currentTimeMillis()) + 2_000;
+			await(() -> closedShown >= question || steps.reached(steps.step(question, Milestones.DONE)) >= swarm.expected(),
+					open, "answers");
+			// Everyone answered: the server closes the question itself, unless someone chose not to answer.
+			// 'next' is one step from wherever the game is, so a 'next' racing that close would skip the
+			// leaderboard: wait for the server's own close a little first.
+			await(() -> closedShown >= question, EARLY_CLOSE_GRACE_MILLIS, null);
+			if (closedShown < question) {
+				swarm.closeSent.set(q, System.nanoTime());
+				command("next");
+			}
+			await(() -> closedShown >= question, phase, "closed");
+			awaitPlayers(swarm, steps.step(q, Milestones.CLOSED), phase, "closed-fanout");
+			pause(pause);
+			if (leaderboardShown >= question) {
+				metrics.count("hostOutOfStep", "leaderboard-before-next");
+			}
+			swarm.leaderboardSent.set(q, System.nanoTime());
+			command("next");
+			await(() -> leaderboardShown >= question, phase, "leaderboard");
+			awaitPlayers(swarm, steps.step(q, Milestones.LEADERBOARD), phase, "leaderboard-fanout");
+			pause(pause);
+		}
+		command("next");
+		await(() -> podium, phase, "podium");
+		awaitPlayers(swarm, steps.finalStep(), phase, "final");
+		pause(pause);
+		command("next");
+		await(() -> ended, phase, "ended");
+		awaitPlayers(swarm, steps.endedStep(), phase, "ended-fanout");
+	}
+
+	private void awaitPlayers(Swarm swarm, int step, long millis, String what) {
+		await(() -> swarm.milestones.reached(step) >= swarm.expected(), millis, what);
+	}
+
+	private void pause(long millis) {
+		await(() -> false, millis, null);
+	}
+
+	/** Polls a condition until it holds, the step's time is up, or the run's deadline passes. */
+	boolean await(BooleanSupplier condition, long millis, String what) {
+		long until = System.currentTimeMillis() + millis;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() >= until || deadline.passed()) {
+				if (what != null) {
+					metrics.count("hostWaitTimeouts", what);
+				}
+				return false;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void command(String type) {
+		send("{\"type\":\"" + type + "\",\"id\":\"c" + (++commands) + "\"}");
+	}
+
+	private synchronized void send(String text) {
+		WebSocket ws = socket;
+		sending = sending.handle((r, e) -> null).thenCompose(ignored -> ws.sendText(text, true));
+	}
+
+	void close() {
+		WebSocket ws = socket;
+		if (ws != null) {
+			ws.abort();
+		}
+	}
+
+	@Override
+	public void onOpen(WebSocket webSocket) {
+		webSocket.request(1);
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		partial.append(data);
+		if (last) {
+			String text = partial.toString();
+			partial.setLength(0);
+			handle(json.readTree(text));
+		}
+		webSocket.request(1);
+		return null;
+	}
+
+	private void handle(JsonNode frame) {
+		int q = frame.path("q").asInt(-1);
+		switch (frame.path("type").asString("")) {
+			case "hosted" -> hosted = frame;
+			case "question" -> questionShown = Math.max(questionShown, q);
+			case "open" -> {
+				closesAt = frame.path("closesAt").asLong();
+				openShown = Math.max(openShown, q);
+			}
+			case "closed" -> closedShown = Math.max(closedShown, q);
+			case "leaderboard" -> leaderboardShown = Math.max(leaderboardShown, q);
+			case "podium" -> podium = true;
+			case "ended" -> ended = true;
+			case "error" -> metrics.count("hostErrors", frame.path("code").asString("?"));
+			default -> {
+				// players, answers, done, skipped, paused: counts for a screen, nothing to drive
+			}
+		}
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		closeCode = statusCode;
+		metrics.count("hostCloses", String.valueOf(statusCode));
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket webSocket, Throwable error) {
+		closeCode = 1006;
+		metrics.count("hostCloses", "error:" + error.getClass().getSimpleName());
+	}
+
+	/** The run's hard time bound. */
+	record Deadline(long atMillis) {
+
+		boolean passed() {
+			return System.currentTimeMillis() >= atMillis;
+		}
+	}
+}

@@ -1,0 +1,287 @@
+package vn.quizfest.loadtest;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One run: create (or attach to) a game, join the players at the set rate, play the game as the
+ * host, then check the stored answers and read the server's meters. Every wait is bounded by the
+ * run's --timeout.
+ */
+public final class LoadSimulator {
+
+	private final Options options;
+
+	private final Consumer<String> log;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public LoadSimulator(Options options, Consumer<String> log) {
+		this.options = options;
+		this.log = log;
+	}
+
+	public Summary run() {
+		long started = System.currentTimeMillis();
+		HostDriver.Deadline deadline = new HostDriver.Deadline(started + options.timeout().toMillis());
+		Metrics metrics = new Metrics(options.timeout().toSeconds());
+		ServerApi api = new ServerApi(options.urls().get(0), json);
+		if (options.user() != null) {
+			api.login(options.user(), options.password());
+		}
+		String gameId = options.gameId();
+		String pin = options.pin();
+		String hostToken = options.hostToken();
+		AnswerBook book = AnswerBook.unknown();
+		if (!options.attaches()) {
+			List<JsonNode> questions = api.questions(options.questions());
+			List<AnswerBook.Key> keys = new ArrayList<>();
+			List<Long> ids = new ArrayList<>();
+			for (JsonNode question : questions) {
+				keys.add(AnswerBook.Key.of(question));
+				ids.add(question.path("id").asLong());
+			}
+			book = new AnswerBook(keys);
+			int maxPlayers = Math.min(Options.MAX_PLAYERS, Math.max(20_000, options.players() + 100));
+			ServerApi.CreatedGame game = api.createGame("Thử tải " + options.players() + " người chơi", ids,
+					options.previewSeconds(), maxPlayers);
+			gameId = game.id();
+			pin = game.pin();
+			hostToken = game.hostToken();
+		}
+		log.accept("Game " + gameId + ", PIN " + pin + "; " + options.players() + " players at " + options.joinRate()
+				+ "/s over " + options.urls());
+		HttpClient hostHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+		HostDriver host = new HostDriver(json, metrics, deadline);
+		JsonNode hosted = host.attach(hostHttp, options.urls().get(0), gameId, hostToken);
+		if (!"LOBBY".equals(hosted.path("phase").asString())) {
+			host.close();
+			throw new IllegalStateException("The game is in phase " + hosted.path("phase").asString()
+					+ "; the simulator plays a game from its lobby.");
+		}
+		int questions = hosted.path("game").path("questions").asInt();
+		Map<String, Object> memory = new LinkedHashMap<>();
+		if (options.serverPid() != null) {
+			memory.put("idle", ServerProbe.sample(options.serverPid(), true).json());
+		}
+		Map<String, Double> metersBefore = ServerProbe.interesting(api.prometheus());
+
+		List<SimulatedPlayer> players = new ArrayList<>(options.players());
+		Map<String, Object> joins = new LinkedHashMap<>();
+		try (Swarm swarm = new Swarm(options, metrics, json, book, questions, pin)) {
+			for (int i = 0; i < options.players(); i++) {
+				players.add(new SimulatedPlayer(swarm, i));
+			}
+			long joinStart = System.nanoTime();
+			ScheduledFuture<?> connector = startJoining(swarm, players, joinStart);
+			host.await(() -> swarm.joined.get() + swarm.joinFailed.get() >= options.players(),
+					deadline.atMillis() - System.currentTimeMillis(), "joins");
+			double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+			connector.cancel(false);
+			joins.put("requested", options.players());
+			joins.put("joined", swarm.joined.get());
+			joins.put("failed", swarm.joinFailed.get());
+			joins.put("failures", metrics.counts("joinFailed"));
+			joins.put("failedAttempts", metrics.counts("joinAttemptsFailed"));
+			joins.put("secondsToAllJoined", Math.round(joinSeconds * 100) / 100.0);
+			joins.put("ratePerSecond", Math.round(swarm.joined.get() / Math.max(0.001, joinSeconds) * 10) / 10.0);
+			joins.put("perSecond", metrics.joinTimeline());
+			log.accept(swarm.joined.get() + " joined in " + joins.get("secondsToAllJoined") + " s");
+			if (options.serverPid() != null) {
+				memory.put("connected", ServerProbe.sample(options.serverPid(), true).json());
+				writeQuietly(options.out().resolve("server-class-histogram.txt"),
+						ServerProbe.classHistogram(options.serverPid(), 60));
+			}
+			if (swarm.joined.get() > 0) {
+				host.play(swarm);
+			}
+			host.close();
+			for (SimulatedPlayer player : players) {
+				player.abort();
+			}
+		}
+		Map<String, Object> audit = audit(api, gameId, players, deadline);
+		Map<String, Double> metersAfter = ServerProbe.interesting(api.prometheus());
+		if (options.serverPid() != null) {
+			memory.put("end", ServerProbe.sample(options.serverPid(), false).json());
+			addPerPlayer(memory, (int) joins.get("joined"));
+		}
+		memory.put("simulator", ServerProbe.self().json());
+		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, metersBefore,
+				metersAfter, players);
+	}
+
+	private static void writeQuietly(java.nio.file.Path file, String text) {
+		try {
+			java.nio.file.Files.createDirectories(file.getParent());
+			java.nio.file.Files.writeString(file, text);
+		}
+		catch (java.io.IOException ex) {
+			// The histogram is an extra for profiling; the run goes on without it.
+		}
+	}
+
+	/** Starts players at the join rate, never more than --max-connecting handshakes at once. */
+	private ScheduledFuture<?> startJoining(Swarm swarm, List<SimulatedPlayer> players, long joinStart) {
+		int[] next = { 0 };
+		return swarm.scheduler.scheduleAtFixedRate(() -> {
+			double elapsed = (System.nanoTime() - joinStart) / 1e9;
+			long due = Math.min(players.size(), (long) Math.ceil(elapsed * options.joinRate()) + 1);
+			while (next[0] < due && swarm.connecting.get() < options.maxConnecting()) {
+				swarm.connecting.incrementAndGet();
+				players.get(next[0]++).start();
+			}
+		}, 0, 5, TimeUnit.MILLISECONDS);
+	}
+
+	private Map<String, Object> audit(ServerApi api, String gameId, List<SimulatedPlayer> players,
+			HostDriver.Deadline deadline) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		if (options.user() == null) {
+			out.put("checked", false);
+			out.put("why", "no --user: the stored answers need an organiser session");
+			return out;
+		}
+		long expected = AnswerAudit.acceptedCount(players);
+		// The results writer works behind the game: give it a bounded time to catch up.
+		long until = Math.min(deadline.atMillis(), System.currentTimeMillis() + 60_000) + 1;
+		AnswerAudit audit;
+		while (true) {
+			audit = AnswerAudit.of(players, api.storedAnswers(gameId));
+			if (audit.lost == 0 || System.currentTimeMillis() > until) {
+				break;
+			}
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		log.accept("Stored answers: " + audit.stored + " of " + expected + " acknowledged; lost " + audit.lost);
+		return audit.json();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void addPerPlayer(Map<String, Object> memory, int joined) {
+		Map<String, Object> idle = (Map<String, Object>) memory.get("idle");
+		Map<String, Object> connected = (Map<String, Object>) memory.get("connected");
+		if (idle == null || connected == null || joined == 0) {
+			return;
+		}
+		long rss = (long) connected.get("rssKb") - (long) idle.get("rssKb");
+		long heap = (long) connected.get("heapUsedAfterGcKb") - (long) idle.get("heapUsedAfterGcKb");
+		memory.put("rssPerPlayerKb", Math.round(rss * 10.0 / joined) / 10.0);
+		memory.put("heapPerPlayerKb", Math.round(heap * 10.0 / joined) / 10.0);
+	}
+
+	private Summary summarise(long started, HostDriver.Deadline deadline, String gameId, String pin, int questions,
+			Metrics metrics, Map<String, Object> joins, Map<String, Object> audit, Map<String, Object> memory,
+			Map<String, Double> before, Map<String, Double> after, List<SimulatedPlayer> players) {
+		Map<String, Object> doc = new LinkedHashMap<>();
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("startedAt", Instant.ofEpochMilli(started).toString());
+		run.put("seconds", (System.currentTimeMillis() - started) / 1000.0);
+		run.put("timedOut", deadline.passed());
+		run.put("urls", options.urls().stream().map(Object::toString).toList());
+		run.put("game", gameId);
+		run.put("pin", pin);
+		run.put("questions", questions);
+		run.put("players", options.players());
+		run.put("joinRate", options.joinRate());
+		run.put("think", options.think().toString());
+		run.put("timeScale", options.timeScale());
+		run.put("wrong", options.wrong());
+		run.put("missing", options.missing());
+		run.put("drop", options.drop());
+		run.put("plannedDrops", players.stream().filter(SimulatedPlayer::plansDrop).count());
+		run.put("seed", options.seed());
+		run.put("cores", Runtime.getRuntime().availableProcessors());
+		doc.put("run", run);
+		doc.put("joins", joins);
+		Map<String, Object> latency = new LinkedHashMap<>();
+		metrics.histograms().forEach((name, histogram) -> {
+			Map<String, Object> entry = Summary.percentiles(histogram);
+			entry.put("what", Metrics.DESCRIPTIONS.get(name));
+			latency.put(name, entry);
+		});
+		doc.put("latencyMs", latency);
+		Map<String, Object> answers = new LinkedHashMap<>(metrics.counts("answers"));
+		answers.put("refused", metrics.counts("answersRefused"));
+		answers.put("busiest2sWindow", metrics.busiestAnswerWindow(20));
+		answers.put("sentPerTenthSecond", metrics.answerTimeline());
+		doc.put("answers", answers);
+		Map<String, Object> connections = new LinkedHashMap<>();
+		connections.put("droppedOnPurpose", metrics.total("drops"));
+		connections.put("resumed", metrics.total("resumes"));
+		connections.put("unexpectedCloses", metrics.counts("unexpectedCloses"));
+		connections.put("socketErrors", metrics.counts("socketErrors"));
+		connections.put("lostForGood", metrics.counts("lostForGood"));
+		connections.put("resumeAttemptsFailed", metrics.counts("resumeAttemptsFailed"));
+		connections.put("closes", metrics.counts("closes"));
+		connections.put("host", metrics.counts("hostCloses"));
+		doc.put("connections", connections);
+		Map<String, Object> errors = new LinkedHashMap<>();
+		errors.put("players", metrics.counts("errors"));
+		errors.put("host", metrics.counts("hostErrors"));
+		errors.put("badFrames", metrics.counts("badFrames"));
+		errors.put("hostWaitTimeouts", metrics.counts("hostWaitTimeouts"));
+		errors.put("hostOutOfStep", metrics.counts("hostOutOfStep"));
+		doc.put("errors", errors);
+		doc.put("lostAnswers", audit);
+		doc.put("memory", memory);
+		Map<String, Object> server = new LinkedHashMap<>();
+		server.put("after", after);
+		Map<String, Double> delta = new LinkedHashMap<>();
+		after.forEach((series, value) -> {
+			Double was = before.get(series);
+			if (was != null && !was.equals(value) && (series.contains("_total") || series.contains("_count"))) {
+				delta.put(series, value - was);
+			}
+		});
+		server.put("deltaOfCounters", delta);
+		doc.put("serverMetrics", server);
+
+		List<String> problems = new ArrayList<>();
+		if (deadline.passed()) {
+			problems.add("the run hit --timeout");
+		}
+		if (((Number) joins.get("failed")).longValue() > 0) {
+			problems.add(joins.get("failed") + " players failed to join: " + joins.get("failures"));
+		}
+		if (Boolean.TRUE.equals(audit.get("checked")) && ((Number) audit.get("lost")).longValue() > 0) {
+			problems.add(audit.get("lost") + " acknowledged answers are missing from the stored results");
+		}
+		if (metrics.total("errors") + metrics.total("hostErrors") > 0) {
+			problems.add("error frames: players " + metrics.counts("errors") + ", host " + metrics.counts("hostErrors"));
+		}
+		if (metrics.total("unexpectedCloses") > 0) {
+			problems.add("unexpected closes by code: " + metrics.counts("unexpectedCloses"));
+		}
+		if (metrics.total("lostForGood") > 0) {
+			problems.add("players lost for good: " + metrics.counts("lostForGood"));
+		}
+		if (metrics.total("badFrames") > 0) {
+			problems.add("frames the simulator could not read: " + metrics.counts("badFrames"));
+		}
+		if (metrics.total("hostOutOfStep") > 0) {
+			problems.add("the game moved on without the host: " + metrics.counts("hostOutOfStep"));
+		}
+		if (metrics.total("hostWaitTimeouts") > 0) {
+			problems.add("the host gave up waiting for: " + metrics.counts("hostWaitTimeouts"));
+		}
+		return new Summary(doc, problems);
+	}
+}

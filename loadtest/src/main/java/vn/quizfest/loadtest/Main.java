@@ -1,0 +1,62 @@
+package vn.quizfest.loadtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line: parse the options, run, write summary.json and report.html, exit with the verdict. */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		if (Arrays.asList(args).contains("--help")) {
+			System.out.print(Options.help());
+			return;
+		}
+		Options options;
+		try {
+			options = Options.parse(args, System.getenv());
+		}
+		catch (Options.OptionsException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		Summary summary;
+		try {
+			summary = new LoadSimulator(options, System.out::println).run();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The run failed: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		try {
+			Path written = write(summary, options.out());
+			System.out.println("Report: " + written.resolve("report.html").toAbsolutePath());
+		}
+		catch (IOException ex) {
+			System.err.println("Could not write the report to " + options.out() + ": " + ex.getMessage());
+			System.exit(1);
+		}
+		System.out.println(summary.ok() ? "PASSED" : "PROBLEMS: " + String.join("; ", summary.problems()));
+		System.exit(summary.ok() ? 0 : 1);
+	}
+
+	/** Writes summary.json and report.html into the folder; returns the folder. */
+	public static Path write(Summary summary, Path folder) throws IOException {
+		Files.createDirectories(folder);
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Files.writeString(folder.resolve("summary.json"), json.writeValueAsString(summary.document()),
+				StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("report.html"), HtmlReport.render(summary.document()), StandardCharsets.UTF_8);
+		return folder;
+	}
+}

@@ -1,0 +1,577 @@
+package vn.quizfest.loadtest;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One phone. It joins, answers each question after a think time (right, wrong or not at all, as
+ * the dice say), may drop once and resume with its token, and records when frames arrive. Its
+ * state is a few fields and two small arrays, so ten thousand fit in a modest heap.
+ */
+final class SimulatedPlayer {
+
+	/** Closes after which a phone resumes (docs/protocol.md, section 9); others end its part in the game. */
+	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010);
+
+	private static final int MAX_CONNECT_ATTEMPTS = 3;
+
+	private static final int MAX_RESUMES = 5;
+
+	static final byte SENT_RIGHT = 1;
+
+	static final byte SENT_WRONG = 2;
+
+	static final byte SENT_UNKNOWN = 3;
+
+	static final int NOT_ACKED = -1;
+
+	static final int REFUSED = -2;
+
+	private final Swarm swarm;
+
+	final int index;
+
+	private final String nickname;
+
+	/** The player number the server gave, 0 until joined. */
+	volatile int number;
+
+	private String token;
+
+	private Link link;
+
+	private long connectStart;
+
+	private int attempts;
+
+	private int resumes;
+
+	private boolean resuming;
+
+	private boolean joined;
+
+	private boolean ended;
+
+	private boolean lost;
+
+	private int step = -1;
+
+	private int pendingQuestion = -1;
+
+	private long answerSentAt;
+
+	private ScheduledFuture<?> pendingAnswer;
+
+	private int latencySkipQuestion = -1;
+
+	private boolean skipNextQuestion;
+
+	/** The question this player drops in (-1: never), and whether before answering it. */
+	private final int dropQuestion;
+
+	private final boolean dropBeforeAnswer;
+
+	private boolean dropped;
+
+	/** Per question: the ack's response time, or NOT_ACKED / REFUSED. */
+	final int[] ackMillis;
+
+	/** Per question: what was sent (SENT_* or 0). */
+	final byte[] sent;
+
+	SimulatedPlayer(Swarm swarm, int index) {
+		this.swarm = swarm;
+		this.index = index;
+		this.nickname = "Người chơi " + (index + 1);
+		this.ackMillis = new int[swarm.questions];
+		Arrays.fill(ackMillis, NOT_ACKED);
+		this.sent = new byte[swarm.questions];
+		Dice dice = swarm.dice;
+		if (dice.roll(index, -1, Dice.DROP) < swarm.options.drop()) {
+			dropQuestion = Math.min(swarm.questions - 1, (int) (dice.roll(index, -1, Dice.DROP_QUESTION) * swarm.questions));
+			dropBeforeAnswer = dice.roll(index, -1, Dice.DROP_BEFORE) < 0.5;
+		}
+		else {
+			dropQuestion = -1;
+			dropBeforeAnswer = false;
+		}
+	}
+
+	boolean plansDrop() {
+		return dropQuestion >= 0;
+	}
+
+	// ---- connecting ---------------------------------------------------------------------------
+
+	void start() {
+		synchronized (this) {
+			connectStart = System.nanoTime();
+			attempts++;
+		}
+		connect();
+	}
+
+	private void connect() {
+		Link next = new Link();
+		boolean resume;
+		synchronized (this) {
+			link = next;
+			resume = resuming;
+		}
+		swarm.client(index)
+			.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(20))
+			.buildAsync(swarm.playerSocket(index), next)
+			.whenComplete((ws, failure) -> {
+				if (failure != null) {
+					connectFailed(next, failure, resume);
+				}
+				else if (resume) {
+					next.send(ws, "{\"type\":\"resume\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"token\":\"" + token
+							+ "\",\"lang\":\"vi\"}");
+				}
+				else {
+					next.send(ws, "{\"type\":\"join\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"nickname\":"
+							+ AnswerBook.quote(nickname) + ",\"lang\":\"vi\"}");
+				}
+			});
+	}
+
+	private void connectFailed(Link failedLink, Throwable failure, boolean resume) {
+		Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+				? failure.getCause() : failure;
+		String reason = "connect:" + cause.getClass().getSimpleName();
+		boolean retry;
+		synchronized (this) {
+			if (failedLink != link || lost) {
+				return;
+			}
+			retry = resume ? resumes < MAX_RESUMES : attempts < MAX_CONNECT_ATTEMPTS;
+		}
+		swarm.metrics.count(resume ? "resumeAttemptsFailed" : "joinAttemptsFailed", reason);
+		if (retry) {
+			swarm.later(resume ? this::resume : this::start, backoff());
+		}
+		else {
+			giveUp(resume ? "lostForGood" : "joinFailed", reason);
+		}
+	}
+
+	private long backoff() {
+		// About 1 s with jitter, as section 9 of the protocol asks of phones.
+		return 500 + (long) (swarm.dice.roll(index, attempts + resumes, Dice.PICK) * 1000);
+	}
+
+	private void giveUp(String group, String reason) {
+		synchronized (this) {
+			if (lost) {
+				return;
+			}
+			lost = true;
+		}
+		swarm.metrics.count(group, reason);
+		if (joined) {
+			swarm.gone.incrementAndGet();
+		}
+		else {
+			swarm.connecting.decrementAndGet();
+			swarm.joinFailed.incrementAndGet();
+		}
+	}
+
+	// ---- frames -------------------------------------------------------------------------------
+
+	private void onFrame(Link from, String text, long nanos, long millis) {
+		JsonNode frame;
+		try {
+			frame = swarm.json.readTree(text);
+		}
+		catch (RuntimeException ex) {
+			swarm.metrics.count("badFrames", "unreadable");
+			return;
+		}
+		String type = frame.path("type").asString("");
+		synchronized (this) {
+			if (from != link) {
+				return;
+			}
+			handle(type, frame, nanos, millis);
+		}
+	}
+
+	private void handle(String type, JsonNode frame, long nanos, long millis) {
+		int q = frame.path("q").asInt(-1);
+		if (q >= swarm.questions) {
+			swarm.metrics.count("badFrames", "q-out-of-range");
+			return;
+		}
+		if (q >= 0 && skipNextQuestion) {
+			skipNextQuestion = false;
+			latencySkipQuestion = q;
+		}
+		boolean measure = q >= 0 && q != latencySkipQuestion;
+		switch (type) {
+			case "joined" -> {
+				joined = true;
+				number = frame.path("player").path("number").asInt();
+				token = frame.path("token").asString();
+				swarm.metrics.recordNanos(Metrics.JOIN, nanos - connectStart);
+				swarm.metrics.joinedNow();
+				swarm.connecting.decrementAndGet();
+				swarm.joined.incrementAndGet();
+				swarm.connected.incrementAndGet();
+			}
+			case "resumed" -> {
+				swarm.metrics.recordNanos(Metrics.RESUME, nanos - connectStart);
+				swarm.metrics.count("resumes", "ok");
+				swarm.connected.incrementAndGet();
+				resuming = false;
+				skipNextQuestion = true;
+				if ("ENDED".equals(frame.path("phase").asString())) {
+					ended = true;
+				}
+			}
+			case "question" -> {
+				if (measure) {
+					long sentAt = swarm.questionSent.get(q);
+					if (sentAt != 0) {
+						swarm.metrics.recordNanos(Metrics.QUESTION, nanos - sentAt);
+					}
+					swarm.metrics.recordMillis(Metrics.QUESTION_SERVER, millis - frame.path("serverTime").asLong());
+				}
+				reach(q, Milestones.QUESTION);
+			}
+			case "open" -> {
+				if (measure) {
+					swarm.metrics.recordMillis(Metrics.OPEN_SERVER, millis - frame.path("serverTime").asLong());
+				}
+				swarm.openFrames.compareAndSet(q, null, frame);
+				reach(q, Milestones.OPEN);
+				opened(q);
+			}
+			case "ack" -> acked(q, frame, nanos, measure);
+			case "closed" -> {
+				if (measure) {
+					long sentAt = swarm.closeSent.get(q);
+					if (sentAt != 0) {
+						swarm.metrics.recordNanos(Metrics.CLOSED, nanos - sentAt);
+					}
+					swarm.metrics.recordMillis(Metrics.CLOSED_SERVER, millis - frame.path("serverTime").asLong());
+				}
+				if (pendingAnswer != null && pendingQuestion == q) {
+					pendingAnswer.cancel(false);
+					pendingAnswer = null;
+					pendingQuestion = -1;
+					swarm.metrics.count("answers", "tooSlow");
+				}
+				reach(q, Milestones.CLOSED);
+			}
+			case "leaderboard" -> {
+				if (measure) {
+					long sentAt = swarm.leaderboardSent.get(q);
+					if (sentAt != 0) {
+						swarm.metrics.recordNanos(Metrics.LEADERBOARD, nanos - sentAt);
+					}
+				}
+				reach(q, Milestones.LEADERBOARD);
+			}
+			case "final" -> step = swarm.milestones.advance(step, swarm.milestones.finalStep());
+			case "ended" -> {
+				ended = true;
+				step = swarm.milestones.advance(step, swarm.milestones.endedStep());
+			}
+			case "error" -> errorFrame(frame);
+			default -> {
+				// lobby, outcome, podium, paused, unpaused, skipped, pong: nothing to measure
+			}
+		}
+	}
+
+	private void reach(int q, int kind) {
+		step = swarm.milestones.advance(step, swarm.milestones.step(q, kind));
+	}
+
+	private void errorFrame(JsonNode frame) {
+		String code = frame.path("code").asString("?");
+		swarm.metrics.count("errors", code);
+		if (!joined) {
+			giveUp("joinFailed", code);
+			link.abort();
+		}
+		else if (resuming) {
+			giveUp("lostForGood", "resume:" + code);
+			link.abort();
+		}
+	}
+
+	// ---- answering ----------------------------------------------------------------------------
+
+	private void opened(int q) {
+		if (sent[q] != 0 || pendingQuestion == q) {
+			return; // an open again (pause, catch-up): the answer is already on its way
+		}
+		Dice dice = swarm.dice;
+		if (q == dropQuestion && dropBeforeAnswer && !dropped) {
+			long delay = swarm.scaled(swarm.options.think().millis(dice.roll(index, q, Dice.THINK_A),
+					dice.roll(index, q, Dice.THINK_B)) / 2);
+			swarm.later(this::drop, delay);
+			return;
+		}
+		if (dice.roll(index, q, Dice.MISSING) < swarm.options.missing()) {
+			swarm.metrics.count("answers", "missingOnPurpose");
+			reach(q, Milestones.DONE);
+			return;
+		}
+		long think = swarm.scaled(swarm.options.think().millis(dice.roll(index, q, Dice.THINK_A),
+				dice.roll(index, q, Dice.THINK_B)));
+		pendingQuestion = q;
+		pendingAnswer = swarm.scheduler.schedule(() -> sendAnswer(q), think, TimeUnit.MILLISECONDS);
+	}
+
+	private void sendAnswer(int q) {
+		String text;
+		Link current;
+		synchronized (this) {
+			if (pendingQuestion != q || sent[q] != 0 || lost) {
+				return;
+			}
+			pendingAnswer = null;
+			JsonNode open = swarm.openFrames.get(q);
+			Dice dice = swarm.dice;
+			boolean right = dice.roll(index, q, Dice.WRONG) >= swarm.options.wrong();
+			String qtype = open.path("qtype").asString();
+			AnswerBook.Intent intent = swarm.book.intent(q, qtype, right);
+			sent[q] = intent == AnswerBook.Intent.RIGHT ? SENT_RIGHT
+					: intent == AnswerBook.Intent.WRONG ? SENT_WRONG : SENT_UNKNOWN;
+			text = "{\"type\":\"answer\",\"q\":" + q + "," + swarm.book.answerFields(q, open, right,
+					dice.roll(index, q, Dice.PICK)) + ",\"id\":\"a" + q + "\"}";
+			answerSentAt = System.nanoTime();
+			current = link;
+		}
+		swarm.metrics.answerSentNow();
+		swarm.metrics.count("answers", "sent");
+		current.send(null, text);
+	}
+
+	private void acked(int q, JsonNode frame, long nanos, boolean measure) {
+		if (q < 0) {
+			return;
+		}
+		boolean reply = ("a" + q).equals(frame.path("ref").asString(null));
+		if (reply && pendingQuestion == q) {
+			if (measure) {
+				swarm.metrics.recordNanos(Metrics.ACK, nanos - answerSentAt);
+			}
+			pendingQuestion = -1;
+		}
+		if (frame.path("accepted").asBoolean()) {
+			if (ackMillis[q] == NOT_ACKED || ackMillis[q] == REFUSED) {
+				ackMillis[q] = (int) frame.path("ms").asLong();
+				swarm.metrics.count("answers", "accepted");
+			}
+			else if (ackMillis[q] != (int) frame.path("ms").asLong()) {
+				swarm.metrics.count("answers", "ackChangedOnRepeat");
+			}
+		}
+		else if (reply) {
+			ackMillis[q] = REFUSED;
+			swarm.metrics.count("answersRefused", frame.path("error").asString("?"));
+		}
+		reach(q, Milestones.DONE);
+		if (q == dropQuestion && !dropBeforeAnswer && !dropped && reply) {
+			swarm.later(this::drop, swarm.scaled(200));
+		}
+	}
+
+	// ---- dropping and resuming ----------------------------------------------------------------
+
+	/** The phone loses its connection on purpose (no close frame, as a lost signal would). */
+	private void drop() {
+		Link old;
+		synchronized (this) {
+			if (dropped || ended || lost || !joined) {
+				return;
+			}
+			dropped = true;
+			old = link;
+			link = null;
+			if (pendingAnswer != null) {
+				pendingAnswer.cancel(false);
+				pendingAnswer = null;
+			}
+			pendingQuestion = -1;
+		}
+		swarm.metrics.count("drops", "onPurpose");
+		swarm.connected.decrementAndGet();
+		old.abort();
+		long delay = swarm.scaled(500 + (long) (swarm.dice.roll(index, dropQuestion, Dice.PICK) * 1500));
+		swarm.later(this::resume, delay);
+	}
+
+	private void resume() {
+		synchronized (this) {
+			if (lost || ended) {
+				return;
+			}
+			resuming = true;
+			resumes++;
+			connectStart = System.nanoTime();
+		}
+		connect();
+	}
+
+	private void closedByServer(Link from, int code) {
+		boolean again;
+		synchronized (this) {
+			if (from != link) {
+				return;
+			}
+			if (ended && code == 4000) {
+				link = null;
+				swarm.connected.decrementAndGet();
+				swarm.metrics.count("closes", "4000-after-ended");
+				return;
+			}
+			link = null;
+			if (!joined) {
+				again = false;
+			}
+			else {
+				swarm.connected.decrementAndGet();
+				again = RESUMABLE.contains(code) && resumes < MAX_RESUMES && !ended;
+			}
+			pendingQuestion = -1;
+			if (pendingAnswer != null) {
+				pendingAnswer.cancel(false);
+				pendingAnswer = null;
+			}
+		}
+		// After 'ended' the protocol promises close 4000: anything else there is a server-side close race.
+		swarm.metrics.count("unexpectedCloses", code + (ended ? "-after-ended" : ""));
+		if (again) {
+			swarm.later(this::resume, backoff());
+		}
+		else if (!joined) {
+			giveUp("joinFailed", "close:" + code);
+		}
+		else if (!ended) {
+			giveUp("lostForGood", "close:" + code);
+		}
+	}
+
+	/** Closes the socket at the end of the run, if it is still open. */
+	void abort() {
+		Link current;
+		synchronized (this) {
+			current = link;
+			link = null;
+		}
+		if (current != null) {
+			current.abort();
+		}
+	}
+
+	/** One WebSocket of this player; a resume opens a new one, and frames of an old one are ignored. */
+	private final class Link implements WebSocket.Listener {
+
+		private WebSocket socket;
+
+		private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
+		private StringBuilder partial;
+
+		private volatile boolean closing;
+
+		void send(WebSocket opened, String text) {
+			synchronized (this) {
+				if (opened != null) {
+					socket = opened;
+				}
+				WebSocket ws = socket;
+				if (ws == null || closing) {
+					return;
+				}
+				// The JDK client takes one send at a time: chain them.
+				sending = sending.handle((r, e) -> null).thenCompose(ignored -> ws.sendText(text, true));
+			}
+		}
+
+		void abort() {
+			closing = true;
+			WebSocket ws;
+			synchronized (this) {
+				ws = socket;
+			}
+			if (ws != null) {
+				ws.abort();
+			}
+		}
+
+		@Override
+		public void onOpen(WebSocket webSocket) {
+			synchronized (this) {
+				socket = webSocket;
+			}
+			webSocket.request(1);
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			long nanos = System.nanoTime();
+			long millis = System.currentTimeMillis();
+			if (!last) {
+				if (partial == null) {
+					partial = new StringBuilder();
+				}
+				partial.append(data);
+			}
+			else if (!closing) {
+				String text;
+				if (partial != null) {
+					text = partial.append(data).toString();
+					partial = null;
+				}
+				else {
+					text = data.toString();
+				}
+				onFrame(this, text, nanos, millis);
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+			swarm.metrics.count("badFrames", "binary");
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			if (!closing) {
+				closing = true;
+				closedByServer(this, statusCode);
+			}
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			if (!closing) {
+				closing = true;
+				swarm.metrics.count("socketErrors", error.getClass().getSimpleName());
+				closedByServer(this, 1006);
+			}
+		}
+	}
+}

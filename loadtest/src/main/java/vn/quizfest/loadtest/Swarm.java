@@ -1,0 +1,141 @@
+package vn.quizfest.loadtest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every simulated player shares: the few HttpClients (one selector thread each), a small
+ * scheduler for think times and reconnects, the metrics, and the host's timestamps.
+ */
+final class Swarm implements AutoCloseable {
+
+	final Options options;
+
+	final Dice dice;
+
+	final Metrics metrics;
+
+	final JsonMapper json;
+
+	final AnswerBook book;
+
+	final Milestones milestones;
+
+	final int questions;
+
+	final String pin;
+
+	final ScheduledThreadPoolExecutor scheduler;
+
+	private final ExecutorService listeners;
+
+	private final HttpClient[] clients;
+
+	private final List<URI> playerSockets;
+
+	/** System.nanoTime() when the host sent the command that started each question, closed it, showed its leaderboard. */
+	final AtomicLongArray questionSent;
+
+	final AtomicLongArray closeSent;
+
+	final AtomicLongArray leaderboardSent;
+
+	/** The open frame of each question, parsed once and shared by every player. */
+	final AtomicReferenceArray<JsonNode> openFrames;
+
+	final AtomicInteger joined = new AtomicInteger();
+
+	final AtomicInteger connected = new AtomicInteger();
+
+	/** Players that will not come back: failed to join, or refused on resume. */
+	final AtomicInteger gone = new AtomicInteger();
+
+	final AtomicInteger connecting = new AtomicInteger();
+
+	/** Players whose join failed for good (after retries, or refused). */
+	final AtomicInteger joinFailed = new AtomicInteger();
+
+	Swarm(Options options, Metrics metrics, JsonMapper json, AnswerBook book, int questions, String pin) {
+		this.options = options;
+		this.dice = new Dice(options.seed());
+		this.metrics = metrics;
+		this.json = json;
+		this.book = book;
+		this.questions = questions;
+		this.pin = pin;
+		this.milestones = new Milestones(questions);
+		this.questionSent = new AtomicLongArray(questions);
+		this.closeSent = new AtomicLongArray(questions);
+		this.leaderboardSent = new AtomicLongArray(questions);
+		this.openFrames = new AtomicReferenceArray<>(questions);
+		this.scheduler = new ScheduledThreadPoolExecutor(2, daemon("sim-timer"));
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		int cores = Runtime.getRuntime().availableProcessors();
+		this.listeners = Executors.newFixedThreadPool(Math.max(2, cores), daemon("sim-listener"));
+		this.clients = new HttpClient[options.clients()];
+		for (int i = 0; i < clients.length; i++) {
+			clients[i] = HttpClient.newBuilder().executor(listeners).connectTimeout(Duration.ofSeconds(20)).build();
+		}
+		this.playerSockets = options.urls().stream().map(url -> socketUri(url, "/ws/play")).toList();
+	}
+
+	static URI socketUri(URI base, String path) {
+		String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
+		return URI.create(scheme + "://" + base.getRawAuthority() + path);
+	}
+
+	HttpClient client(int player) {
+		return clients[player % clients.length];
+	}
+
+	URI playerSocket(int player) {
+		return playerSockets.get(player % playerSockets.size());
+	}
+
+	/** Players expected to reach each step: those who joined and were not lost for good. */
+	int expected() {
+		return joined.get() - gone.get();
+	}
+
+	/** A delay scaled by --time-scale, never below 10 ms. */
+	long scaled(long millis) {
+		return Math.max(10, Math.round(millis * options.timeScale()));
+	}
+
+	void later(Runnable task, long millis) {
+		try {
+			scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// The run is over: nothing more to do.
+		}
+	}
+
+	private static ThreadFactory daemon(String name) {
+		AtomicInteger counter = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	@Override
+	public void close() {
+		scheduler.shutdownNow();
+		listeners.shutdownNow();
+	}
+}

@@ -1,0 +1,87 @@
+package vn.quizfest.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+	private static final Map<String, String> PASSWORD = Map.of(Options.PASSWORD_ENV, "secret-from-env");
+
+	private static Options parse(String... args) {
+		return Options.parse(args, PASSWORD);
+	}
+
+	@Test
+	void readsEveryOptionAndSpreadsUrls() {
+		Options options = parse("--url", "http://127.0.0.1:8080,http://127.0.0.1:8081/", "--url=http://localhost:8082",
+				"--players", "10_000", "--join-rate", "800", "--questions", "5", "--user", "admin", "--think",
+				"2,0.5,1,8", "--time-scale", "0.1", "--wrong", "0.25", "--missing", "0", "--drop", "0.01", "--seed",
+				"9", "--timeout", "900", "--out", "/tmp/x", "--server-pid", "1234", "--preview", "0");
+
+		assertThat(options.urls()).containsExactly(URI.create("http://127.0.0.1:8080"),
+				URI.create("http://127.0.0.1:8081"), URI.create("http://localhost:8082"));
+		assertThat(options.players()).isEqualTo(10_000);
+		assertThat(options.joinRate()).isEqualTo(800);
+		assertThat(options.password()).isEqualTo("secret-from-env");
+		assertThat(options.think()).isEqualTo(new ThinkTime(2, 0.5, 1, 8));
+		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(900));
+		assertThat(options.serverPid()).isEqualTo(1234L);
+		assertThat(options.attaches()).isFalse();
+	}
+
+	@Test
+	void attachingNeedsGamePinAndHostTokenButNoPassword() {
+		Options options = Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--game", "01abc", "--pin",
+				"123456", "--host-token", "tok" }, Map.of());
+		assertThat(options.attaches()).isTrue();
+
+		assertThatThrownBy(() -> Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--pin", "123456" },
+				Map.of())).hasMessageContaining("--game, --pin and --host-token");
+	}
+
+	@Test
+	void badValuesNameTheOptionAndWhatIsAllowed() {
+		List<List<String>> cases = List.of(
+				List.of("--players", "0", "--players must be between 1 and 50000, not 0."),
+				List.of("--players", "many", "--players must be a whole number, not 'many'."),
+				List.of("--wrong", "1.5", "--wrong must be between 0.0 and 1.0"),
+				List.of("--join-rate", "-3", "--join-rate must be between"),
+				List.of("--pin", "12ab", "--pin must be six digits"),
+				List.of("--think", "2", "--think takes MEDIAN,SIGMA"),
+				List.of("--think", "2,0.5,5,1", "0 <= min <= max"),
+				List.of("--url", "ftp://x", "must be an http:// or https:// address"),
+				List.of("--colour", "red", "Unknown option --colour"));
+		for (List<String> c : cases) {
+			assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", c.get(0), c.get(1)))
+				.as(c.toString())
+				.isInstanceOf(Options.OptionsException.class)
+				.hasMessageContaining(c.get(2));
+		}
+	}
+
+	@Test
+	void missingUrlOrCredentialsIsExplained() {
+		assertThatThrownBy(() -> parse("--players", "5")).hasMessageContaining("--url is required");
+		assertThatThrownBy(() -> Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--user", "admin" },
+				Map.of())).hasMessageContaining(Options.PASSWORD_ENV);
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--players")).hasMessageContaining(
+				"--players needs a value");
+	}
+
+	@Test
+	void helpListsEveryOption() {
+		String help = Options.help();
+		for (String option : List.of("--url", "--players", "--join-rate", "--questions", "--game", "--pin",
+				"--host-token", "--user", "--password", "--think", "--time-scale", "--wrong", "--missing", "--drop",
+				"--seed", "--timeout", "--out", "--server-pid", "--preview", "--clients", "--max-connecting")) {
+			assertThat(help).contains(option + " ");
+		}
+	}
+}
