@@ -105,7 +105,7 @@ class PlayerPageIntegrationTest extends PlayerPageServer {
 
 	@Test
 	void aPinCanBeCheckedWithoutAnAccountBeforeTheNickname() throws Exception {
-		Game game = hostGame(PlayerBrowserSupport.singleChoiceQuiz(1, 30), Map.of("previewSeconds", 0));
+		Game game = hostGame(singleChoiceQuiz(1, 30), Map.of("previewSeconds", 0));
 		HttpResponse<byte[]> found = get("/api/pins/" + game.pin());
 		assertThat(found.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(found.body());
