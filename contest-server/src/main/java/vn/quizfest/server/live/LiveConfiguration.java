@@ -39,7 +39,9 @@ import vn.quizfest.server.system.Messages;
  * The WebSocket gateway: endpoints {@code /ws/play} and {@code /ws/host}, lean buffers, no
  * permessage-deflate, and the threads of the live games. The buffer and compression choices follow
  * the measurements in ARCHITECTURE.md: frames are a few hundred bytes, so compression only costs
- * memory and CPU, and 2 KB socket buffers keep each connection near 30 KB of resident memory.
+ * memory and CPU. Buffers start at 1 KB (docs/benchmarks.md): a connection holds seven of them, so each
+ * KB saved there is about 7 KB per player; Tomcat grows a session's message buffer on demand up to the
+ * frame limit, so a bigger client frame is still read whole.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -50,10 +52,14 @@ class LiveConfiguration implements WebSocketConfigurer {
 
 	static final String HOST_PATH = "/ws/host";
 
+	/** Every per-connection buffer of Tomcat's socket and WebSocket layers. */
+	static final int BUFFER_BYTES = 1024;
+
 	static {
-		// Read once by Tomcat's WebSocket classes when they load, before any socket exists.
+		// Read once by Tomcat's WebSocket classes when they load, before any socket exists. It sizes each
+		// session's input, output, encoder and message buffers.
 		if (System.getProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE") == null) {
-			System.setProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE", "2048");
+			System.setProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE", Integer.toString(BUFFER_BYTES));
 		}
 	}
 
@@ -86,8 +92,8 @@ class LiveConfiguration implements WebSocketConfigurer {
 	@Bean
 	static TomcatConnectorCustomizer leanSocketBuffers() {
 		return connector -> {
-			connector.setProperty("socket.appReadBufSize", "2048");
-			connector.setProperty("socket.appWriteBufSize", "2048");
+			connector.setProperty("socket.appReadBufSize", Integer.toString(BUFFER_BYTES));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(BUFFER_BYTES));
 		};
 	}
 

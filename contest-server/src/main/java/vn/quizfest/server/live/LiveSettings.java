@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param finishedGameRetention how long a finished game stays in memory for late resumes and reads
  */
 @ConfigurationProperties("quizfest.live")
-public record LiveSettings(@DefaultValue("4096") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
+public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
 		@DefaultValue("20") int burst, @DefaultValue("50") int abuseLimit, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("64") int maxQueuedFrames, @DefaultValue("0") int senderThreads,
 		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,

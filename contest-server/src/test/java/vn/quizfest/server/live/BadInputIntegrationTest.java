@@ -69,11 +69,11 @@ class BadInputIntegrationTest extends LiveIntegrationSupport {
 	}
 
 	@Test
-	void aFrameOverFourKilobytesClosesTheSocketWith1009() {
+	void aFrameOverOneKilobyteClosesTheSocketWith1009() {
 		Created game = createGame(singleChoiceQuiz(1), quickSettings());
 		Player lan = join(game, "Lan");
 		// Exactly at the limit is still fine.
-		String padding = "x".repeat(4096 - "{\"type\":\"ping\",\"pad\":\"\"}".length());
+		String padding = "x".repeat(1024 - "{\"type\":\"ping\",\"pad\":\"\"}".length());
 		lan.socket().sendText("{\"type\":\"ping\",\"pad\":\"" + padding + "\"}");
 		lan.socket().next("pong", WAIT);
 		double before = tooBigCloses();
@@ -91,8 +91,8 @@ class BadInputIntegrationTest extends LiveIntegrationSupport {
 	void theLimitCountsUtf8BytesSoVietnameseTextCannotTripleIt() {
 		Created game = createGame(singleChoiceQuiz(1), quickSettings());
 		Player lan = join(game, "Lan");
-		// 1,500 characters of "ệ" are 4,500 bytes in UTF-8: under the container's character count, over the limit.
-		String padding = "ệ".repeat(1_500);
+		// 400 characters of "ệ" are 1,200 bytes in UTF-8: under the container's character count, over the limit.
+		String padding = "ệ".repeat(400);
 		double before = tooBigCloses();
 		lan.socket().sendText("{\"type\":\"ping\",\"pad\":\"" + padding + "\"}");
 		assertThat(lan.socket().awaitClose(WAIT)).isEqualTo(1009);
