@@ -16,8 +16,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 server_jar=$root/contest-server/target/contest-server.jar
 sim_jar=$root/loadtest/target/quizfest-loadtest.jar
 port=${QUIZFEST_BENCH_PORT:-18090}
-# Server JVM: a 1 GB heap cap is enough for 10,000 players (about 350 MB live); G1 as by default.
-server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms256m -Xmx1g -XX:+UseG1GC}
+# Server JVM: G1 with a 1 GB cap (10,000 players keep about 240 MB live); the free-ratio bounds make the
+# committed heap follow the live heap after a collection instead of staying at its high-water mark.
+server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1536m}
 # The simulated game: answers land within about 2 s of the open (think 2 s, sigma 0.2, 1-3 s).
 sim_args=${QUIZFEST_BENCH_SIM_ARGS:---join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
@@ -86,6 +87,16 @@ simulate() { # dir players extra-args...
     --url "http://127.0.0.1:$port" --user admin --players "$players" --out "$dir" "$@" || true
 }
 
+# Waits (bounded) for the machine to calm down after start-up and warm-up, so that one run's load does
+# not leak into the next run's numbers: the 1-minute load average below QUIZFEST_BENCH_SETTLE_LOAD.
+settle() {
+  local limit=${QUIZFEST_BENCH_SETTLE_LOAD:-0.8}
+  for _ in $(seq 1 "${QUIZFEST_BENCH_SETTLE_SECONDS:-120}"); do
+    awk -v limit="$limit" '{ exit !($1 < limit) }' /proc/loadavg && return 0
+    sleep 1
+  done
+}
+
 for mode in $modes; do
   for n in $sizes; do
     dir=$root/loadtest/target/bench/$mode-$n
@@ -94,6 +105,8 @@ for mode in $modes; do
     start_server "$mode" "$dir"
     # Warm-up: JIT, pools and caches, so that 'idle' below is the same server after warm-up.
     simulate "$dir/warmup" 200 --time-scale 0.05 --questions 2 --preview 0 --timeout 120 >"$dir/warmup.log" 2>&1
+    settle
+    echo "== measured run starts: $(uptime)" | tee -a "$dir/uptime.txt"
     # shellcheck disable=SC2086
     simulate "$dir" "$n" --server-pid "$server_pid" $sim_args 2>&1 | tee "$dir/simulator.log"
     stop_server

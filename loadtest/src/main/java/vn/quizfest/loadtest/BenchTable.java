@@ -52,7 +52,10 @@ public final class BenchTable {
 			String load = "";
 			Path uptime = run.resolve("uptime.txt");
 			if (Files.exists(uptime)) {
-				String first = Files.readAllLines(uptime).get(0);
+				// The load when the measured run started (after start-up and warm-up), else before the server started.
+				java.util.List<String> lines = Files.readAllLines(uptime);
+				String first = lines.stream().filter(line -> line.contains("measured run starts")).findFirst()
+					.orElse(lines.get(0));
 				int at = first.indexOf("load average:");
 				load = at < 0 ? "" : first.substring(at + 14).split(",")[0].strip();
 			}

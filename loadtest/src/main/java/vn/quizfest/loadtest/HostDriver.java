@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HostDriver implements WebSocket.Listener {
 
-	private static final long PHASE_PAUSE_MILLIS = 2000;
+	/** A guarded command that names only the phase. */
+	private static final int NO_Q = Integer.MIN_VALUE;
 
-	/** How long the 'closed' frame of an early close may take to reach the host. */
-	private static final long EARLY_CLOSE_GRACE_MILLIS = 1500;
+	private static final long PHASE_PAUSE_MILLIS = 2000;
 
 	private final JsonMapper json;
 
@@ -82,7 +82,12 @@ final class HostDriver implements WebSocket.Listener {
 		for (int q = 0; q < swarm.questions && !deadline.passed(); q++) {
 			int question = q;
 			swarm.questionSent.set(q, System.nanoTime());
-			command(q == 0 ? "start" : "next");
+			if (q == 0) {
+				command("start", "LOBBY", NO_Q);
+			}
+			else {
+				command("next", "LEADERBOARD", q - 1);
+			}
 			await(() -> questionShown >= question, phase, "question");
 			awaitPlayers(swarm, steps.step(q, Milestones.QUESTION), phase, "question-fanout");
 			await(() -> openShown >= question, phase + swarm.options.previewSeconds() * 1000L, "open");
@@ -90,12 +95,11 @@ final class HostDriver implements WebSocket.Listener {
 			await(() -> closedShown >= question || steps.reached(steps.step(question, Milestones.DONE)) >= swarm.expected(),
 					open, "answers");
 			// Everyone answered: the server closes the question itself, unless someone chose not to answer.
-			// 'next' is one step from wherever the game is, so a 'next' racing that close would skip the
-			// leaderboard: wait for the server's own close a little first.
-			await(() -> closedShown >= question, EARLY_CLOSE_GRACE_MILLIS, null);
+			// 'next' is one step from wherever the game is; naming the step it is meant for (protocol
+			// section 5) makes a 'next' that races the server's own close harmless: it is refused as stale.
 			if (closedShown < question) {
 				swarm.closeSent.set(q, System.nanoTime());
-				command("next");
+				command("next", "OPEN", q);
 			}
 			await(() -> closedShown >= question, phase, "closed");
 			awaitPlayers(swarm, steps.step(q, Milestones.CLOSED), phase, "closed-fanout");
@@ -104,16 +108,16 @@ final class HostDriver implements WebSocket.Listener {
 				metrics.count("hostOutOfStep", "leaderboard-before-next");
 			}
 			swarm.leaderboardSent.set(q, System.nanoTime());
-			command("next");
+			command("next", "CLOSED", q);
 			await(() -> leaderboardShown >= question, phase, "leaderboard");
 			awaitPlayers(swarm, steps.step(q, Milestones.LEADERBOARD), phase, "leaderboard-fanout");
 			pause(pause);
 		}
-		command("next");
+		command("next", "LEADERBOARD", swarm.questions - 1);
 		await(() -> podium, phase, "podium");
 		awaitPlayers(swarm, steps.finalStep(), phase, "final");
 		pause(pause);
-		command("next");
+		command("next", "PODIUM", NO_Q);
 		await(() -> ended, phase, "ended");
 		awaitPlayers(swarm, steps.endedStep(), phase, "ended-fanout");
 	}
@@ -147,8 +151,10 @@ final class HostDriver implements WebSocket.Listener {
 		return true;
 	}
 
-	private void command(String type) {
-		send("{\"type\":\"" + type + "\",\"id\":\"c" + (++commands) + "\"}");
+	/** A host command guarded with the step the host is looking at, as a host screen should send it. */
+	private void command(String type, String phase, int q) {
+		send("{\"type\":\"" + type + "\",\"id\":\"c" + (++commands) + "\",\"phase\":\"" + phase + "\""
+				+ (q == NO_Q ? "" : ",\"q\":" + q) + "}");
 	}
 
 	private synchronized void send(String text) {
@@ -193,7 +199,11 @@ final class HostDriver implements WebSocket.Listener {
 			case "leaderboard" -> leaderboardShown = Math.max(leaderboardShown, q);
 			case "podium" -> podium = true;
 			case "ended" -> ended = true;
-			case "error" -> metrics.count("hostErrors", frame.path("code").asString("?"));
+			case "error" -> {
+				String code = frame.path("code").asString("?");
+				// A 'next' that lost the race with the server's own early close: refused, nothing skipped.
+				metrics.count("STALE_COMMAND".equals(code) ? "hostStaleCommands" : "hostErrors", code);
+			}
 			default -> {
 				// players, answers, done, skipped, paused: counts for a screen, nothing to drive
 			}

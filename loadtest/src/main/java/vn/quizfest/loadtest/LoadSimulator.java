@@ -239,6 +239,8 @@ public final class LoadSimulator {
 		errors.put("badFrames", metrics.counts("badFrames"));
 		errors.put("hostWaitTimeouts", metrics.counts("hostWaitTimeouts"));
 		errors.put("hostOutOfStep", metrics.counts("hostOutOfStep"));
+		// Guarded 'next' commands refused because the server had already moved on (not a problem).
+		errors.put("hostStaleCommands", metrics.counts("hostStaleCommands"));
 		doc.put("errors", errors);
 		doc.put("lostAnswers", audit);
 		doc.put("memory", memory);

@@ -38,13 +38,30 @@ final class ServerProbe {
 		long heap = -1;
 		if (forceGc) {
 			jcmd(pid, "GC.run");
-			Matcher matcher = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-			if (matcher.find()) {
-				heap = Long.parseLong(matcher.group(1));
-			}
+			heap = heapUsedKb(jcmd(pid, "GC.heap_info"));
 		}
 		String status = procStatus(String.valueOf(pid));
 		return new Memory(field(status, "VmRSS:"), field(status, "VmHWM:"), heap);
+	}
+
+	/**
+	 * The heap in use from {@code jcmd GC.heap_info}: G1 prints one "garbage-first heap" line, Serial and
+	 * Parallel one line per generation; metaspace and class space are not heap. -1 when nothing matched.
+	 */
+	static long heapUsedKb(String heapInfo) {
+		long used = 0;
+		boolean found = false;
+		for (String line : heapInfo.split("\n")) {
+			if (line.contains("Metaspace") || line.contains("class space")) {
+				continue;
+			}
+			Matcher matcher = HEAP_USED.matcher(line);
+			if (matcher.find()) {
+				used += Long.parseLong(matcher.group(1));
+				found = true;
+			}
+		}
+		return found ? used : -1;
 	}
 
 	/** The server's heap by class (jcmd GC.class_histogram), the first lines: what each connection costs. */

@@ -250,4 +250,29 @@ class GatewayRegressionIntegrationTest extends LiveIntegrationSupport {
 	private double abuseCloses() {
 		return meter("quiz_connections_closed_total", "reason=\"abuse\"");
 	}
+
+	/**
+	 * The organiser API's security chain used to run on every phone's handshake: a fresh CSRF token
+	 * cookie and ten security headers on each 101 response, for sockets that never use cookies.
+	 */
+	@Test
+	void theHandshakeAnswersWithoutCookiesOrPageHeaders() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("GET /ws/play HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+					+ "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+			java.io.InputStream in = socket.getInputStream();
+			while (!head.toString(java.nio.charset.StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+				int b = in.read();
+				assertThat(b).as("end of the handshake response").isNotNegative();
+				head.write(b);
+			}
+			String response = head.toString(java.nio.charset.StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+			assertThat(response).startsWith("http/1.1 101").contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo=");
+			assertThat(response).doesNotContain("set-cookie", "content-security-policy", "cache-control",
+					"sec-websocket-extensions");
+		}
+	}
 }
