@@ -21,7 +21,7 @@ port=${QUIZFEST_BENCH_PORT:-18090}
 server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1536m}
 # The simulated game: answers land within about 2 s of the open (think 2 s, sigma 0.2, 1-3 s).
-sim_args=${QUIZFEST_BENCH_SIM_ARGS:---join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
+sim_args=${QUIZFEST_BENCH_SIM_ARGS:---warmup 200 --join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
 
 modes=${1:-embedded cluster}
 sizes=${2:-1000 5000 10000}

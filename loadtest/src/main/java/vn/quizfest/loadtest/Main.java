@@ -31,6 +31,10 @@ public final class Main {
 		}
 		Summary summary;
 		try {
+			if (options.warmup() > 0) {
+				Summary warmup = new LoadSimulator(options.forWarmup(), line -> System.out.println("[warm-up] " + line)).run();
+				System.out.println("[warm-up] " + (warmup.ok() ? "done" : "problems: " + String.join("; ", warmup.problems())));
+			}
 			summary = new LoadSimulator(options, System.out::println).run();
 		}
 		catch (RuntimeException ex) {

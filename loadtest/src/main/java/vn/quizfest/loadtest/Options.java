@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting) {
+		int clients, int maxConnecting, int warmup) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -50,7 +50,17 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
-				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting);
+				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
+				warmup);
+	}
+
+	/**
+	 * A short game in the same JVM before the measured one, so that the simulator's own JIT warm-up (its
+	 * first seconds of handshakes run at a third of the later rate) is not counted against the server.
+	 */
+	public Options forWarmup() {
+		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
+				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -75,6 +85,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int preview = 1;
 		int clients = 4;
 		int maxConnecting = 256;
+		int warmup = 0;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -124,6 +135,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				case "--preview" -> preview = integer(name, value, 0, 60);
 				case "--clients" -> clients = integer(name, value, 1, 64);
 				case "--max-connecting" -> maxConnecting = integer(name, value, 1, 10_000);
+				case "--warmup" -> warmup = integer(name, value, 0, 5_000);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -139,11 +151,14 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 			throw new OptionsException("Creating a game needs --user and a password (--password or the environment "
 					+ "variable " + PASSWORD_ENV + "); or attach to one with --game, --pin and --host-token.");
 		}
+		if (warmup > 0 && user == null) {
+			throw new OptionsException("--warmup creates its own small game: it needs --user and a password.");
+		}
 		if (user != null && password == null) {
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
-				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting);
+				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup);
 	}
 
 	private static URI url(String value) {
@@ -250,6 +265,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         after a forced GC (jcmd) when idle and with every player connected
 				  --clients N            JDK HttpClient instances sharing the sockets (one selector thread each) (default 4)
 				  --max-connecting N     WebSocket handshakes in flight at once                (default 256)
+				  --warmup N             first play a short 2-question game with N players in this JVM, so the
+				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)
 				  --help                 this text
 
 				Exit status: 0 when every player joined and nothing was lost, dropped or refused; 1 when the run

@@ -84,4 +84,22 @@ class OptionsTest {
 			assertThat(help).contains(option + " ");
 		}
 	}
+
+	@Test
+	void aWarmupIsASmallFastGameOfItsOwnAndNeedsAnOrganiser() {
+		Options options = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--players", "10000",
+				"--warmup", "200", "--server-pid", "77", "--out", "/tmp/run");
+		Options warmup = options.forWarmup();
+		assertThat(warmup.players()).isEqualTo(200);
+		assertThat(warmup.warmup()).isZero();
+		assertThat(warmup.serverPid()).as("memory is sampled in the measured run only").isNull();
+		assertThat(warmup.drop()).isZero();
+		assertThat(warmup.out()).isEqualTo(java.nio.file.Path.of("/tmp/run/warmup"));
+
+		assertThatThrownBy(() -> Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--game", "01abc",
+				"--pin", "123456", "--host-token", "tok", "--warmup", "10" }, Map.of()))
+			.hasMessageContaining("--warmup creates its own small game");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--warmup", "-1"))
+			.hasMessageContaining("--warmup must be between 0 and 5000");
+	}
 }

@@ -90,6 +90,11 @@ class LiveConfiguration implements WebSocketConfigurer {
 	}
 
 	@Bean
+	static LeanMessageBuffers leanMessageBuffers(LiveSettings settings) {
+		return new LeanMessageBuffers(settings.maxFrameBytes());
+	}
+
+	@Bean
 	static TomcatConnectorCustomizer leanSocketBuffers() {
 		return connector -> {
 			connector.setProperty("socket.appReadBufSize", Integer.toString(BUFFER_BYTES));
