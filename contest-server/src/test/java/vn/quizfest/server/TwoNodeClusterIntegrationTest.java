@@ -199,4 +199,29 @@ class TwoNodeClusterIntegrationTest {
 		}
 		host.abort();
 	}
+
+	/**
+	 * The load simulator spread over both nodes (--url A,B): half the phones connect to the node that does
+	 * not hold the game and play through the relay; nothing is lost, nobody is dropped.
+	 */
+	@Test
+	void theLoadSimulatorSpreadsPlayersOverBothNodesAndLosesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+		ApiClient admin = new ApiClient(portA);
+		assertThat(admin.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		assertThat(admin.post("/api/admin/seed-bank", java.util.Map.of()).status()).isBetween(200, 201);
+		vn.quizfest.loadtest.Options options = vn.quizfest.loadtest.Options.parse(new String[] { "--url",
+				"http://127.0.0.1:" + portA + ",http://127.0.0.1:" + portB, "--user", "admin", "--players", "100",
+				"--join-rate", "200", "--questions", "2", "--preview", "0", "--time-scale", "0.05", "--drop", "0.05",
+				"--seed", "11", "--timeout", "120", "--out", out.toString() },
+				java.util.Map.of(vn.quizfest.loadtest.Options.PASSWORD_ENV, ADMIN_PASSWORD));
+
+		vn.quizfest.loadtest.Summary summary = new vn.quizfest.loadtest.LoadSimulator(options, line -> { }).run();
+
+		assertThat(summary.problems()).isEmpty();
+		assertThat(summary.number("joins", "joined")).isEqualTo(100);
+		assertThat(summary.number("joins", "byServer", "127.0.0.1:" + portA)).isEqualTo(50);
+		assertThat(summary.number("joins", "byServer", "127.0.0.1:" + portB)).isEqualTo(50);
+		assertThat(summary.number("lostAnswers", "lost")).isZero();
+		assertThat(summary.number("lostAnswers", "acknowledged")).isGreaterThan(150);
+	}
 }

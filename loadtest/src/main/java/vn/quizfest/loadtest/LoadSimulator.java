@@ -93,6 +93,8 @@ public final class LoadSimulator {
 			joins.put("joined", swarm.joined.get());
 			joins.put("failed", swarm.joinFailed.get());
 			joins.put("failures", metrics.counts("joinFailed"));
+			// Players joined through each server address (--url spreads them round-robin).
+			joins.put("byServer", metrics.counts("joinedVia"));
 			joins.put("failedAttempts", metrics.counts("joinAttemptsFailed"));
 			joins.put("secondsToAllJoined", Math.round(joinSeconds * 100) / 100.0);
 			joins.put("ratePerSecond", Math.round(swarm.joined.get() / Math.max(0.001, joinSeconds) * 10) / 10.0);

@@ -226,6 +226,7 @@ final class SimulatedPlayer {
 				token = frame.path("token").asString();
 				swarm.metrics.recordNanos(Metrics.JOIN, nanos - connectStart);
 				swarm.metrics.joinedNow();
+				swarm.metrics.count("joinedVia", swarm.playerSocket(index).getAuthority());
 				swarm.connecting.decrementAndGet();
 				swarm.joined.incrementAndGet();
 				swarm.connected.incrementAndGet();

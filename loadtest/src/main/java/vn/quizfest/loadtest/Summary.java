@@ -37,9 +37,13 @@ public final class Summary {
 		return problems.isEmpty();
 	}
 
+	/** A number of the summary by its path, e.g. ("joins", "joined"); -1 when there is none. */
 	@SuppressWarnings("unchecked")
-	public long number(String section, String field) {
-		Object value = ((Map<String, Object>) document.get(section)).get(field);
+	public long number(String section, String... path) {
+		Object value = document.get(section);
+		for (String key : path) {
+			value = value instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+		}
 		return value instanceof Number n ? n.longValue() : -1;
 	}
 
