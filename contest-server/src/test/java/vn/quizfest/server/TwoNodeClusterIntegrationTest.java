@@ -134,6 +134,11 @@ class TwoNodeClusterIntegrationTest {
 		var created = admin.post("/api/games", java.util.Map.of("title", "Hai máy chủ", "questionIds", ids, "settings",
 				java.util.Map.of("previewSeconds", 0, "openLeadMillis", 0))).body();
 		String pin = created.path("pin").asString();
+		// The PIN check works on a node that does not hold the game (through Redis and the stored game).
+		var found = new ApiClient(portB).get("/api/pins/" + pin);
+		assertThat(found.status()).isEqualTo(200);
+		assertThat(found.body().path("title").asString()).isEqualTo("Hai máy chủ");
+		assertThat(found.body().path("joinable").asBoolean()).isTrue();
 		var http = TestSocket.httpClient();
 
 		// The host drives the game from node B.

@@ -29,7 +29,6 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
-import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.Games;
 import vn.quizfest.server.results.SnapshotRow;
 
@@ -185,8 +184,7 @@ public class LiveGames implements SmartLifecycle {
 		}
 		return pins.gameOf(pin)
 			.flatMap(games::findById)
-			.map(stored -> new PinLookup(pin, stored.game().title(),
-					stored.endedAt() == null && !ResultRecord.StatusChanged.ENDED.equals(stored.game().status())));
+			.map(stored -> new PinLookup(pin, stored.game().title(), stored.endedAt() == null));
 	}
 
 	Collection<LiveGame> all() {
