@@ -708,9 +708,24 @@ async function start() {
         return show('pin', true);
       }
       S.gameTitle = found.title;
-      show('nick', true);
+      showGameTitle();
     });
   }
+}
+
+// Puts the game's title on the nickname screen in place. Rendering the screen again here could
+// swap the form under a finger that is tapping "join" just as a slow PIN check comes back.
+function showGameTitle() {
+  const main = byId('screen');
+  if (S.screen !== 'nick' || !S.gameTitle) return;
+  let title = byId('game-title');
+  if (!title) {
+    const chip = main.querySelector('.pin-chip');
+    if (!chip) return render(true);
+    title = h('p', { id: 'game-title', class: 'game-title' });
+    chip.parentNode.insertBefore(title, chip.nextSibling);
+  }
+  title.textContent = S.gameTitle;
 }
 
 start().catch((e) => {
