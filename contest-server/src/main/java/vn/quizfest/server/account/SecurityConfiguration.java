@@ -116,7 +116,7 @@ class SecurityConfiguration {
 						HttpStatus.UNAUTHORIZED, "login.required"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
 						HttpStatus.FORBIDDEN, ex instanceof CsrfException ? "csrf.invalid" : "access.denied")))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.addHeaderWriter(ContentSecurityPolicy.withConsole(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}

@@ -88,6 +88,15 @@ abstract class PlayerBrowserSupport extends PlayerPageServer {
 		}
 	}
 
+	Browser browser() {
+		return browser;
+	}
+
+	/** Closes this context after the test. */
+	void track(BrowserContext context) {
+		contexts.add(context);
+	}
+
 	/** A new phone: its own storage, 360 x 640, touch, Vietnamese system language. */
 	Page phone() {
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)

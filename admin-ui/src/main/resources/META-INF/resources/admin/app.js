@@ -1,0 +1,194 @@
+// The organiser console: a hash router over screens, the signed-in account, the page frame.
+import { html, render, nothing } from 'lit-html';
+import { api, onUnauthorized } from './lib/api.js';
+import { t, useLanguage, language, preferredLanguage } from './lib/i18n.js';
+import * as login from './screens/login.js';
+import * as accounts from './screens/accounts.js';
+import * as questions from './screens/questions.js';
+import * as quizzes from './screens/quizzes.js';
+import * as host from './screens/host.js';
+import * as results from './screens/results.js';
+
+const ROLE_RANK = { HOST: 1, ORGANISER: 2, ADMIN: 3 };
+
+/** Every route: {path, screen, role?, nav?, public?, bare?}. bare: no header (presenter, phone controls). */
+const ROUTES = [].concat(login.routes, accounts.routes, questions.routes, quizzes.routes, host.routes, results.routes);
+
+/** The main menu, in order; a link shows when the account's role allows its route. */
+const NAV = [
+  { id: 'questions', path: '/questions', role: 'HOST' },
+  { id: 'quizzes', path: '/quizzes', role: 'HOST' },
+  { id: 'host', path: '/host', role: 'HOST' },
+  { id: 'results', path: '/results', role: 'HOST' },
+  { id: 'accounts', path: '/accounts', role: 'ADMIN' },
+];
+
+const HOME = '/host';
+
+class Console {
+  constructor() {
+    this.user = null;
+    this.screen = null;
+    this.route = null;
+    this.toasts = [];
+    this.pending = false;
+    this.root = document.getElementById('app');
+  }
+
+  /** The account may use a route needing this role. */
+  allows(role) {
+    return !role || (this.user && ROLE_RANK[this.user.role] >= ROLE_RANK[role]);
+  }
+
+  async start() {
+    await useLanguage(preferredLanguage());
+    onUnauthorized(() => {
+      if (this.route && this.route.public) return;
+      this.user = null;
+      this.navigate('/login?next=' + encodeURIComponent(currentPath()));
+    });
+    try {
+      this.user = await api.get('/api/auth/me', { quiet401: true });
+    } catch (e) {
+      this.user = null;
+    }
+    window.addEventListener('hashchange', () => this.open());
+    await this.open();
+  }
+
+  /** Goes to a console path such as '/questions/42'. */
+  navigate(path) {
+    if (currentPath() === path) this.open();
+    else location.hash = '#' + path;
+  }
+
+  async open() {
+    const path = currentPath();
+    const found = match(path);
+    if (!found) return this.navigate(HOME);
+    const { route, params, query } = found;
+    if (!route.public && !this.user) return this.navigate('/login?next=' + encodeURIComponent(path));
+    if (!this.allows(route.role)) {
+      this.toast(t('error.access.denied'), 'error');
+      return this.navigate(HOME);
+    }
+    if (this.screen) this.screen.leave();
+    this.route = route;
+    const screen = new route.screen(this, params, query);
+    this.screen = screen;
+    this.draw();
+    focusHeading();
+    try {
+      await screen.enter();
+    } catch (e) {
+      screen.failure = e;
+    }
+    if (this.screen === screen) {
+      this.draw();
+      focusHeading();
+    }
+  }
+
+  /** Signed in (or out): remembers the account and goes on. */
+  signedIn(user, next) {
+    this.user = user;
+    this.navigate(next && next.charAt(0) === '/' && next.indexOf('/login') !== 0 ? next : HOME);
+  }
+
+  async signOut() {
+    try { await api.post('/api/auth/logout'); } catch (e) { /* the session is gone either way */ }
+    this.user = null;
+    this.navigate('/login');
+  }
+
+  async switchLanguage() {
+    await useLanguage(language() === 'vi' ? 'en' : 'vi');
+    this.draw();
+  }
+
+  /** A short message in the corner: kind 'ok' or 'error'. */
+  toast(text, kind) {
+    const item = { text, kind: kind || 'ok', id: Math.random() };
+    this.toasts.push(item);
+    this.drawToasts();
+    setTimeout(() => { this.toasts = this.toasts.filter((x) => x !== item); this.drawToasts(); }, 6000);
+  }
+
+  /** Re-renders soon (several changes in one task render once). */
+  update() {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => { this.pending = false; this.draw(); });
+  }
+
+  draw() {
+    if (!this.screen) return;
+    document.title = this.screen.title() + ' – QuizFest';
+    const body = this.screen.failure ? failureView(this.screen.failure) : this.screen.render();
+    const view = this.route.bare ? html`<div id="main" class="bare" data-screen=${this.route.path}>${body}</div>` : html`${this.header()}
+      <main id="main" class="main" data-screen=${this.route.path}>${body}</main>`;
+    render(view, this.root);
+    document.body.classList.toggle('is-bare', !!this.route.bare);
+  }
+
+  drawToasts() {
+    render(html`${this.toasts.map((x) => html`<p class=${'toast ' + x.kind}>${x.text}</p>`)}`, document.getElementById('toasts'));
+  }
+
+  header() {
+    const here = this.route ? this.route.nav : null;
+    return html`<header class="topbar">
+      <a class="brand" href="#/host">QuizFest <span>${t('app.tagline')}</span></a>
+      ${this.user ? html`<nav aria-label=${t('nav.label')}><ul>
+        ${NAV.filter((item) => this.allows(item.role)).map((item) => html`<li><a href=${'#' + item.path}
+          aria-current=${here === item.id ? 'page' : 'false'} data-nav=${item.id}>${t('nav.' + item.id)}</a></li>`)}
+      </ul></nav>` : nothing}
+      <div class="account">
+        <button type="button" class="link" id="lang-switch" @click=${() => this.switchLanguage()}
+          lang=${language() === 'vi' ? 'en' : 'vi'}>${t('lang.switch')}</button>
+        ${this.user ? html`<span class="who" title=${t('role.' + this.user.role)}>${this.user.displayName || this.user.username}</span>
+          <a href="#/password" data-nav="password">${t('nav.password')}</a>
+          <button type="button" class="link" id="logout" @click=${() => this.signOut()}>${t('nav.logout')}</button>` : nothing}
+      </div>
+    </header>`;
+  }
+}
+
+function failureView(error) {
+  return html`<div class="error-box" role="alert"><h1 id="page-title" tabindex="-1">${t('error.title')}</h1>
+    <p>${error && error.message ? error.message : t('error.unexpected')}</p></div>`;
+}
+
+function currentPath() {
+  const hash = location.hash.replace(/^#/, '');
+  return hash || HOME;
+}
+
+function match(full) {
+  const [path, queryText] = full.split('?');
+  const parts = path.split('/').filter(Boolean);
+  for (const route of ROUTES) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params = {};
+    let ok = true;
+    for (let i = 0; i < pattern.length && ok; i++) {
+      if (pattern[i].charAt(0) === ':') params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+      else ok = pattern[i] === parts[i];
+    }
+    if (ok) return { route, params, query: new URLSearchParams(queryText || '') };
+  }
+  return null;
+}
+
+function focusHeading() {
+  const heading = document.getElementById('page-title');
+  if (heading) heading.focus({ preventScroll: true });
+}
+
+const app = new Console();
+app.start().catch((e) => {
+  const boot = document.getElementById('app');
+  boot.textContent = 'QuizFest: không tải được bảng điều khiển / the console failed to load. ' + (e && e.message ? e.message : '');
+  throw e;
+});

@@ -1,0 +1,2 @@
+// Placeholder: the accounts screens are being built.
+export const routes = [];

@@ -1,0 +1,2 @@
+// Placeholder: the host screens are being built.
+export const routes = [];
