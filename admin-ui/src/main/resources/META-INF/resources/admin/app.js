@@ -2,6 +2,7 @@
 import { html, render, nothing } from 'lit-html';
 import { api, onUnauthorized } from './lib/api.js';
 import { t, useLanguage, language, preferredLanguage } from './lib/i18n.js';
+import { Screen } from './lib/screen.js';
 import * as login from './screens/login.js';
 import * as accounts from './screens/accounts.js';
 import * as questions from './screens/questions.js';
@@ -64,8 +65,7 @@ class Console {
 
   async open() {
     const path = currentPath();
-    const found = match(path);
-    if (!found) return this.navigate(HOME);
+    const found = match(path) || { route: NOT_FOUND, params: {}, query: new URLSearchParams() };
     const { route, params, query } = found;
     if (!route.public && !this.user) return this.navigate('/login?next=' + encodeURIComponent(path));
     if (!this.allows(route.role)) {
@@ -153,6 +153,19 @@ class Console {
     </header>`;
   }
 }
+
+class NotFoundScreen extends Screen {
+  title() {
+    return t('notFound.title');
+  }
+
+  render() {
+    return html`<section class="card narrow"><h1 id="page-title" tabindex="-1">${t('notFound.title')}</h1>
+      <p>${t('notFound.lead')}</p><p><a href=${'#' + HOME}>${t('notFound.home')}</a></p></section>`;
+  }
+}
+
+const NOT_FOUND = { path: '/not-found', screen: NotFoundScreen, public: true };
 
 function failureView(error) {
   return html`<div class="error-box" role="alert"><h1 id="page-title" tabindex="-1">${t('error.title')}</h1>

@@ -82,7 +82,7 @@ abstract class AdminConsoleSupport extends PlayerBrowserSupport {
 	}
 
 	void logIn(Page page, String username, String password) {
-		page.navigate(base() + "/admin/");
+		page.navigate(base() + "/admin/#/login");
 		onConsole(page, "/login");
 		page.locator("#username").fill(username);
 		page.locator("#password").fill(password);
