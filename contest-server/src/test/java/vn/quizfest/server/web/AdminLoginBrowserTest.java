@@ -51,7 +51,7 @@ class AdminLoginBrowserTest extends AdminConsoleSupport {
 		ApiClient.Response created = admin.post("/api/users",
 				Map.of("username", username, "displayName", "Cô Lan", "role", "HOST"));
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-		String password = created.body().path("password").asString();
+		String password = created.body().path("generatedPassword").asString();
 
 		Page page = laptop();
 		logIn(page, username, password);
