@@ -168,4 +168,25 @@ class PlayerReconnectBrowserTest extends PlayerBrowserSupport {
 		onScreen(page, "lobby");
 		assertThat(other.awaitClose(TestSocket.DEFAULT_WAIT)).isEqualTo(4002);
 	}
+
+	@Test
+	void aPinCheckThatReturnsLatePutsTheTitleInPlaceWithoutReplacingTheForm() {
+		Game game = hostGame(singleChoiceQuiz(1, 60), quick());
+		Page page = phone();
+		java.util.List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+		// the QR link's PIN check is held back, as on a slow network, while the player types
+		page.route("**/api/pins/*", held::add);
+		page.navigate(base() + "/join/" + game.pin());
+		onScreen(page, "nick");
+		page.locator("#nickname").fill("Bác Tư");
+		page.evaluate("() => { document.getElementById('nickname').dataset.mark = 'typed'; }");
+		page.waitForCondition(() -> !held.isEmpty());
+		held.get(0).resume();
+		expect(page.locator("#game-title")).hasText(GAME_TITLE);
+		// the same input element: a re-render here could eat a tap on "join"
+		expect(page.locator("#nickname")).hasAttribute("data-mark", "typed");
+		expect(page.locator("#nickname")).hasValue("Bác Tư");
+		page.locator("form button[type=submit]").click();
+		onScreen(page, "lobby");
+	}
 }
