@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -40,6 +42,7 @@ import vn.quizfest.server.system.Problems;
  * server only). A question points at its image with {@code imageUrl: "/api/images/<id>"}.
  */
 @RestController
+@Tag(name = "Question images", description = "Images shown with questions: upload, then put the url in imageUrl")
 class ImagesController {
 
 	private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
@@ -69,6 +72,10 @@ class ImagesController {
 
 	@PostMapping("/api/images")
 	@PreAuthorize("hasRole('ORGANISER')")
+	@Operation(summary = "Upload a question image",
+			description = "Multipart field file: PNG, JPEG, GIF or WebP (told by the bytes), at most quizfest.images.max-bytes. "
+					+ "201 when stored, 200 when the same file (same SHA-256) already was; 400 image.empty, "
+					+ "413 image.too-large, 415 image.unsupported.")
 	ResponseEntity<ImageView> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@AuthenticationPrincipal OrganiserPrincipal who) throws IOException {
 		if (file == null || file.isEmpty()) {
@@ -88,6 +95,8 @@ class ImagesController {
 	}
 
 	@GetMapping("/api/images/{id}")
+	@Operation(summary = "A question image", description = "Public: players' phones load it. Cached for a year; "
+			+ "404 image.not-found.")
 	ResponseEntity<byte[]> image(@PathVariable String id) {
 		Optional<Images.ImageData> found = ID.matcher(id).matches() ? images.data(id) : Optional.empty();
 		Images.ImageData image = found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "image.not-found"));
