@@ -98,8 +98,9 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/**").denyAll()
 			.requestMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
-			// The player page checks a PIN before asking for a nickname; players have no accounts.
-			.requestMatchers(HttpMethod.GET, "/api/pins/*").permitAll()
+			// The player page checks a PIN before asking for a nickname; players have no accounts. The big
+			// screen shows the join link's QR code; players' phones load question images.
+			.requestMatchers(HttpMethod.GET, "/api/pins/*", "/api/pins/*/qr.svg", "/api/images/*").permitAll()
 			// The OpenAPI description of the API is public; the API itself is not.
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
 			.requestMatchers("/api/**").authenticated()

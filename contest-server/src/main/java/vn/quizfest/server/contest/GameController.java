@@ -213,7 +213,8 @@ class GameController {
 		return live;
 	}
 
-	private static void requireVisible(StoredGame game, OrganiserPrincipal organiser, String id) {
+	/** Other organisations' games are reported as not found, so their ids reveal nothing. */
+	static void requireVisible(StoredGame game, OrganiserPrincipal organiser, String id) {
 		Long owner = game.game().ownerOrganisationId();
 		if (!BankAccess.isAdmin(organiser) && (owner == null || !owner.equals(organiser.organisationId()))) {
 			throw new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id);

@@ -16,9 +16,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.quizfest.server.system.Problems;
 
 /**
- * An upload over the multipart limits ({@code spring.servlet.multipart.*}) as a problem document.
- * It is raised before any controller is chosen, so this advice cannot be limited to the controllers
- * that take uploads.
+ * An upload over the multipart limits ({@code spring.servlet.multipart.*}) as a problem document. Parts
+ * are read lazily, when a controller asks for them; a controller with its own answer (question images)
+ * handles the exception itself, and this advice answers for every other one.
  */
 @RestControllerAdvice
 class UploadLimit {

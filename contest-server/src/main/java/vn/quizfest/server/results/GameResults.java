@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What organisers see of a game: every player in rank order, and how each question was answered.
+ * What organisers see of a game: every player in rank order (players without a rank after those with
+ * one, kicked players last), and how each question was answered.
  */
 public record GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions) {
 
@@ -15,11 +16,12 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 	}
 
 	/**
-	 * One player. Until the game has finished, score and correct count are summed from the stored
-	 * answers and there is no rank.
+	 * One player. Until the game has finished, score, correct count and the time of correct answers are
+	 * summed from the stored answers and there is no rank.
 	 *
-	 * @param rank the final rank (1 is first), or null until the final standings are written
-	 * @param correctMillis total response time of correct answers (the tie-break), final standings only
+	 * @param rank the final rank (1 is first), or null until the final standings are written (and for a
+	 * kicked player)
+	 * @param correctMillis total response time of correct answers (the tie-break)
 	 * @param answered questions this player answered
 	 */
 	public record PlayerResult(int player, String nickname, boolean kicked, long score, @Nullable Integer rank,
@@ -27,17 +29,23 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 	}
 
 	/**
-	 * One question.
+	 * One question, with its text and options as the game's snapshot holds them.
 	 *
 	 * @param averageResponseMillis mean response time of the answers, or null when nobody answered
 	 * @param distribution for choice questions, how many answers picked each option (index 0 first);
 	 * empty for other types
+	 * @param options the options as the game showed them; empty for typed and numeric answers
+	 * @param correctOptions indexes of the right options of single-choice, multiple-select and true/false
+	 * questions; empty for the other types (an ordering question's right order is not a set of options)
 	 */
 	public record QuestionResult(int position, @Nullable Long questionId, String questionType, boolean skipped,
-			int answered, int correct, @Nullable Long averageResponseMillis, List<Integer> distribution) {
+			int answered, int correct, @Nullable Long averageResponseMillis, List<Integer> distribution, String text,
+			List<String> options, List<Integer> correctOptions) {
 
 		public QuestionResult {
 			distribution = List.copyOf(distribution);
+			options = List.copyOf(options);
+			correctOptions = List.copyOf(correctOptions);
 		}
 	}
 }

@@ -40,6 +40,10 @@ public class Games {
 	private static final Set<String> CHOICE_TYPES = Set.of(QuestionType.SINGLE_CHOICE.name(),
 			QuestionType.MULTIPLE_SELECT.name(), QuestionType.TRUE_FALSE.name(), QuestionType.POLL.name());
 
+	/** Choice questions whose answer key is a set of options (a poll has none, an ordering's is an order). */
+	private static final Set<String> KEYED_CHOICE_TYPES = Set.of(QuestionType.SINGLE_CHOICE.name(),
+			QuestionType.MULTIPLE_SELECT.name(), QuestionType.TRUE_FALSE.name());
+
 	/** Answers never pick an option beyond this; guards the distribution against a corrupt answer. */
 	private static final int MAX_OPTIONS = 100;
 
@@ -153,23 +157,25 @@ public class Games {
 	private List<PlayerResult> players(String gameId) {
 		List<PlayerResult> players = new ArrayList<>(jdbc.sql("""
 				SELECT p.player_number, p.nickname, p.kicked, p.final_score, p.final_rank, p.correct_count, p.correct_ms,
-				  a.answer_points, a.answer_correct, a.answered
+				  a.answer_points, a.answer_correct, a.answer_correct_ms, a.answered
 				FROM game_player p
 				LEFT JOIN (SELECT player_number, SUM(points) AS answer_points,
-				             SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answer_correct, COUNT(*) AS answered
+				             SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answer_correct,
+				             SUM(CASE WHEN correct THEN response_ms ELSE 0 END) AS answer_correct_ms, COUNT(*) AS answered
 				           FROM game_answer WHERE game_id = ? GROUP BY player_number) a
 				  ON a.player_number = p.player_number
 				WHERE p.game_id = ?""").params(gameId, gameId).query((rs, row) -> {
 			Long finalScore = nullableLong(rs, "final_score");
 			Long finalCorrect = nullableLong(rs, "correct_count");
+			Long finalCorrectMillis = nullableLong(rs, "correct_ms");
 			Long rank = nullableLong(rs, "final_rank");
 			return new PlayerResult(rs.getInt("player_number"), rs.getString("nickname"), rs.getBoolean("kicked"),
 					finalScore != null ? finalScore : rs.getLong("answer_points"), rank == null ? null : rank.intValue(),
 					finalCorrect != null ? finalCorrect.intValue() : rs.getInt("answer_correct"),
-					rs.getLong("correct_ms"), rs.getInt("answered"));
+					finalCorrectMillis != null ? finalCorrectMillis : rs.getLong("answer_correct_ms"), rs.getInt("answered"));
 		}).list());
-		players.sort(Comparator.comparing(PlayerResult::kicked)
-			.thenComparing(PlayerResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
+		players.sort(Comparator.comparing(PlayerResult::rank, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+			.thenComparing(PlayerResult::kicked)
 			.thenComparing(Comparator.comparingLong(PlayerResult::score).reversed())
 			.thenComparingInt(PlayerResult::player));
 		return players;
@@ -189,19 +195,21 @@ public class Games {
 		for (Snapshot question : snapshots(gameId)) {
 			long[] count = counts.getOrDefault(question.position(), new long[3]);
 			int[] picked = picks.getOrDefault(question.position(), new int[0]);
-			int options = Math.max(picked.length, CHOICE_TYPES.contains(question.type()) ? question.options() : 0);
+			int options = Math.max(picked.length, CHOICE_TYPES.contains(question.type()) ? question.options().size() : 0);
 			List<Integer> distribution = new ArrayList<>(options);
 			for (int i = 0; i < options; i++) {
 				distribution.add(i < picked.length ? picked[i] : 0);
 			}
 			Long average = count[0] == 0 ? null : Math.round((double) count[2] / count[0]);
 			results.add(new QuestionResult(question.position(), question.questionId(), question.type(),
-					question.skipped(), (int) count[0], (int) count[1], average, distribution));
+					question.skipped(), (int) count[0], (int) count[1], average, distribution, question.text(),
+					question.options(), question.correctOptions()));
 		}
 		return results;
 	}
 
-	private record Snapshot(int position, @Nullable Long questionId, String type, boolean skipped, int options) {
+	private record Snapshot(int position, @Nullable Long questionId, String type, boolean skipped, String text,
+			List<String> options, List<Integer> correctOptions) {
 	}
 
 	private List<Snapshot> snapshots(String gameId) {
@@ -209,19 +217,35 @@ public class Games {
 				SELECT position, question_id, question_type, skipped, snapshot_json FROM game_question
 				WHERE game_id = ? ORDER BY position""")
 			.param(gameId)
-			.query((rs, row) -> new Snapshot(rs.getInt("position"), nullableLong(rs, "question_id"),
-					rs.getString("question_type"), rs.getBoolean("skipped"), optionCount(rs.getString("snapshot_json"))))
+			.query((rs, row) -> snapshot(rs.getInt("position"), nullableLong(rs, "question_id"),
+					rs.getString("question_type"), rs.getBoolean("skipped"), rs.getString("snapshot_json")))
 			.list();
 	}
 
-	private int optionCount(String snapshotJson) {
+	/** Text, options and right options from the snapshot; a snapshot that cannot be read gives none of them. */
+	private Snapshot snapshot(int position, @Nullable Long questionId, String type, boolean skipped, String snapshotJson) {
+		JsonNode question;
 		try {
-			JsonNode options = json.readTree(snapshotJson).get("options");
-			return options != null && options.isArray() ? Math.min(options.size(), MAX_OPTIONS) : 0;
+			question = json.readTree(snapshotJson);
 		}
 		catch (JacksonException ex) {
-			return 0;
+			return new Snapshot(position, questionId, type, skipped, "", List.of(), List.of());
 		}
+		List<String> options = new ArrayList<>();
+		for (JsonNode option : question.path("options")) {
+			if (options.size() < MAX_OPTIONS) {
+				options.add(option.asString(""));
+			}
+		}
+		List<Integer> correct = new ArrayList<>();
+		if (KEYED_CHOICE_TYPES.contains(type)) {
+			for (JsonNode index : question.path("answer").path("correct")) {
+				if (index.isInt() && index.asInt() >= 0 && index.asInt() < options.size()) {
+					correct.add(index.asInt());
+				}
+			}
+		}
+		return new Snapshot(position, questionId, type, skipped, question.path("text").asString(""), options, correct);
 	}
 
 	/** Per question, how often each option was picked, from the {@code choice} and {@code choices} fields. */

@@ -49,9 +49,11 @@ abstract class GamesContract {
 				"{\"scoring\":\"SPEED\",\"streaks\":true}", Language.VI, "LOBBY", 3);
 		List<SnapshotRow> snapshot = List.of(
 				new SnapshotRow(0, 11L, "SINGLE_CHOICE",
-						"{\"text\":\"VNeID dùng để làm gì?\",\"options\":[\"Định danh điện tử\",\"Chơi game\",\"Nhắn tin\",\"Xem phim\"]}"),
+						"{\"text\":\"VNeID dùng để làm gì?\",\"options\":[\"Định danh điện tử\",\"Chơi game\",\"Nhắn tin\",\"Xem phim\"],"
+								+ "\"answer\":{\"correct\":[0],\"accepted\":[]}}"),
 				new SnapshotRow(1, 12L, "MULTIPLE_SELECT",
-						"{\"text\":\"Dấu hiệu lừa đảo?\",\"options\":[\"Giục chuyển tiền\",\"Xin mã OTP\",\"Chúc mừng\",\"Hỏi thăm\",\"Mời họp\"]}"),
+						"{\"text\":\"Dấu hiệu lừa đảo?\",\"options\":[\"Giục chuyển tiền\",\"Xin mã OTP\",\"Chúc mừng\",\"Hỏi thăm\",\"Mời họp\"],"
+								+ "\"answer\":{\"correct\":[0,1,7]}}"),
 				new SnapshotRow(2, null, "TYPE_ANSWER", "{\"text\":\"Ứng dụng định danh quốc gia tên là gì?\"}"));
 
 		games.create(row, snapshot);
@@ -90,7 +92,7 @@ abstract class GamesContract {
 			.containsExactly("Nguyễn Thị Ánh", "Phạm Minh Châu 🌾", "Trần Văn Đức", "Lê Hoàng Yến", "Đặng Quốc Việt",
 					"Bùi Thị Thu Hường");
 		assertThat(during.players()).extracting(PlayerResult::rank).containsOnlyNulls();
-		assertThat(during.players().get(0)).isEqualTo(new PlayerResult(1, "Nguyễn Thị Ánh", false, 2_500, null, 3, 0, 3));
+		assertThat(during.players().get(0)).isEqualTo(new PlayerResult(1, "Nguyễn Thị Ánh", false, 2_500, null, 3, 12_200, 3));
 		assertThat(during.players().get(5).kicked()).isTrue();
 
 		writer.submit(new GameFinished(id, START + 600_000,
@@ -112,9 +114,13 @@ abstract class GamesContract {
 				new PlayerResult(5, "Đặng Quốc Việt", false, 0, 5, 0, 0, 0),
 				new PlayerResult(6, "Bùi Thị Thu Hường", true, 0, null, 0, 0, 0));
 		assertThat(results.questions()).containsExactly(
-				new QuestionResult(0, 11L, "SINGLE_CHOICE", false, 4, 3, 2_150L, List.of(3, 0, 1, 0)),
-				new QuestionResult(1, 12L, "MULTIPLE_SELECT", false, 4, 2, 5_250L, List.of(3, 2, 1, 1, 0)),
-				new QuestionResult(2, null, "TYPE_ANSWER", false, 2, 2, 8_500L, List.of()));
+				new QuestionResult(0, 11L, "SINGLE_CHOICE", false, 4, 3, 2_150L, List.of(3, 0, 1, 0), "VNeID dùng để làm gì?",
+						List.of("Định danh điện tử", "Chơi game", "Nhắn tin", "Xem phim"), List.of(0)),
+				// An index beyond the options (a corrupt snapshot) is left out.
+				new QuestionResult(1, 12L, "MULTIPLE_SELECT", false, 4, 2, 5_250L, List.of(3, 2, 1, 1, 0), "Dấu hiệu lừa đảo?",
+						List.of("Giục chuyển tiền", "Xin mã OTP", "Chúc mừng", "Hỏi thăm", "Mời họp"), List.of(0, 1)),
+				new QuestionResult(2, null, "TYPE_ANSWER", false, 2, 2, 8_500L, List.of(),
+						"Ứng dụng định danh quốc gia tên là gì?", List.of(), List.of()));
 		// The nickname is stored as sent, not only read back the same way.
 		assertThat(jdbc.sql("SELECT player_number FROM game_player WHERE game_id = ? AND nickname = ?")
 			.params(id, "Phạm Minh Châu 🌾")

@@ -1,0 +1,213 @@
+package vn.quizfest.server.contest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.quizfest.server.results.GameResults;
+import vn.quizfest.server.results.GameResults.PlayerResult;
+import vn.quizfest.server.results.GameResults.QuestionResult;
+import vn.quizfest.server.system.Messages;
+
+/**
+ * A game's results as files for organisers: a workbook with a players sheet and a questions sheet, and
+ * the players table as CSV for any spreadsheet. Headings in the caller's language. Nicknames are what
+ * players typed: a text that a spreadsheet could take for a formula gets a leading apostrophe.
+ */
+@Component
+class ResultsSheets {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	static final String CSV = "text/csv;charset=UTF-8";
+
+	private static final byte[] BOM = { (byte) 0xef, (byte) 0xbb, (byte) 0xbf };
+
+	/** Rows kept in memory while the workbook streams the rest to disk: a big contest has 20,000 players. */
+	private static final int ROWS_IN_MEMORY = 200;
+
+	private final Messages messages;
+
+	ResultsSheets(Messages messages) {
+		this.messages = messages;
+	}
+
+	/** Text a spreadsheet would read as a formula (or that starts with a tab or CR) is kept as text. */
+	static String safe(String text) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	byte[] xlsx(GameResults results, Locale locale) {
+		var out = new ByteArrayOutputStream();
+		SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+		try {
+			CellStyle header = workbook.createCellStyle();
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			header.setFont(bold);
+			header.setWrapText(true);
+			CellStyle tenths = workbook.createCellStyle();
+			tenths.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+			writePlayers(workbook.createSheet(messages.get(locale, "results.sheet.players")), results, locale, header,
+					tenths);
+			writeQuestions(workbook.createSheet(messages.get(locale, "results.sheet.questions")), results, locale, header,
+					tenths);
+			workbook.write(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			workbook.dispose();
+		}
+		return out.toByteArray();
+	}
+
+	/** The players table, UTF-8 with a byte order mark (Excel needs it for Vietnamese), RFC 4180, CRLF. */
+	byte[] csv(GameResults results, Locale locale) {
+		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
+		decimal.setMinimumFractionDigits(1);
+		decimal.setMaximumFractionDigits(1);
+		decimal.setGroupingUsed(false);
+		var text = new StringBuilder();
+		csvRow(text, playerHeadings(locale));
+		for (PlayerResult player : results.players()) {
+			Double seconds = correctSeconds(player);
+			csvRow(text, List.of(player.rank() == null ? "" : player.rank().toString(), safe(player.nickname()),
+					Long.toString(player.score()), Integer.toString(player.correctCount()), Integer.toString(player.answered()),
+					seconds == null ? "" : decimal.format(seconds)));
+		}
+		byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] file = new byte[BOM.length + body.length];
+		System.arraycopy(BOM, 0, file, 0, BOM.length);
+		System.arraycopy(body, 0, file, BOM.length, body.length);
+		return file;
+	}
+
+	private List<String> playerHeadings(Locale locale) {
+		return List.of(messages.get(locale, "results.column.rank"), messages.get(locale, "results.column.nickname"),
+				messages.get(locale, "results.column.score"), messages.get(locale, "results.column.correct"),
+				messages.get(locale, "results.column.answered"), messages.get(locale, "results.column.correct-seconds"));
+	}
+
+	private void writePlayers(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
+		headings(sheet, playerHeadings(locale), header, new int[] { 8, 28, 12, 14, 16, 24 });
+		int rowNumber = 1;
+		for (PlayerResult player : results.players()) {
+			Row row = sheet.createRow(rowNumber++);
+			if (player.rank() != null) {
+				row.createCell(0).setCellValue(player.rank());
+			}
+			row.createCell(1).setCellValue(safe(player.nickname()));
+			row.createCell(2).setCellValue(player.score());
+			row.createCell(3).setCellValue(player.correctCount());
+			row.createCell(4).setCellValue(player.answered());
+			number(row, 5, correctSeconds(player), tenths);
+		}
+	}
+
+	private void writeQuestions(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
+		int optionColumns = results.questions().stream().mapToInt(q -> q.options().size()).max().orElse(0);
+		List<String> headings = new ArrayList<>(List.of(messages.get(locale, "results.column.number"),
+				messages.get(locale, "results.column.text"), messages.get(locale, "results.column.type"),
+				messages.get(locale, "results.column.skipped"), messages.get(locale, "results.column.question-answered"),
+				messages.get(locale, "results.column.question-correct"), messages.get(locale, "results.column.percent-correct"),
+				messages.get(locale, "results.column.average-seconds")));
+		int[] widths = new int[headings.size() + optionColumns];
+		System.arraycopy(new int[] { 8, 60, 18, 12, 14, 14, 14, 20 }, 0, widths, 0, headings.size());
+		for (int i = 0; i < optionColumns; i++) {
+			headings.add(messages.get(locale, "results.column.option", letter(i)));
+			widths[8 + i] = 32;
+		}
+		headings(sheet, headings, header, widths);
+		int rowNumber = 1;
+		for (QuestionResult question : results.questions()) {
+			Row row = sheet.createRow(rowNumber++);
+			boolean poll = "POLL".equals(question.questionType());
+			row.createCell(0).setCellValue(question.position() + 1);
+			row.createCell(1).setCellValue(safe(question.text()));
+			row.createCell(2).setCellValue(messages.get(locale, "question.type." + question.questionType()));
+			row.createCell(3).setCellValue(messages.get(locale, question.skipped() ? "results.yes" : "results.no"));
+			row.createCell(4).setCellValue(question.answered());
+			if (!poll) {
+				row.createCell(5).setCellValue(question.correct());
+				number(row, 6, question.answered() == 0 ? null : 100.0 * question.correct() / question.answered(), tenths);
+			}
+			number(row, 7, question.averageResponseMillis() == null ? null : question.averageResponseMillis() / 1000.0,
+					tenths);
+			for (int i = 0; i < question.options().size(); i++) {
+				row.createCell(8 + i).setCellValue(option(question, i));
+			}
+		}
+	}
+
+	/** "✓ A: Bộ Công an — 12": the letter, the option, how many picked it; a tick on the right ones. */
+	private static String option(QuestionResult question, int index) {
+		String text = letter(index) + ": " + question.options().get(index);
+		if (index < question.distribution().size()) {
+			text += " — " + question.distribution().get(index);
+		}
+		return safe((question.correctOptions().contains(index) ? "✓ " : "") + text);
+	}
+
+	private static String letter(int index) {
+		return index < 26 ? String.valueOf((char) ('A' + index)) : Integer.toString(index + 1);
+	}
+
+	private static void headings(Sheet sheet, List<String> headings, CellStyle style, int[] widths) {
+		Row row = sheet.createRow(0);
+		for (int i = 0; i < headings.size(); i++) {
+			Cell cell = row.createCell(i);
+			cell.setCellValue(headings.get(i));
+			cell.setCellStyle(style);
+			sheet.setColumnWidth(i, widths[i] * 256);
+		}
+		sheet.createFreezePane(0, 1);
+	}
+
+	private static void number(Row row, int column, @Nullable Double value, CellStyle style) {
+		if (value != null) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(Math.round(value * 10) / 10.0);
+			cell.setCellStyle(style);
+		}
+	}
+
+	/** Mean response time of the correct answers in seconds, one decimal; null without a correct answer. */
+	static @Nullable Double correctSeconds(PlayerResult player) {
+		return player.correctCount() == 0 ? null : Math.round(player.correctMillis() / (double) player.correctCount() / 100.0) / 10.0;
+	}
+
+	private static void csvRow(StringBuilder text, List<String> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				text.append(',');
+			}
+			String cell = cells.get(i);
+			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
+				text.append('"').append(cell.replace("\"", "\"\"")).append('"');
+			}
+			else {
+				text.append(cell);
+			}
+		}
+		text.append("\r\n");
+	}
+}
