@@ -284,7 +284,9 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
 		Object below = page.evaluate("""
 				() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().bottom > innerHeight)
-				  .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().bottom))""");
+				  .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().bottom))
+				  .concat([getComputedStyle(document.getElementById('main')).minHeight, getComputedStyle(document.getElementById('main')).position,
+				    Array.from(document.getElementById('main').children).map((c) => c.tagName + '.' + c.className + ':' + getComputedStyle(c).position + ':' + Math.round(c.getBoundingClientRect().height)).join(';')])""");
 		assertThat(scrollHeight.intValue()).as("%s: presenter height; below the fold: %s", what, below).isLessThanOrEqualTo(1080);
 		assertThat(scrollWidth.intValue()).as("%s: presenter width", what).isLessThanOrEqualTo(1920);
 	}
@@ -325,17 +327,18 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 
 		JsonNode players = results.path("players");
 		Locator rows = laptop.locator("tr.player-row");
-		expect(rows).hasCount(3);
+		expect(rows).hasCount(4);
 		for (int i = 0; i < players.size(); i++) {
 			JsonNode player = players.get(i);
 			Locator shown = laptop.locator("tr.player-row[data-player='" + player.path("player").asInt() + "']");
-			expect(shown.locator(".rank")).hasText(String.valueOf(player.path("rank").asInt()));
+			expect(shown.locator(".rank")).hasText(player.path("kicked").asBoolean() ? "–" : String.valueOf(player.path("rank").asInt()));
 			expect(shown.locator(".nick")).hasText(player.path("nickname").asString());
 			expect(shown.locator(".score")).hasText(formatted(player.path("score").asLong()));
 			expect(shown.locator(".correct")).hasText(String.valueOf(player.path("correctCount").asInt()));
 			expect(shown.locator(".answered")).hasText(String.valueOf(player.path("answered").asInt()));
 		}
 		expect(rows.first().locator(".rank")).hasText("1");
+		expect(laptop.locator("tr.player-row").filter(new Locator.FilterOptions().setHasText(EXTRA))).containsText("đã bị mời ra");
 		laptop.locator("#player-filter").fill("minh");
 		expect(rows).hasCount(1);
 		expect(rows.first().locator(".nick")).hasText(MINH);
@@ -390,9 +393,9 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
 		while (true) {
 			JsonNode results = organiser.get("/api/games/" + gameId + "/results").body();
-			boolean ranked = results.path("players").size() == 3;
+			boolean ranked = results.path("players").size() == 4;
 			for (JsonNode player : results.path("players")) {
-				ranked &= player.path("rank").isNumber();
+				ranked &= player.path("kicked").asBoolean() || player.path("rank").isNumber();
 			}
 			if (ranked) {
 				return results;

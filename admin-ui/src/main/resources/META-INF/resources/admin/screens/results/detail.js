@@ -119,7 +119,7 @@ export class ResultsScreen extends Screen {
           ${header('answered', t('results.col.answered'), true)}</tr></thead>
         <tbody>${rows.map((p) => html`<tr class="player-row" data-player=${p.player}>
           <td class="num rank">${p.rank === null || p.rank === undefined ? '–' : p.rank}</td>
-          <td class="nick">${p.nickname}${p.kicked ? html` <span class="badge bad">${t('results.players.kicked')}</span>` : nothing}</td>
+          <td><span class="nick">${p.nickname}</span>${p.kicked ? html` <span class="badge bad">${t('results.players.kicked')}</span>` : nothing}</td>
           <td class="num score">${num(p.score)}</td><td class="num correct">${num(p.correctCount)}</td>
           <td class="num answered">${num(p.answered)}</td></tr>`)}
         </tbody></table></div>`}
