@@ -83,7 +83,7 @@ export class ResultsScreen extends Screen {
     const share = q.answered ? q.correct / q.answered : 0;
     const options = q.options || [];
     const correct = q.correctOptions || [];
-    const hasChart = q.distribution && q.distribution.length > 0;
+    const hasChart = !q.skipped && q.distribution && q.distribution.length > 0;
     if (hasChart) this.chart(q.position).show({ counts: q.distribution, correct, labels: q.distribution.map((n, i) => LETTERS[i] + (options[i] ? ' · ' + options[i] : '')) });
     return html`<article class="card question-result" data-position=${q.position}>
       <h3>${t('results.question.number', { n: q.position + 1 })}${q.text ? html`: <span class="q-text">${q.text}</span>` : nothing}
