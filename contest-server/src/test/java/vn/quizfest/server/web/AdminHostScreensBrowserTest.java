@@ -116,4 +116,31 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator("#present")).hasAttribute("data-phase", "PREVIEW");
 		expect(control.locator("#ctl-question")).hasText("Question 1/1");
 	}
+
+	@Test
+	void thePresenterReconnectsByItselfAfterTheNetworkDropsAndCatchesUp() throws Exception {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		String pin = game.path("pin").asString();
+		try (DroppableProxy network = new DroppableProxy(port)) {
+			Page presenter = projector();
+			presenter.navigate("http://127.0.0.1:" + network.port() + "/admin/#/present/" + game.path("id").asString() + "?t="
+					+ game.path("hostToken").asString());
+			onConsole(presenter, "/present/:id");
+			expect(presenter.locator("#player-count")).hasAttribute("data-count", "0");
+			network.cut();
+			expect(presenter.locator(".present-connection")).containsText("đang kết nối lại");
+			viewportScreenshot(presenter, "host-29-present-reconnecting");
+			socketPlayer(pin, "Hồ Thị Thu");
+			network.restore();
+			expect(presenter.locator(".present-connection")).hasCount(0);
+			expect(presenter.locator("#player-count")).hasAttribute("data-count", "1");
+			expect(presenter.locator(".chip")).hasText("Hồ Thị Thu");
+			presenter.context().close();
+			// Chromium logs each refused reconnection through the cut network: expected here, and only here
+			pageErrors.removeIf(error -> error.contains("WebSocket connection to 'ws://127.0.0.1:" + network.port() + "/ws/host' failed"));
+		}
+	}
 }
