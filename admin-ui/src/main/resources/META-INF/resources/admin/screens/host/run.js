@@ -55,6 +55,7 @@ export class RunScreen extends Screen {
     this.qrError = null;
     this.update();
     if (this.qrUrl) return;
+    this.qrError = null;
     try {
       const svgText = await api.post('/api/qr', { text: controlLink(this.params.id, this.token) });
       this.qrUrl = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
@@ -83,7 +84,7 @@ export class RunScreen extends Screen {
           ${joinUrl ? html`<p>${t('host.run.joinLink')} <a id="join-link" href=${joinUrl} target="_blank" rel="noopener">${joinUrl}</a></p>` : nothing}
           ${this.qrShown ? html`<div class="control-qr" id="control-qr">
             <p class="warning" role="note">${t('host.run.qrWarning')}</p>
-            ${errorBox(this.qrError)}
+            ${this.qrError ? html`<p>${t('host.run.qrFailed')}</p>${errorBox(this.qrError)}` : nothing}
             ${this.qrUrl ? html`<img id="control-qr-img" src=${this.qrUrl} alt=${t('host.run.qrAlt')}>` : nothing}
             <p class="hint">${t('host.run.qrHint')}</p>
           </div>` : nothing}
