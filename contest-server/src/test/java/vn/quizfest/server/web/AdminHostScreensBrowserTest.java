@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -144,5 +145,30 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 			pageErrors.removeIf(error -> error.contains("WebSocket connection to 'ws://127.0.0.1:" + network.port() + "/ws/host' failed")
 					|| error.contains("net::ERR_EMPTY_RESPONSE"));
 		}
+	}
+
+	@Test
+	void aFullLobbyShowsTheNewestNamesAndCountsTheRest() {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		String pin = game.path("pin").asString();
+		for (int i = 1; i <= 65; i++) {
+			socketPlayer(pin, "Học sinh " + i);
+		}
+		socketPlayer(pin, "<b>Bạn mới</b>");
+		Page presenter = projector();
+		presenter.navigate(base() + "/admin/#/present/" + game.path("id").asString() + "?t=" + game.path("hostToken").asString());
+		onConsole(presenter, "/present/:id");
+		expect(presenter.locator("#player-count")).hasText("66 người chơi");
+		expect(presenter.locator(".chip:not(.more)")).hasCount(29);
+		expect(presenter.locator("#chips-more")).hasText("+37 người");
+		expect(presenter.locator("#chips-more")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+		// newest first, and a nickname is text, never HTML
+		expect(presenter.locator(".chip").first()).hasText("<b>Bạn mới</b>");
+		expect(presenter.locator(".chip b")).hasCount(0);
+		AdminHostGameBrowserTest.noScroll(presenter, "full lobby");
+		viewportScreenshot(presenter, "host-30-present-full-lobby");
 	}
 }

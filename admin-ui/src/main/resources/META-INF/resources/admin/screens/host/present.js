@@ -11,8 +11,8 @@ import { connectionLabel, secondsLeft, questionNumber } from './controls.js';
 import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
 
-/** Name chips shown in the lobby before "+N more". */
-const MAX_CHIPS = 60;
+/** Places for name chips in the lobby (a 6 x 5 grid that fits under the PIN); the last one says "+N" when more joined. */
+const CHIP_PLACES = 30;
 
 export class PresenterScreen extends Screen {
   title() {
@@ -91,7 +91,8 @@ export class PresenterScreen extends Screen {
   lobby(s) {
     const pin = s.game.pin;
     const where = this.joinHost || location.host;
-    const more = s.players.length - MAX_CHIPS;
+    const shown = s.players.length > CHIP_PLACES ? CHIP_PLACES - 1 : s.players.length;
+    const more = s.players.length - shown;
     return html`<section class="lobby">
       <div class="join">
         <p class="join-how" id="join-how">${t('present.join', { host: where })}</p>
@@ -100,7 +101,7 @@ export class PresenterScreen extends Screen {
       </div>
       <img class="qr" id="present-qr" src=${'/api/pins/' + encodeURIComponent(pin) + '/qr.svg'} alt=${t('present.qrAlt')}>
       <ul class="chips" id="chips" aria-label=${t('present.chips')}>
-        ${s.players.slice(0, MAX_CHIPS).map((p) => html`<li class="chip">${p.nickname}</li>`)}
+        ${s.players.slice(0, shown).map((p) => html`<li class="chip">${p.nickname}</li>`)}
         ${more > 0 ? html`<li class="chip more" id="chips-more">${t('present.more', { count: num(more) })}</li>` : nothing}
       </ul>
     </section>`;
