@@ -54,6 +54,9 @@ class Console {
       this.user = null;
     }
     window.addEventListener('hashchange', () => this.open());
+    // lit-html's render() keeps what the container already holds: drop the "Loading…" line first
+    const boot = document.getElementById('boot');
+    if (boot) boot.remove();
     await this.open();
   }
 

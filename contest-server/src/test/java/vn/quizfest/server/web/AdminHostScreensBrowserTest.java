@@ -1,0 +1,174 @@
+package vn.quizfest.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import vn.quizfest.server.ApiClient;
+
+/**
+ * The hosting screens around the game itself: the create form's refusals and the question picker,
+ * the list of games in progress, the screens opened without (or with a wrong) host code, English.
+ */
+class AdminHostScreensBrowserTest extends AdminConsoleSupport {
+
+	@Test
+	void theFormRefusesWhatIsMissingThenCreatesAGameFromPickedQuestionsThatTheLiveListReopens() {
+		singleChoiceQuiz(2, 20).forEach(q -> questions.add(q));
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/host");
+		onConsole(laptop, "/host");
+		laptop.locator("input[name=source][value=questions]").check();
+		laptop.locator("#create-submit").click();
+		expect(laptop.locator(".error-box")).containsText("Hãy nhập tên trò chơi.");
+		expect(laptop.locator(".error-box")).containsText("Hãy chọn ít nhất một câu hỏi.");
+		laptop.locator("#game-title").fill("Rung chuông vàng thôn Đông");
+		laptop.locator("#setting-openLeadMillis").fill("");
+		laptop.locator("#create-submit").click();
+		expect(laptop.locator(".error-box")).containsText("phải từ 0 đến 5.000");
+		laptop.locator("#setting-openLeadMillis").fill("500");
+
+		laptop.locator("#question-search").fill("khẩn cấp Công an");
+		laptop.locator("#question-search-go").click();
+		Locator found = laptop.locator(".found input[type=checkbox]");
+		expect(found.first()).isVisible();
+		found.nth(1).check();
+		found.nth(0).check();
+		expect(laptop.locator("#picked-count")).hasText("Đã chọn 2 câu hỏi");
+		adminScreenshot(laptop, "host-05-create-picked");
+		laptop.locator("#create-submit").click();
+		onConsole(laptop, "/games/:id/run");
+		String gameId = laptop.url().replaceAll(".*#/games/([^/]+)/run.*", "$1");
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		assertThat(organiser.get("/api/games/" + gameId).body().path("questionCount").asInt()).isEqualTo(2);
+		expect(laptop.locator("#ctl-phase")).hasText("Phòng chờ");
+
+		laptop.locator("[data-nav=host]").click();
+		onConsole(laptop, "/host");
+		Locator live = laptop.locator(".live-list li[data-game='" + gameId + "']");
+		expect(live).containsText("Rung chuông vàng thôn Đông");
+		expect(live).containsText("Phòng chờ");
+		adminScreenshot(laptop, "host-06-live-games");
+		live.locator("a").click();
+		onConsole(laptop, "/games/:id/run");
+		expect(laptop.locator("#ctl-connection")).hasText("Đã kết nối");
+	}
+
+	@Test
+	void screensWithoutTheHostCodeSaySoAndAWrongCodeIsRefused() {
+		Game game = hostGame(singleChoiceQuiz(1, 20), Map.of());
+		Page phone = hostPhone();
+		phone.navigate(base() + "/admin/#/control/" + game.id());
+		onConsole(phone, "/control/:id");
+		expect(phone.locator(".error-box")).containsText("Thiếu mã điều khiển");
+		checkPhoneLayout(phone, "control without code");
+
+		Page presenter = projector();
+		presenter.navigate(base() + "/admin/#/present/" + game.id());
+		onConsole(presenter, "/present/:id");
+		expect(presenter.locator("h1")).hasText("Không mở được màn hình trình chiếu");
+
+		presenter.navigate(base() + "/admin/#/present/" + game.id() + "?t=not-the-code");
+		expect(presenter.locator(".present-connection")).containsText("Mã điều khiển không đúng");
+		viewportScreenshot(presenter, "host-28-present-refused");
+
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/games/" + game.id() + "/run");
+		onConsole(laptop, "/games/:id/run");
+		expect(laptop.locator("#main")).containsText("Máy này không có mã điều khiển");
+	}
+
+	@Test
+	void thePresenterAndTheControlsSpeakEnglishWhenTheConsoleDoes() {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		String id = game.path("id").asString();
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.locator("#lang-switch").click();
+		expect(laptop.locator("[data-nav=host]")).hasText("Host a game");
+		// the same browser: the console's language choice applies to the presenter too
+		Page presenter = laptop.context().newPage();
+		presenter.setViewportSize(1920, 1080);
+		presenter.onPageError(error -> pageErrors.add("page error: " + error));
+		socketPlayer(game.path("pin").asString(), "Lan");
+		presenter.navigate(base() + "/admin/#/present/" + id + "?t=" + game.path("hostToken").asString());
+		onConsole(presenter, "/present/:id");
+		expect(presenter.locator("#player-count")).hasText("1 players");
+		expect(presenter.locator("#join-how")).containsText("enter the PIN");
+		Page control = laptop.context().newPage();
+		control.onPageError(error -> pageErrors.add("page error: " + error));
+		control.navigate(base() + "/admin/#/control/" + id);
+		onConsole(control, "/control/:id");
+		expect(control.locator("#ctl-next")).hasText("Start");
+		control.locator("#ctl-next").click();
+		expect(presenter.locator("#present")).hasAttribute("data-phase", "PREVIEW");
+		expect(control.locator("#ctl-question")).hasText("Question 1/1");
+	}
+
+	@Test
+	void thePresenterReconnectsByItselfAfterTheNetworkDropsAndCatchesUp() throws Exception {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		String pin = game.path("pin").asString();
+		try (DroppableProxy network = new DroppableProxy(port)) {
+			Page presenter = projector();
+			presenter.navigate("http://127.0.0.1:" + network.port() + "/admin/#/present/" + game.path("id").asString() + "?t="
+					+ game.path("hostToken").asString());
+			onConsole(presenter, "/present/:id");
+			expect(presenter.locator("#player-count")).hasAttribute("data-count", "0");
+			AdminHostGameBrowserTest.naturalWidth(presenter, "#present-qr"); // loaded (or refused) before the cut
+			network.cut();
+			expect(presenter.locator(".present-connection")).containsText("đang kết nối lại");
+			viewportScreenshot(presenter, "host-29-present-reconnecting");
+			socketPlayer(pin, "Hồ Thị Thu");
+			network.restore();
+			expect(presenter.locator(".present-connection")).hasCount(0);
+			expect(presenter.locator("#player-count")).hasAttribute("data-count", "1");
+			expect(presenter.locator(".chip")).hasText("Hồ Thị Thu");
+			presenter.context().close();
+			// Chromium logs each refused reconnection, and any request the cut interrupted: expected here, and only here
+			pageErrors.removeIf(error -> error.contains("WebSocket connection to 'ws://127.0.0.1:" + network.port() + "/ws/host' failed")
+					|| error.contains("net::ERR_EMPTY_RESPONSE"));
+		}
+	}
+
+	@Test
+	void aFullLobbyShowsTheNewestNamesAndCountsTheRest() {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		String pin = game.path("pin").asString();
+		for (int i = 1; i <= 65; i++) {
+			socketPlayer(pin, "Học sinh " + i);
+		}
+		socketPlayer(pin, "<b>Bạn mới</b>");
+		Page presenter = projector();
+		presenter.navigate(base() + "/admin/#/present/" + game.path("id").asString() + "?t=" + game.path("hostToken").asString());
+		onConsole(presenter, "/present/:id");
+		expect(presenter.locator("#player-count")).hasText("66 người chơi");
+		expect(presenter.locator(".chip:not(.more)")).hasCount(29);
+		expect(presenter.locator("#chips-more")).hasText("+37 người");
+		expect(presenter.locator("#chips-more")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+		// newest first, and a nickname is text, never HTML
+		expect(presenter.locator(".chip").first()).hasText("<b>Bạn mới</b>");
+		expect(presenter.locator(".chip b")).hasCount(0);
+		AdminHostGameBrowserTest.noScroll(presenter, "full lobby");
+		viewportScreenshot(presenter, "host-30-present-full-lobby");
+	}
+}
