@@ -65,7 +65,7 @@ export class QuestionImportScreen extends Screen {
       ${this.banks ? this.form() : spinner()}
       ${this.busy ? spinner() : nothing}
       ${this.report ? this.success(this.report) : nothing}
-      ${this.rejected ? this.failure(this.rejected) : nothing}`;
+      ${this.rejected ? this.rejectedView(this.rejected) : nothing}`;
   }
 
   form() {
@@ -110,7 +110,7 @@ export class QuestionImportScreen extends Screen {
     </section>`;
   }
 
-  failure(e) {
+  rejectedView(e) {
     const p = e.problem || {};
     const errors = Array.isArray(p.errors) ? p.errors : [];
     const duplicates = Array.isArray(p.duplicates) ? p.duplicates : [];
