@@ -82,7 +82,7 @@ class AdminBankImportBrowserTest extends AdminBankSupport {
 		expect(page.locator("#import-result")).isVisible();
 		expect(page.locator("#import-imported")).hasText("3");
 		expect(page.locator("#import-rejected")).hasCount(0);
-		expect(page.locator(".toast")).containsText("Đã nhập 3 câu hỏi");
+		toast(page, "Đã nhập 3 câu hỏi");
 		adminScreenshot(page, "bank-03-import-done");
 
 		page.locator("#see-imported").click();

@@ -78,6 +78,11 @@ abstract class AdminBankSupport extends AdminConsoleSupport {
 		}
 	}
 
+	/** Waits for a toast with this text (several may be showing). */
+	static void toast(com.microsoft.playwright.Page page, String text) {
+		expect(page.locator(".toast", new com.microsoft.playwright.Page.LocatorOptions().setHasText(text)).first()).isVisible();
+	}
+
 	static Map<String, String> row(String... headingsAndValues) {
 		Map<String, String> row = new LinkedHashMap<>();
 		for (int i = 0; i < headingsAndValues.length; i += 2) {
