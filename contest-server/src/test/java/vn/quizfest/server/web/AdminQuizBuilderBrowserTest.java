@@ -1,7 +1,9 @@
 package vn.quizfest.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,8 +107,9 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		// removing a question and saving again goes through PUT with the version
 		chosen.nth(0).locator("[data-remove]").click();
 		page.locator("#save-quiz").click();
-		toast(page, "Đã lưu bộ đề");
-		assertThat(admin.get("/api/quizzes/" + quizId).body().path("questions").size()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/quizzes/" + quizId).body().path("questions").size() == 3);
+		expect(chosen).hasCount(3);
 
 		page.locator("#host-quiz").click();
 		assertThat(page.url()).endsWith("#/host?quiz=" + quizId);
