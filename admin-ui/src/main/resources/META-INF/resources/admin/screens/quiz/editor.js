@@ -113,7 +113,8 @@ export class QuizEditorScreen extends Screen {
     const body = {
       language: this.quiz.language,
       quotas: this.quotas.map((q) => ({ topics: q.topic ? [q.topic] : null, difficulty: q.difficulty ? Number(q.difficulty) : null, count: Number(q.count) || 0 })),
-      seed: !newSeed && String(this.seed).trim() !== '' ? Number(this.seed) : null,
+      // The console picks the seed itself: a server-made seed is a 64-bit number that JavaScript rounds.
+      seed: !newSeed && /^\d{1,15}$/.test(String(this.seed).trim()) ? Number(this.seed) : Math.floor(Math.random() * 1e9),
       bankIds: this.drawBank ? [Number(this.drawBank)] : null,
     };
     try {
@@ -282,7 +283,7 @@ export class QuizEditorScreen extends Screen {
         <div class="form-grid">
           <div class="field"><label for="draw-bank">${t('bank.bank')}</label><select id="draw-bank" @change=${(e) => { this.drawBank = e.target.value; }}>
             <option value="">${t('bank.allBanks')}</option>${(this.banks || []).map((b) => html`<option value=${String(b.id)} ?selected=${String(b.id) === this.drawBank}>${b.name}</option>`)}</select></div>
-          <div class="field"><label for="draw-seed">${t('quiz.seed')}</label><input id="draw-seed" inputmode="numeric" .value=${live(this.seed)} @input=${(e) => { this.seed = e.target.value; }}>
+          <div class="field"><label for="draw-seed">${t('quiz.seed')}</label><input id="draw-seed" inputmode="numeric" maxlength="15" .value=${live(this.seed)} @input=${(e) => { this.seed = e.target.value; }}>
             <p class="hint">${t('quiz.seedHint')}</p></div>
         </div>
         <p class="hint">${t('quiz.publishedOnly')}</p>
