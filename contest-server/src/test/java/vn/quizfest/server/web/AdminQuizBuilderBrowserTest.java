@@ -114,6 +114,14 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		page.locator("#host-quiz").click();
 		assertThat(page.url()).endsWith("#/host?quiz=" + quizId);
 
+		// a question the quiz uses cannot be deleted, and the editor says why
+		page.navigate(base() + "/admin/#/questions/" + scams.get(0));
+		onConsole(page, "/questions/:id");
+		page.locator("#delete-question").click();
+		page.locator("#confirm-delete").click();
+		expect(page.locator(".error-box")).containsText("đề thi số " + quizId + " đang dùng");
+		assertThat(admin.get("/api/questions/" + scams.get(0)).status()).isEqualTo(200);
+
 		page.navigate(base() + "/admin/#/quizzes");
 		onConsole(page, "/quizzes");
 		expect(page.locator("#quiz-table tr[data-id='" + quizId + "']")).containsText("Rung chuông vàng – vòng loại xã Tân Hòa");
