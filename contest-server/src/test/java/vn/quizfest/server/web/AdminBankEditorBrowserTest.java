@@ -118,6 +118,10 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		phone.navigate(base() + "/admin/#/questions/" + id);
 		onConsole(phone, "/questions/:id");
 		expect(phone.locator("#preview-text")).hasText("VNeID là ứng dụng của cơ quan nào?");
+		Number width = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
+		Object wide = phone.evaluate("() => Array.from(document.querySelectorAll('#main *')).filter((e) => e.getBoundingClientRect().right > 361)"
+				+ ".slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))");
+		assertThat(width.intValue()).as("no sideways scrolling at 360 px: %s", wide).isLessThanOrEqualTo(PHONE_WIDTH);
 		adminScreenshot(phone, "bank-08-editor-phone");
 	}
 
