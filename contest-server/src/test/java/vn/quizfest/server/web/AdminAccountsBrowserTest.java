@@ -69,6 +69,13 @@ class AdminAccountsBrowserTest extends AdminConsoleSupport {
 		page.locator("#save-user").click();
 		expect(row).containsText("Cô Hòa – tổ trưởng");
 		expect(row).containsText("Người dẫn chương trình");
+
+		page.locator("#lang-switch").click();
+		expect(page.locator("h1")).hasText("Accounts and organisations");
+		expect(row).containsText("Host");
+		expect(row.locator(".badge")).hasText("Active");
+		expect(page.locator("#organisation-table")).containsText("Commune");
+		adminScreenshot(page, "accounts-04-english");
 	}
 
 	@Test

@@ -38,7 +38,6 @@ export class QuestionEditorScreen extends Screen {
     if (this.isNew) {
       const bankId = Number(this.query.get('bankId')) || (this.banks.find((b) => b.writable) || {}).id;
       this.draft = blankQuestion(bankId, this.query.get('language') || 'VI', this.query.get('translationGroup'));
-      if (this.draft.translationGroup) this.translations = await api.get('/api/questions/' + this.query.get('from') + '/translations').catch(() => []);
     } else {
       await this.load();
     }
@@ -254,7 +253,7 @@ export class QuestionEditorScreen extends Screen {
       ${this.writable ? html`<span class="actions">${STATUSES.filter((s) => s !== d.status).map((s) => html`<button type="button"
         data-status=${s} @click=${() => this.changeStatus(s)}>${t('status.to.' + s)}</button>`)}</span>` : nothing}
       <span class="translations">${others.map((x) => html`<a href=${'#/questions/' + x.id} data-translation=${x.language}>${t('editor.translation', { language: t('language.' + x.language) })}</a>`)}
-        ${this.writable ? missing.map((l) => html`<a href=${'#/questions/new?bankId=' + d.bankId + '&language=' + l + '&translationGroup=' + encodeURIComponent(d.translationGroup) + '&from=' + d.id}
+        ${this.writable ? missing.map((l) => html`<a href=${'#/questions/new?bankId=' + d.bankId + '&language=' + l + '&translationGroup=' + encodeURIComponent(d.translationGroup)}
           data-add-translation=${l}>${t('editor.addTranslation', { language: t('language.' + l) })}</a>`) : nothing}</span>
       ${this.writable ? (this.confirmDelete ? html`<span class="confirm" role="group" aria-label=${t('editor.deleteConfirm')}>${t('editor.deleteConfirm')}
           <button type="button" class="danger" id="confirm-delete" @click=${() => this.remove()}>${t('common.delete')}</button>
