@@ -37,7 +37,7 @@ class AdminBankCatalogTest {
 
 	static final List<String> SCREENS = List.of("screens/accounts.js", "screens/accounts/screen.js", "screens/questions.js",
 			"screens/bank/model.js", "screens/bank/list.js", "screens/bank/editor.js", "screens/bank/preview.js",
-			"screens/bank/import.js", "screens/quizzes.js", "screens/quiz/list.js", "screens/quiz/editor.js");
+			"screens/bank/import.js", "screens/bank/problem.js", "screens/quizzes.js", "screens/quiz/list.js", "screens/quiz/editor.js");
 
 	static Map<String, String> catalog(String area, String language) throws IOException {
 		Map<String, String> entries = new LinkedHashMap<>();

@@ -78,6 +78,10 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		page.locator("#drawn-add").click();
 		expect(chosen).hasCount(4);
 
+		page.locator("#quiz-title").fill(" ");
+		page.locator("#save-quiz").click();
+		expect(page.locator(".problem-fields")).containsText("tên");
+		page.locator("#quiz-title").fill("Rung chuông vàng – vòng loại xã Tân Hòa");
 		page.locator("#save-quiz").click();
 		onConsole(page, "/quizzes/:id");
 		toast(page, "Đã lưu bộ đề");

@@ -5,7 +5,8 @@ import { live } from 'lit-html/directives/live.js';
 import { api } from '../../lib/api.js';
 import { t, dateTime } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
-import { errorBox, pageHeader, spinner } from '../../lib/ui.js';
+import { pageHeader, spinner } from '../../lib/ui.js';
+import { problemBox } from '../bank/problem.js';
 
 const KINDS = ['PROVINCE', 'COMMUNE', 'WARD', 'SPECIAL_ZONE', 'SCHOOL', 'OTHER'];
 const ROLES = ['HOST', 'ORGANISER', 'ADMIN'];
@@ -128,7 +129,7 @@ export class AccountsScreen extends Screen {
       ${this.secret ? this.secretBox() : nothing}
       <section class="card" aria-labelledby="users-title">
         <h2 id="users-title">${t('accounts.users')}</h2>
-        ${errorBox(this.listError)}
+        ${problemBox(this.listError)}
         ${this.userTable()}
         <h3>${t('accounts.newUser')}</h3>
         ${this.userForm()}
@@ -193,7 +194,7 @@ export class AccountsScreen extends Screen {
 
   userForm() {
     return html`<form id="user-form" class="account-form" @submit=${(e) => this.createUser(e)} novalidate>
-      ${errorBox(this.userError)}
+      ${problemBox(this.userError)}
       <div class="form-grid">
         <div class="field"><label for="new-username">${t('accounts.username')}</label>
           <input id="new-username" name="username" required maxlength="64" autocomplete="off" aria-describedby="new-username-hint">
@@ -233,7 +234,7 @@ export class AccountsScreen extends Screen {
       <div class="field"><label for="organisation-parent">${t('accounts.parent')}</label><select id="organisation-parent" name="parent">
         ${this.organisationOptions(null, t('accounts.noParent'))}</select></div>
       <button type="submit" class="primary" id="create-organisation">${t('accounts.createOrganisation')}</button>
-      ${errorBox(this.organisationError)}
+      ${problemBox(this.organisationError)}
     </form>`;
   }
 }

@@ -5,7 +5,8 @@ import { live } from 'lit-html/directives/live.js';
 import { api, download, query } from '../../lib/api.js';
 import { t, num } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
-import { errorBox, pageHeader, spinner, saveBlob } from '../../lib/ui.js';
+import { pageHeader, spinner, saveBlob } from '../../lib/ui.js';
+import { problemBox } from './problem.js';
 import { TOPICS, STATUSES, DIFFICULTIES, LANGUAGES, statusBadge } from './model.js';
 
 const FILTERS = ['q', 'bankId', 'topic', 'difficulty', 'status', 'lang', 'tag'];
@@ -140,7 +141,7 @@ export class QuestionListScreen extends Screen {
         <a class="button primary" href=${'#/questions/new' + query({ bankId: this.filter.bankId })} id="new-question">${t('bank.newQuestion')}</a>` : nothing)}
       ${this.banks ? this.bankPanel(writer) : nothing}
       ${this.filters()}
-      ${errorBox(this.error)}
+      ${problemBox(this.error)}
       ${this.result ? this.table(writer) : spinner()}`;
   }
 
@@ -165,7 +166,7 @@ export class QuestionListScreen extends Screen {
         ${this.app.allows('ADMIN') ? html`<label class="check"><input type="checkbox" name="shared" id="bank-shared">${t('bank.sharedLabel')}</label>` : nothing}
         <button type="submit" class="primary">${t('bank.createBank')}</button>
         <button type="button" @click=${() => { this.creatingBank = false; this.bankError = null; this.update(); }}>${t('common.cancel')}</button>
-        ${errorBox(this.bankError)}</form>` : nothing}
+        ${problemBox(this.bankError)}</form>` : nothing}
     </section>`;
   }
 
