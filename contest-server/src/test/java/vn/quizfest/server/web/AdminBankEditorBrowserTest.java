@@ -157,7 +157,25 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		assertThat(question.path("type").asString()).isEqualTo("TYPE_ANSWER");
 		assertThat(question.path("answer").path("accepted").toString()).isEqualTo("[\"113\",\"một một ba\"]");
 
-		page.navigate(base() + "/admin/#/questions?bankId=" + bankId);
+		// the English version of the same question, linked both ways
+		page.locator("[data-add-translation=EN]").click();
+		onConsole(page, "/questions/new");
+		expect(page.locator("#q-language")).hasValue("EN");
+		page.locator("#q-type").selectOption("TYPE_ANSWER");
+		page.locator("#q-topic").selectOption("SCAMS_CYBER_SAFETY");
+		page.locator("#q-text").fill("What is the police emergency number?");
+		page.locator("#accepted-0").fill("113");
+		page.locator("#save-question-top").click();
+		onConsole(page, "/questions/:id");
+		expect(page.locator("[data-translation=VI]")).isVisible();
+		String english = page.url().replaceAll(".*/questions/", "");
+		assertThat(admin.get("/api/questions/" + english).body().path("translationGroup").asString())
+			.isEqualTo(question.path("translationGroup").asString());
+		page.locator("[data-translation=VI]").click();
+		expect(page.locator("#q-text")).hasValue("Số điện thoại khẩn cấp của công an là số nào?");
+		expect(page.locator("[data-translation=EN]")).isVisible();
+
+		page.navigate(base() + "/admin/#/questions?bankId=" + bankId + "&lang=VI");
 		onConsole(page, "/questions");
 		expect(page.locator("#question-table tbody tr")).hasCount(2);
 		page.locator("#select-all").check();
@@ -172,7 +190,9 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		page.locator("#delete-question").click();
 		page.locator("#confirm-delete").click();
 		onConsole(page, "/questions");
-		expect(page.locator("#question-table tbody tr")).hasCount(1);
+		// the draft and the English version stay
+		expect(page.locator("#question-table tbody tr")).hasCount(2);
+		expect(page.locator("#question-table tr[data-id='" + created + "']")).hasCount(0);
 		assertThat(admin.get("/api/questions/" + created).status()).isEqualTo(404);
 	}
 

@@ -218,7 +218,8 @@ export class QuestionEditorScreen extends Screen {
   render() {
     if (!this.draft) return html`${pageHeader(this.title())}${spinner()}`;
     const d = this.draft;
-    return html`${pageHeader(this.title(), html`<a href=${'#/questions?bankId=' + (d.bankId || '')}>${t('editor.backToList')}</a>`)}
+    return html`${pageHeader(this.title(), html`<a href=${'#/questions?bankId=' + (d.bankId || '')}>${t('editor.backToList')}</a>
+        ${this.writable ? html`<button type="submit" form="question-form" class="primary" id="save-question-top" ?disabled=${this.busy}>${t('common.save')}</button>` : nothing}`)}
       ${this.stale ? html`<div class="error-box stale-box" role="alert" id="stale-box"><p>${t('editor.stale')}</p>
         <button type="button" class="primary" id="reload-question" @click=${() => this.reload()}>${t('editor.reload')}</button></div>` : nothing}
       ${errorBox(this.error)}
