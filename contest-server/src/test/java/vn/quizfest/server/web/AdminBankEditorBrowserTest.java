@@ -196,6 +196,36 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		assertThat(admin.get("/api/questions/" + created).status()).isEqualTo(404);
 	}
 
+	@Test
+	void aHostReadsQuestionsButCannotChangeThem() {
+		ApiClient admin = admin();
+		ApiClient.Response shared = admin.post("/api/banks", Map.of("name", "Ngân hàng dùng chung " + System.nanoTime() % 100000, "shared", true));
+		assertThat(shared.status()).as(shared.body().toString()).isEqualTo(201);
+		long bankId = shared.body().path("id").asLong();
+		long id = createQuestion(admin, bankId, "Chữ ký số có giá trị pháp lý như chữ ký tay không?", "DIGITAL_SIGNATURE", 2, "PUBLISHED");
+		String username = "dan.ct" + System.nanoTime() % 100000;
+		ApiClient.Response host = admin.post("/api/users", Map.of("username", username, "displayName", "Anh Dẫn chương trình",
+				"role", "HOST", "password", "Người dẫn chương trình 2026"));
+		assertThat(host.status()).as(host.body().toString()).isEqualTo(201);
+
+		Page page = laptop();
+		logIn(page, username, "Người dẫn chương trình 2026");
+		page.navigate(base() + "/admin/#/questions?bankId=" + bankId);
+		onConsole(page, "/questions");
+		expect(page.locator("#question-table tbody tr")).hasCount(1);
+		expect(page.locator("#new-question")).hasCount(0);
+		expect(page.locator("#open-import")).hasCount(0);
+		expect(page.locator("#select-all")).hasCount(0);
+		page.locator("#question-table tbody tr a").click();
+		onConsole(page, "/questions/:id");
+		expect(page.locator("#preview-text")).hasText("Chữ ký số có giá trị pháp lý như chữ ký tay không?");
+		expect(page.locator("#q-text")).hasAttribute("readonly", "");
+		expect(page.locator("#save-question")).hasCount(0);
+		expect(page.locator("#delete-question")).hasCount(0);
+		expect(page.locator("[data-status]")).hasCount(0);
+		expect(page.locator(".question-form .hint").last()).hasText("Bạn chỉ được xem câu hỏi này.");
+	}
+
 	/** Needs POST /api/images (image upload), built in parallel to the console. */
 	@Test
 	void anUploadedImageShowsInThePreviewAndAFileThatIsNoImageIsRefused() throws Exception {
