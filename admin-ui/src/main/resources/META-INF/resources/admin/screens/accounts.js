@@ -1,2 +1,6 @@
-// Placeholder: the accounts screens are being built.
-export const routes = [];
+// Organisations and organiser accounts (administrators only).
+import { AccountsScreen } from './accounts/screen.js';
+
+export const routes = [
+  { path: '/accounts', screen: AccountsScreen, role: 'ADMIN', nav: 'accounts' },
+];
