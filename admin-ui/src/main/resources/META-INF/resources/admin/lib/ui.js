@@ -12,9 +12,17 @@ export function pageHeader(title, actions) {
 export function errorBox(error) {
   if (!error) return nothing;
   const text = typeof error === 'string' ? error : errorMessage(error);
-  const fields = error && error.problem && Array.isArray(error.problem.violations) ? error.problem.violations : [];
+  const messages = fieldMessages(error);
   return html`<div class="error-box" role="alert"><p>${text}</p>
-    ${fields.length ? html`<ul>${fields.map((v) => html`<li>${v.message || v.field || String(v)}</li>`)}</ul>` : nothing}</div>`;
+    ${messages.length ? html`<ul class="problem-fields">${messages.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>`;
+}
+
+// Question validation lists `violations`; request validation names its invalid fields in `fields` only.
+function fieldMessages(error) {
+  const problem = error && error.problem ? error.problem : {};
+  if (Array.isArray(problem.violations)) return problem.violations.map((v) => v.message || v.field || String(v));
+  if (problem.fields && typeof problem.fields === 'object') return Object.keys(problem.fields).map((name) => problem.fields[name]);
+  return [];
 }
 
 export function spinner() {

@@ -26,11 +26,19 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.questionbank.Language;
+import vn.quizfest.questionbank.Points;
+import vn.quizfest.questionbank.QuestionStatus;
+import vn.quizfest.questionbank.QuestionType;
+import vn.quizfest.questionbank.Topic;
+import vn.quizfest.server.account.OrganisationKind;
+import vn.quizfest.server.account.Role;
 
 /**
- * The organiser console's catalogs: per area, Vietnamese and English hold the same non-empty keys in NFC;
- * no key is defined by two areas; every key the code names literally exists; and no screen carries
- * Vietnamese text of its own instead of a catalog key.
+ * The organiser console's catalogs: per area, Vietnamese and English hold the same non-empty keys in NFC
+ * with the same placeholders; no key is defined by two areas; every key the code names exists, and a
+ * label for every value of the enumerations the screens show; no screen carries Vietnamese text of its
+ * own instead of a catalog key.
  */
 class AdminCatalogTest {
 
@@ -74,6 +82,7 @@ class AdminCatalogTest {
 			vi.forEach((key, text) -> assertThat(text).as("vi " + key).isNotBlank());
 			en.forEach((key, text) -> assertThat(text).as("en " + key).isNotBlank());
 			vi.forEach((key, text) -> assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as("vi %s in NFC", key).isTrue());
+			vi.forEach((key, text) -> assertThat(placeholders(en.get(key))).as("placeholders of " + key).isEqualTo(placeholders(text)));
 			for (String key : vi.keySet()) {
 				String before = owner.put(key, area);
 				assertThat(before).as("key %s is defined by %s and %s", key, before, area).isNull();
@@ -88,16 +97,46 @@ class AdminCatalogTest {
 		for (String area : AREAS) {
 			known.addAll(catalog(area, "vi").keySet());
 		}
-		Pattern call = Pattern.compile("\\bt\\(\\s*'([A-Za-z0-9_.-]+)'");
+		// t('key') calls, and quoted keys of the hosting areas (their computed keys are listed as literals)
+		Pattern call = Pattern.compile("(?<![\\w.])t\\(\\s*'([A-Za-z0-9_.-]+)'|'((?:host|present|results)\\.[\\w.]+)'");
 		Set<String> named = new TreeSet<>();
 		for (Path script : scripts()) {
 			Matcher matcher = call.matcher(Files.readString(script));
 			while (matcher.find()) {
-				named.add(matcher.group(1));
+				named.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
 			}
 		}
+		// keys computed from a value: a label for every value the screens can meet
+		for (QuestionType type : QuestionType.values()) {
+			named.add("type." + type.name());
+		}
+		for (Topic topic : Topic.values()) {
+			named.add("topic." + topic.name());
+		}
+		for (QuestionStatus status : QuestionStatus.values()) {
+			named.add("status." + status.name());
+			named.add("status.to." + status.name());
+		}
+		for (Points points : Points.values()) {
+			named.add("points." + points.name());
+		}
+		for (Language language : Language.values()) {
+			named.add("language." + language.name());
+		}
+		for (OrganisationKind kind : OrganisationKind.values()) {
+			named.add("kind." + kind.name());
+		}
+		for (Role role : Role.values()) {
+			named.add("role." + role.name());
+		}
+		for (String format : List.of("xlsx", "kahoot", "csv", "json")) {
+			named.add("format." + format);
+		}
+		for (int difficulty = 1; difficulty <= 3; difficulty++) {
+			named.add("difficulty." + difficulty);
+		}
 		named.removeIf(key -> key.endsWith("."));
-		assertThat(named).hasSizeGreaterThan(20);
+		assertThat(named).hasSizeGreaterThan(300);
 		assertThat(known).containsAll(named);
 	}
 
@@ -113,8 +152,9 @@ class AdminCatalogTest {
 				if (line.startsWith("//") || line.startsWith("*") || line.startsWith("/*")) {
 					continue;
 				}
-				// the one bilingual line: the console could not load its catalogs
-				if (line.contains("không tải được bảng điều khiển / the console failed to load")) {
+				// the bilingual line shown when the catalogs cannot load, and text written into questions
+				if (line.contains("không tải được bảng điều khiển / the console failed to load")
+						|| line.endsWith("// question content, not console text")) {
 					continue;
 				}
 				if (vietnamese.matcher(line).find()) {
@@ -123,5 +163,14 @@ class AdminCatalogTest {
 			}
 		}
 		assertThat(found).isEmpty();
+	}
+
+	static Set<String> placeholders(String text) {
+		Set<String> found = new TreeSet<>();
+		Matcher matcher = Pattern.compile("\\{(\\w+)\\}").matcher(text);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
 	}
 }

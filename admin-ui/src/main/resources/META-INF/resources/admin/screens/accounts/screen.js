@@ -5,8 +5,7 @@ import { live } from 'lit-html/directives/live.js';
 import { api } from '../../lib/api.js';
 import { t, dateTime } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
-import { pageHeader, spinner } from '../../lib/ui.js';
-import { problemBox } from '../bank/problem.js';
+import { pageHeader, spinner, errorBox } from '../../lib/ui.js';
 
 const KINDS = ['PROVINCE', 'COMMUNE', 'WARD', 'SPECIAL_ZONE', 'SCHOOL', 'OTHER'];
 const ROLES = ['HOST', 'ORGANISER', 'ADMIN'];
@@ -129,7 +128,7 @@ export class AccountsScreen extends Screen {
       ${this.secret ? this.secretBox() : nothing}
       <section class="card" aria-labelledby="users-title">
         <h2 id="users-title">${t('accounts.users')}</h2>
-        ${problemBox(this.listError)}
+        ${errorBox(this.listError)}
         ${this.userTable()}
         <h3>${t('accounts.newUser')}</h3>
         ${this.userForm()}
@@ -194,7 +193,7 @@ export class AccountsScreen extends Screen {
 
   userForm() {
     return html`<form id="user-form" class="account-form" @submit=${(e) => this.createUser(e)} novalidate>
-      ${problemBox(this.userError)}
+      ${errorBox(this.userError)}
       <div class="form-grid">
         <div class="field"><label for="new-username">${t('accounts.username')}</label>
           <input id="new-username" name="username" required maxlength="64" autocomplete="off" aria-describedby="new-username-hint">
@@ -234,7 +233,7 @@ export class AccountsScreen extends Screen {
       <div class="field"><label for="organisation-parent">${t('accounts.parent')}</label><select id="organisation-parent" name="parent">
         ${this.organisationOptions(null, t('accounts.noParent'))}</select></div>
       <button type="submit" class="primary" id="create-organisation">${t('accounts.createOrganisation')}</button>
-      ${problemBox(this.organisationError)}
+      ${errorBox(this.organisationError)}
     </form>`;
   }
 }

@@ -5,8 +5,7 @@ import { live } from 'lit-html/directives/live.js';
 import { api, download, query } from '../../lib/api.js';
 import { t, num } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
-import { pageHeader, spinner, saveBlob } from '../../lib/ui.js';
-import { problemBox } from './problem.js';
+import { pageHeader, spinner, saveBlob, errorBox } from '../../lib/ui.js';
 import { TOPICS, STATUSES, DIFFICULTIES, LANGUAGES, statusBadge } from './model.js';
 
 const FILTERS = ['q', 'bankId', 'topic', 'difficulty', 'status', 'lang', 'tag'];
@@ -141,7 +140,7 @@ export class QuestionListScreen extends Screen {
         <a class="button primary" href=${'#/questions/new' + query({ bankId: this.filter.bankId })} id="new-question">${t('bank.newQuestion')}</a>` : nothing)}
       ${this.banks ? this.bankPanel(writer) : nothing}
       ${this.filters()}
-      ${problemBox(this.error)}
+      ${errorBox(this.error)}
       ${this.result ? this.table(writer) : spinner()}`;
   }
 
@@ -166,7 +165,7 @@ export class QuestionListScreen extends Screen {
         ${this.app.allows('ADMIN') ? html`<label class="check"><input type="checkbox" name="shared" id="bank-shared">${t('bank.sharedLabel')}</label>` : nothing}
         <button type="submit" class="primary">${t('bank.createBank')}</button>
         <button type="button" @click=${() => { this.creatingBank = false; this.bankError = null; this.update(); }}>${t('common.cancel')}</button>
-        ${problemBox(this.bankError)}</form>` : nothing}
+        ${errorBox(this.bankError)}</form>` : nothing}
     </section>`;
   }
 

@@ -35,7 +35,7 @@ export function difficultyLabel(level) {
 
 /** The two options of a true/false question in the question's language. */
 export function trueFalseOptions(language) {
-  return language === 'EN' ? ['True', 'False'] : ['Đúng', 'Sai'];
+  return language === 'EN' ? ['True', 'False'] : ['Đúng', 'Sai']; // question content, not console text
 }
 
 /** A new question as the editor starts it. */

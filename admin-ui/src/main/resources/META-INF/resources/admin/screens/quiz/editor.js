@@ -6,7 +6,6 @@ import { api, query } from '../../lib/api.js';
 import { t, num } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, spinner } from '../../lib/ui.js';
-import { problemBox } from '../bank/problem.js';
 import { TOPICS, STATUSES, DIFFICULTIES, LANGUAGES, statusBadge } from '../bank/model.js';
 
 const MAX_QUESTIONS = 200;
@@ -190,7 +189,7 @@ export class QuizEditorScreen extends Screen {
         ${q.id ? html`<button type="button" class="primary" id="host-quiz" @click=${() => this.app.navigate('/host?quiz=' + q.id)}>${t('quiz.hostThis')}</button>` : nothing}`)}
       ${this.stale ? html`<div class="error-box" role="alert" id="stale-box"><p>${t('quiz.stale')}</p>
         <button type="button" class="primary" id="reload-quiz" @click=${() => this.reload()}>${t('editor.reload')}</button></div>` : nothing}
-      ${problemBox(this.error)}
+      ${errorBox(this.error)}
       <div class="quiz-layout">
         <form id="quiz-form" class="card" @submit=${(e) => this.save(e)} novalidate>
           <div class="field"><label for="quiz-title">${t('quiz.name')}</label>
@@ -290,7 +289,7 @@ export class QuizEditorScreen extends Screen {
         <p class="hint">${t('quiz.publishedOnly')}</p>
         <button type="submit" class="primary" id="draw-submit" ?disabled=${this.drawing}>${t('quiz.draw')}</button>
       </form>
-      ${problemBox(this.drawError)}
+      ${errorBox(this.drawError)}
       ${this.drawing ? spinner() : nothing}
       ${this.drawn ? html`<div class="drawn" id="drawn">
         <h3>${t('quiz.drawn', { count: this.drawn.questions.length, seed: this.drawn.seed })}</h3>
