@@ -194,6 +194,14 @@ class ResultsExportIntegrationTest {
 	}
 
 	@Test
+	void neitherTheGamesListNorTheResultsCarryTheHostTokenHash() {
+		ApiClient.Response list = admin.get("/api/games?size=200");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.raw().body()).contains(gameId).doesNotContainIgnoringCase("hostToken");
+		assertThat(admin.get("/api/games/" + gameId + "/results").raw().body()).doesNotContainIgnoringCase("hostToken");
+	}
+
+	@Test
 	void theWorkbookSaysWhatTheResultsSayInVietnamese() throws Exception {
 		HttpResponse<byte[]> file = admin.download("/api/games/" + gameId + "/results.xlsx");
 
