@@ -1,9 +1,8 @@
 // The host controls on their own (a phone at 360 x 640, or a laptop): opened from the QR code of the run
 // screen, with the host token after the '#'.
 import { html, nothing } from 'lit-html';
-import { t, language } from '../../lib/i18n.js';
+import { t } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
-import { HostConnection } from '../../lib/live.js';
 import { tokenForScreen } from './token.js';
 import { HostControls } from './controls.js';
 
@@ -15,18 +14,11 @@ export class ControlScreen extends Screen {
   async enter() {
     this.token = tokenForScreen(this.params.id, this.query, '/control/' + this.params.id);
     if (!this.token) return;
-    this.connection = new HostConnection({
-      game: this.params.id, token: this.token, lang: language(),
-      onChange: () => this.update(),
-      onError: (error) => this.app.toast(error.message || error.code, 'error'),
-    }).start();
-    this.controls = new HostControls(this, this.connection);
-    this.ticker = setInterval(() => this.update(), 500);
+    HostControls.attach(this, this.token);
   }
 
   leave() {
-    if (this.connection) this.connection.stop();
-    clearInterval(this.ticker);
+    HostControls.detach(this);
   }
 
   render() {

@@ -1,7 +1,8 @@
 // The host controls: one big "next" button whose label follows the phase, pause/resume, skip, end,
 // kick. Used on the run screen (laptop) and on /control/:id (a phone).
 import { html, nothing } from 'lit-html';
-import { t, num } from '../../lib/i18n.js';
+import { t, num, language } from '../../lib/i18n.js';
+import { HostConnection } from '../../lib/live.js';
 
 const NEXT_LABEL = {
   LOBBY: 'host.next.LOBBY',
@@ -54,6 +55,25 @@ export function questionNumber(state) {
 }
 
 export class HostControls {
+  /**
+   * Connects a screen to its game as a host and gives it controls: sets screen.connection,
+   * screen.controls and a ticker that redraws the countdown. stop(screen) undoes it.
+   */
+  static attach(screen, token, onChange) {
+    screen.connection = new HostConnection({
+      game: screen.params.id, token, lang: language(),
+      onChange: (state) => { if (onChange) onChange(state); screen.update(); },
+      onError: (error) => screen.app.toast(error.message || error.code, 'error'),
+    }).start();
+    screen.controls = new HostControls(screen, screen.connection);
+    screen.ticker = setInterval(() => screen.update(), 500);
+  }
+
+  static detach(screen) {
+    if (screen.connection) screen.connection.stop();
+    clearInterval(screen.ticker);
+  }
+
   /** @param screen the screen that redraws; @param connection a HostConnection */
   constructor(screen, connection) {
     this.screen = screen;

@@ -2,10 +2,9 @@
 // of the phone controls, the controls themselves and the players.
 import { html, nothing } from 'lit-html';
 import { api } from '../../lib/api.js';
-import { t, language } from '../../lib/i18n.js';
+import { t } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader } from '../../lib/ui.js';
-import { HostConnection } from '../../lib/live.js';
 import { tokenForScreen, controlLink } from './token.js';
 import { HostControls } from './controls.js';
 
@@ -18,18 +17,11 @@ export class RunScreen extends Screen {
   async enter() {
     this.token = tokenForScreen(this.params.id, this.query, '/games/' + this.params.id + '/run');
     if (!this.token) return;
-    this.connection = new HostConnection({
-      game: this.params.id, token: this.token, lang: language(),
-      onChange: (state) => { this.lookUpPin(state); this.update(); },
-      onError: (error) => this.app.toast(error.message || error.code, 'error'),
-    }).start();
-    this.controls = new HostControls(this, this.connection);
-    this.ticker = setInterval(() => this.update(), 500);
+    HostControls.attach(this, this.token, (state) => this.lookUpPin(state));
   }
 
   leave() {
-    if (this.connection) this.connection.stop();
-    clearInterval(this.ticker);
+    HostControls.detach(this);
     if (this.qrUrl) URL.revokeObjectURL(this.qrUrl);
   }
 
