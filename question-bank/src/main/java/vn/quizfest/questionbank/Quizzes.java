@@ -30,12 +30,27 @@ public class Quizzes {
 		this.questions = questions;
 	}
 
-	/** Creates a quiz with its questions in the given order; returns its id. */
+	/** Longest settings text a quiz keeps (the column's size). */
+	public static final int MAX_SETTINGS_JSON = 2000;
+
+	/** Creates a quiz without game settings, with its questions in the given order; returns its id. */
 	public long create(@Nullable Long ownerOrganisationId, String title, @Nullable String description, Language language,
 			@Nullable Long createdBy, List<Long> questionIds) {
+		return create(ownerOrganisationId, title, description, language, createdBy, questionIds, null);
+	}
+
+	/**
+	 * Creates a quiz with its questions in the given order and its game settings (opaque JSON of at
+	 * most {@value #MAX_SETTINGS_JSON} characters, or null); returns its id.
+	 */
+	public long create(@Nullable Long ownerOrganisationId, String title, @Nullable String description, Language language,
+			@Nullable Long createdBy, List<Long> questionIds, @Nullable String settingsJson) {
+		checkSettings(settingsJson);
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO quiz (owner_organisation_id, title, description, lang, created_by) VALUES (?, ?, ?, ?, ?)")
-			.params(ownerOrganisationId, title, description, language.code(), createdBy)
+		jdbc.sql("""
+				INSERT INTO quiz (owner_organisation_id, title, description, lang, created_by, settings_json)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(ownerOrganisationId, title, description, language.code(), createdBy, settingsJson)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		insertQuestions(id, questionIds);
@@ -71,12 +86,22 @@ public class Quizzes {
 	}
 
 	/**
-	 * Title, description and question list in one step, one version check and one new version.
+	 * Title, description, game settings (opaque JSON or null) and question list in one step, one
+	 * version check and one new version.
 	 * @throws StaleVersionException when the quiz is no longer at {@code expectedVersion}
 	 */
-	public void update(long id, String title, @Nullable String description, List<Long> questionIds,
-			int expectedVersion) {
-		rename(id, title, description, expectedVersion);
+	public void update(long id, String title, @Nullable String description, @Nullable String settingsJson,
+			List<Long> questionIds, int expectedVersion) {
+		checkSettings(settingsJson);
+		int changed = jdbc.sql("""
+				UPDATE quiz SET title = ?, description = ?, settings_json = ?, updated_at = CURRENT_TIMESTAMP(3),
+				  row_version = row_version + 1
+				WHERE id = ? AND row_version = ?""")
+			.params(title, description, settingsJson, id, expectedVersion)
+			.update();
+		if (changed == 0) {
+			throw new StaleVersionException("quiz", id, expectedVersion);
+		}
 		jdbc.sql("DELETE FROM quiz_question WHERE quiz_id = ?").param(id).update();
 		insertQuestions(id, questionIds);
 	}
@@ -124,6 +149,12 @@ public class Quizzes {
 		return ids.stream().map(byId::get).toList();
 	}
 
+	private static void checkSettings(@Nullable String settingsJson) {
+		if (settingsJson != null && settingsJson.length() > MAX_SETTINGS_JSON) {
+			throw new IllegalArgumentException("settingsJson is longer than " + MAX_SETTINGS_JSON + " characters");
+		}
+	}
+
 	private List<Long> questionIds(long quizId) {
 		return jdbc.sql("SELECT question_id FROM quiz_question WHERE quiz_id = ? ORDER BY position")
 			.param(quizId)
@@ -155,7 +186,7 @@ public class Quizzes {
 
 	/** A quiz row before its question list is attached. */
 	private record Row(long id, @Nullable Long owner, String title, @Nullable String description, Language language,
-			@Nullable Long createdBy, Instant createdAt, Instant updatedAt, int version) {
+			@Nullable Long createdBy, Instant createdAt, Instant updatedAt, int version, @Nullable String settingsJson) {
 
 		static Row of(ResultSet rs, int row) throws SQLException {
 			long owner = rs.getLong("owner_organisation_id");
@@ -164,11 +195,12 @@ public class Quizzes {
 			Long createdBy = rs.wasNull() ? null : creator;
 			return new Row(rs.getLong("id"), ownerId, rs.getString("title"), rs.getString("description"),
 					Language.fromCode(rs.getString("lang")), createdBy, rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("updated_at").toInstant(), rs.getInt("row_version"));
+					rs.getTimestamp("updated_at").toInstant(), rs.getInt("row_version"), rs.getString("settings_json"));
 		}
 
 		Quiz quiz(List<Long> questionIds) {
-			return new Quiz(id, owner, title, description, language, createdBy, createdAt, updatedAt, version, questionIds);
+			return new Quiz(id, owner, title, description, language, createdBy, createdAt, updatedAt, version, questionIds,
+					settingsJson);
 		}
 	}
 }

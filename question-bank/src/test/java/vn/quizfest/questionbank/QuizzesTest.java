@@ -35,6 +35,27 @@ class QuizzesTest {
 		assertThat(quiz.questionIds()).containsExactly(third, first, second);
 		assertThat(questions).extracting(Question::text).containsExactly("Câu ba", "Câu một", "Câu hai");
 		assertThat(questions.get(0).tags()).containsExactly("b");
+		assertThat(quiz.settingsJson()).isNull();
+	}
+
+	@Test
+	void aQuizKeepsItsSettingsTextAsGivenAndAnUpdateReplacesIt() {
+		String settings = "{\"leaderboardSize\":10,\"autoAdvance\":true}";
+		long id = db.quizzes.create(5L, "Đề có cài đặt", null, Language.VI, null, List.of(first), settings);
+
+		assertThat(db.quizzes.findById(id).orElseThrow().settingsJson()).isEqualTo(settings);
+		assertThat(db.quizzes.findByOwner(5L).get(0).settingsJson()).isEqualTo(settings);
+
+		db.transactions.executeWithoutResult(
+				status -> db.quizzes.update(id, "Đề có cài đặt", null, "{\"previewSeconds\":0}", List.of(first), 0));
+		assertThat(db.quizzes.findById(id).orElseThrow().settingsJson()).isEqualTo("{\"previewSeconds\":0}");
+		db.transactions.executeWithoutResult(status -> db.quizzes.update(id, "Đề có cài đặt", null, null, List.of(first), 1));
+		assertThat(db.quizzes.findById(id).orElseThrow().settingsJson()).isNull();
+
+		String tooLong = "{\"x\":\"" + "a".repeat(Quizzes.MAX_SETTINGS_JSON) + "\"}";
+		assertThatThrownBy(() -> db.quizzes.create(5L, "Quá dài", null, Language.VI, null, List.of(), tooLong))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(db.quizzes.findByOwner(5L)).extracting(Quiz::title).doesNotContain("Quá dài");
 	}
 
 	@Test
@@ -58,9 +79,9 @@ class QuizzesTest {
 	void anUpdateChangesTitleAndListTogether() {
 		long id = db.quizzes.create(5L, "Đề", null, Language.VI, null, List.of(first, second));
 
-		db.transactions.executeWithoutResult(status -> db.quizzes.update(id, "Đề mới", null, List.of(third), 0));
+		db.transactions.executeWithoutResult(status -> db.quizzes.update(id, "Đề mới", null, null, List.of(third), 0));
 		assertThatThrownBy(() -> db.transactions
-			.executeWithoutResult(status -> db.quizzes.update(id, "Đề cũ", null, List.of(first), 0)))
+			.executeWithoutResult(status -> db.quizzes.update(id, "Đề cũ", null, null, List.of(first), 0)))
 			.isInstanceOf(StaleVersionException.class);
 
 		Quiz quiz = db.quizzes.findById(id).orElseThrow();
