@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,11 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.quizfest.questionbank.Question;
+import vn.quizfest.questionbank.Quiz;
 import vn.quizfest.questionbank.Quizzes;
 import vn.quizfest.server.account.OrganiserPrincipal;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Phase;
-import vn.quizfest.server.game.ScoringMode;
 import vn.quizfest.server.leaderboard.Leaderboard;
 import vn.quizfest.server.live.LiveGame;
 import vn.quizfest.server.results.GamePage;
@@ -58,39 +56,22 @@ class GameController {
 
 	private final Games stored;
 
-	GameController(LiveGames games, Games stored, Leaderboard leaderboard, BankAccess access, Quizzes quizzes) {
+	private final QuizSettingsJson settingsJson;
+
+	GameController(LiveGames games, Games stored, Leaderboard leaderboard, BankAccess access, Quizzes quizzes,
+			QuizSettingsJson settingsJson) {
 		this.games = games;
+		this.settingsJson = settingsJson;
 		this.stored = stored;
 		this.leaderboard = leaderboard;
 		this.access = access;
 		this.quizzes = quizzes;
 	}
 
-	/** Game settings as the API takes them; every field is optional and falls back to the default. */
-	record Settings(@Nullable @Min(0) @Max(60) Integer previewSeconds, @Nullable ScoringMode scoring,
-			@Nullable Boolean streaks, @Nullable @Min(1) @Max(50) Integer leaderboardSize, @Nullable Boolean autoAdvance,
-			@Nullable @Min(1) @Max(120) Integer resultSeconds, @Nullable @Min(1) @Max(120) Integer leaderboardSeconds,
-			@Nullable Boolean typeAnswerIgnoresDiacritics, @Nullable @Min(0) @Max(5000) Integer openLeadMillis,
-			@Nullable @Min(1) @Max(GameSettings.MAX_PLAYERS_LIMIT) Integer maxPlayers) {
-
-		GameSettings resolve() {
-			GameSettings d = GameSettings.defaults();
-			return new GameSettings(or(previewSeconds, d.previewSeconds()), scoring == null ? d.scoring() : scoring,
-					or(streaks, d.streaks()), or(leaderboardSize, d.leaderboardSize()), or(autoAdvance, d.autoAdvance()),
-					or(resultSeconds, d.resultSeconds()), or(leaderboardSeconds, d.leaderboardSeconds()),
-					or(typeAnswerIgnoresDiacritics, d.typeAnswerIgnoresDiacritics()),
-					or(openLeadMillis, d.openLeadMillis()), or(maxPlayers, d.maxPlayers()));
-		}
-
-		private static <T> T or(@Nullable T value, T fallback) {
-			return value == null ? fallback : value;
-		}
-	}
-
 	record NewGameRequest(@NotBlank(message = "game.title.required") @Size(max = 200, message = "field.too-long") String title,
 			@Nullable @Size(max = MAX_QUESTIONS, message = "game.questions.too-many") List<Long> questionIds,
 			@Nullable Long quizId,
-			@Nullable @Pattern(regexp = "vi|en") String language, @Nullable @Valid Settings settings) {
+			@Nullable @Pattern(regexp = "vi|en") String language, @Nullable @Valid GameSettingsRequest settings) {
 	}
 
 	record GameCreated(String id, String pin, String hostToken, int questionCount, String joinUrl, String playerSocket,
@@ -106,9 +87,11 @@ class GameController {
 			@AuthenticationPrincipal OrganiserPrincipal organiser) {
 		// The game plays either a saved quiz or the listed questions, in order; both must be visible to the caller.
 		List<Question> chosen = new ArrayList<>();
+		GameSettingsRequest quizSettings = null;
 		if (request.quizId() != null) {
-			access.readableQuiz(organiser, request.quizId());
+			Quiz quiz = access.readableQuiz(organiser, request.quizId());
 			chosen.addAll(quizzes.quizQuestions(request.quizId()));
+			quizSettings = settingsJson.read(quiz.settingsJson());
 		}
 		else if (request.questionIds() != null) {
 			for (Long id : request.questionIds()) {
@@ -124,13 +107,8 @@ class GameController {
 		if (chosen.size() > MAX_QUESTIONS) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.questions.too-many", MAX_QUESTIONS);
 		}
-		GameSettings settings;
-		try {
-			settings = request.settings() == null ? GameSettings.defaults() : request.settings().resolve();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
-		}
+		GameSettings settings = request.settings() != null ? request.settings().resolve()
+				: quizSettings == null ? GameSettings.defaults() : quizSettings.resolve();
 		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
 				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
 				organiser.id()));

@@ -61,23 +61,20 @@ class QuizzesController {
 
 	record QuizInput(@NotBlank(message = "quiz.title.required") @Size(max = MAX_TITLE, message = "field.too-long") String title,
 			@Nullable @Size(max = MAX_DESCRIPTION, message = "field.too-long") String description,
-			@Nullable Language language, @Nullable List<Long> questionIds, @Nullable Integer version) {
+			@Nullable Language language, @Nullable List<Long> questionIds, @Nullable Integer version,
+			@Nullable @Valid GameSettingsRequest settings) {
 	}
 
-	/** A quiz with its questions in playing order. */
+	/** A quiz with its questions in playing order and the game settings it sets (absent when none). */
 	record QuizView(long id, @Nullable Long ownerOrganisationId, String title, @Nullable String description,
 			Language language, @Nullable Long createdBy, Instant createdAt, Instant updatedAt, int version,
-			List<Question> questions) {
+			@Nullable GameSettingsRequest settings, List<Question> questions) {
 	}
 
 	/** A quiz in a list: its question ids only. */
 	record QuizSummary(long id, @Nullable Long ownerOrganisationId, String title, @Nullable String description,
-			Language language, Instant updatedAt, int version, int questionCount, List<Long> questionIds) {
-
-		static QuizSummary of(Quiz quiz) {
-			return new QuizSummary(quiz.id(), quiz.ownerOrganisationId(), quiz.title(), quiz.description(),
-					quiz.language(), quiz.updatedAt(), quiz.version(), quiz.questionIds().size(), quiz.questionIds());
-		}
+			Language language, Instant updatedAt, int version, int questionCount, List<Long> questionIds,
+			@Nullable GameSettingsRequest settings) {
 	}
 
 	record QuotaInput(@Nullable Set<Topic> topics,
@@ -109,8 +106,11 @@ class QuizzesController {
 
 	private final BankAccess access;
 
-	QuizzesController(Quizzes quizzes, Questions questions, BankAccess access) {
+	private final QuizSettingsJson settingsJson;
+
+	QuizzesController(Quizzes quizzes, Questions questions, BankAccess access, QuizSettingsJson settingsJson) {
 		this.quizzes = quizzes;
+		this.settingsJson = settingsJson;
 		this.questions = questions;
 		this.access = access;
 	}
@@ -118,7 +118,7 @@ class QuizzesController {
 	@GetMapping
 	@Operation(summary = "The quizzes of the caller's organisation", description = "Newest first; ADMIN sees all.")
 	List<QuizSummary> list(@AuthenticationPrincipal OrganiserPrincipal who) {
-		return access.visibleQuizzes(who).stream().map(QuizSummary::of).toList();
+		return access.visibleQuizzes(who).stream().map(this::summary).toList();
 	}
 
 	@GetMapping("/{id}")
@@ -130,21 +130,24 @@ class QuizzesController {
 	@PostMapping
 	@PreAuthorize("hasRole('ORGANISER')")
 	@Transactional
-	@Operation(summary = "Create a quiz", description = "Questions must be in the quiz's language and in banks the caller can see.")
+	@Operation(summary = "Create a quiz", description = "Questions must be in the quiz's language and in banks the caller can see. "
+			+ "Settings (optional) are the defaults of every game made from the quiz, checked as POST /api/games checks them.")
 	ResponseEntity<QuizView> create(@Valid @RequestBody QuizInput input, @AuthenticationPrincipal OrganiserPrincipal who) {
 		Language language = input.language() == null ? Language.VI : input.language();
 		List<Long> ids = input.questionIds() == null ? List.of() : input.questionIds();
 		checkQuestions(who, language, ids);
+		String settings = settingsJson.write(input.settings());
 		long id = quizzes.create(who.organisationId(), input.title().strip(), blankToNull(input.description()), language,
-				who.id(), ids);
+				who.id(), ids, settings);
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(quizzes.findById(id).orElseThrow()));
 	}
 
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ORGANISER')")
 	@Transactional
-	@Operation(summary = "Change a quiz's title, description and question list",
-			description = "Send the version you read; 409 when someone changed it since. The language cannot change.")
+	@Operation(summary = "Change a quiz's title, description, game settings and question list",
+			description = "Send the version you read; 409 when someone changed it since. The language cannot change. "
+					+ "Without questionIds or settings those stay as they are; settings {} clears them.")
 	QuizView update(@PathVariable long id, @Valid @RequestBody QuizInput input, @AuthenticationPrincipal OrganiserPrincipal who) {
 		if (input.version() == null) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "quiz.version.required");
@@ -154,7 +157,8 @@ class QuizzesController {
 		if (!ids.equals(quiz.questionIds())) {
 			checkQuestions(who, quiz.language(), ids);
 		}
-		quizzes.update(id, input.title().strip(), blankToNull(input.description()), ids, input.version());
+		String settings = input.settings() == null ? quiz.settingsJson() : settingsJson.write(input.settings());
+		quizzes.update(id, input.title().strip(), blankToNull(input.description()), settings, ids, input.version());
 		return view(quizzes.findById(id).orElseThrow());
 	}
 
@@ -230,7 +234,14 @@ class QuizzesController {
 
 	private QuizView view(Quiz quiz) {
 		return new QuizView(quiz.id(), quiz.ownerOrganisationId(), quiz.title(), quiz.description(), quiz.language(),
-				quiz.createdBy(), quiz.createdAt(), quiz.updatedAt(), quiz.version(), quizzes.quizQuestions(quiz.id()));
+				quiz.createdBy(), quiz.createdAt(), quiz.updatedAt(), quiz.version(), settingsJson.read(quiz.settingsJson()),
+				quizzes.quizQuestions(quiz.id()));
+	}
+
+	private QuizSummary summary(Quiz quiz) {
+		return new QuizSummary(quiz.id(), quiz.ownerOrganisationId(), quiz.title(), quiz.description(), quiz.language(),
+				quiz.updatedAt(), quiz.version(), quiz.questionIds().size(), quiz.questionIds(),
+				settingsJson.read(quiz.settingsJson()));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
