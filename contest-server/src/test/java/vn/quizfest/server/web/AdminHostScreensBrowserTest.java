@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.ApiClient;
 
 /**
@@ -61,6 +62,52 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		live.locator("a").click();
 		onConsole(laptop, "/games/:id/run");
 		expect(laptop.locator("#ctl-connection")).hasText("Đã kết nối");
+	}
+
+	@Test
+	void choosingAQuizFillsInItsSavedSettingsWhichTheOrganiserMayStillChange() {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient organiser = new ApiClient(port);
+		organiser.login("admin", ADMIN_PASSWORD);
+		String festival = organiser.post("/api/quizzes", Map.of("title", "Chung kết huyện – cài sẵn", "language", "VI",
+				"questionIds", List.of(question), "settings", Map.of("leaderboardSize", 10, "autoAdvance", true)))
+			.body().path("id").asString();
+		String plain = organiser.post("/api/quizzes", Map.of("title", "Ôn tập không cài đặt", "language", "VI",
+				"questionIds", List.of(question))).body().path("id").asString();
+
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/host?quiz=" + festival);
+		onConsole(laptop, "/host");
+		expect(laptop.locator("#game-quiz")).hasValue(festival);
+		expect(laptop.locator("#setting-leaderboardSize")).hasValue("10");
+		expect(laptop.locator("#setting-autoAdvance")).isChecked();
+		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
+		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng đề thi này");
+		adminScreenshot(laptop, "host-07-create-quiz-settings");
+
+		laptop.locator("#game-quiz").selectOption(plain);
+		expect(laptop.locator("#setting-leaderboardSize")).hasValue("5");
+		expect(laptop.locator("#setting-autoAdvance")).not().isChecked();
+		expect(laptop.locator("#settings-from-quiz")).isEmpty();
+		laptop.locator("#game-quiz").selectOption(festival);
+		expect(laptop.locator("#setting-leaderboardSize")).hasValue("10");
+		expect(laptop.locator("#setting-autoAdvance")).isChecked();
+
+		laptop.locator("#game-title").fill("Chung kết huyện Bắc Hà");
+		laptop.locator("#setting-leaderboardSize").fill("12");
+		laptop.locator("#create-submit").click();
+		onConsole(laptop, "/games/:id/run");
+		String gameId = laptop.url().replaceAll(".*#/games/([^/]+)/run.*", "$1");
+		JsonNode stored = null;
+		for (JsonNode item : organiser.get("/api/games?size=200").body().path("games")) {
+			if (item.path("game").path("id").asString().equals(gameId)) {
+				stored = JsonMapper.builder().build().readTree(item.path("game").path("settingsJson").asString());
+			}
+		}
+		assertThat(stored).as("game " + gameId + " listed").isNotNull();
+		assertThat(stored.path("leaderboardSize").asInt()).isEqualTo(12);
+		assertThat(stored.path("autoAdvance").asBoolean()).isTrue();
 	}
 
 	@Test

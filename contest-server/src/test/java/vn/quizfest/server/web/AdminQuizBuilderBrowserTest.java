@@ -78,6 +78,15 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		page.locator("#drawn-add").click();
 		expect(chosen).hasCount(4);
 
+		// game settings: out of range is refused before anything is sent
+		page.locator("#quiz-settings summary").click();
+		page.locator("#setting-leaderboardSize").fill("51");
+		page.locator("#save-quiz").click();
+		expect(page.locator(".error-box").first()).containsText("phải từ 1 đến 50");
+		expect(page.locator("#setting-leaderboardSize")).hasAttribute("aria-invalid", "true");
+		page.locator("#setting-leaderboardSize").fill("10");
+		page.locator("#setting-autoAdvance").check();
+
 		page.locator("#quiz-title").fill(" ");
 		page.locator("#save-quiz").click();
 		expect(page.locator(".problem-fields")).containsText("tên");
@@ -87,6 +96,9 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		toast(page, "Đã lưu bộ đề");
 		String quizId = page.url().replaceAll(".*/quizzes/", "");
 		expect(chosen).hasCount(4);
+		expect(page.locator("#quiz-settings")).hasAttribute("open", "");
+		expect(page.locator("#setting-leaderboardSize")).hasValue("10");
+		expect(page.locator("#setting-autoAdvance")).isChecked();
 		adminScreenshot(page, "quiz-03-saved");
 		JsonNode quiz = admin.get("/api/quizzes/" + quizId).body();
 		assertThat(quiz.path("title").asString()).isEqualTo("Rung chuông vàng – vòng loại xã Tân Hòa");
@@ -95,6 +107,8 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		List<Long> expected = new ArrayList<>(List.of(scams.get(1), scams.get(0)));
 		expected.addAll(drawnIds);
 		assertThat(ids).isEqualTo(expected);
+		assertThat(quiz.path("settings").toString()).as("only what differs from the defaults")
+			.isEqualTo("{\"leaderboardSize\":10,\"autoAdvance\":true}");
 
 		// the same code draws the same questions again
 		page.locator("#tab-draw").click();
@@ -114,9 +128,14 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> admin.get("/api/quizzes/" + quizId).body().path("questions").size() == 3);
 		expect(chosen).hasCount(3);
+		assertThat(admin.get("/api/quizzes/" + quizId).body().path("settings").path("leaderboardSize").asInt()).isEqualTo(10);
 
+		// the create form starts from the quiz's settings
 		page.locator("#host-quiz").click();
 		assertThat(page.url()).endsWith("#/host?quiz=" + quizId);
+		onConsole(page, "/host");
+		expect(page.locator("#setting-leaderboardSize")).hasValue("10");
+		expect(page.locator("#setting-autoAdvance")).isChecked();
 
 		// a question the quiz uses cannot be deleted, and the editor says why
 		page.navigate(base() + "/admin/#/questions/" + scams.get(0));

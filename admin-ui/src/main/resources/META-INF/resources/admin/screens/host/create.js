@@ -1,5 +1,6 @@
 // Creating a game: a title, a quiz (or questions picked from the bank), the language, every game
-// setting of POST /api/games; and the organisation's games that are still live.
+// setting of POST /api/games (filled in from the chosen quiz's saved settings); and the
+// organisation's games that are still live.
 import { html, nothing } from 'lit-html';
 import { api, query as qs } from '../../lib/api.js';
 import { t, num, dateTime } from '../../lib/i18n.js';
@@ -7,35 +8,7 @@ import { Screen } from '../../lib/screen.js';
 import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
-
-/** Every game setting with its default and range (docs/protocol.md section 2). */
-export const SETTINGS = [
-  { name: 'previewSeconds', kind: 'number', value: 3, min: 0, max: 60 },
-  { name: 'scoring', kind: 'choice', value: 'SPEED', choices: ['SPEED', 'ACCURACY'] },
-  { name: 'streaks', kind: 'check', value: true },
-  { name: 'leaderboardSize', kind: 'number', value: 5, min: 1, max: 50 },
-  { name: 'autoAdvance', kind: 'check', value: false },
-  { name: 'resultSeconds', kind: 'number', value: 8, min: 1, max: 120 },
-  { name: 'leaderboardSeconds', kind: 'number', value: 8, min: 1, max: 120 },
-  { name: 'typeAnswerIgnoresDiacritics', kind: 'check', value: true },
-  { name: 'openLeadMillis', kind: 'number', value: 300, min: 0, max: 5000 },
-  { name: 'maxPlayers', kind: 'number', value: 20000, min: 1, max: 50000 },
-];
-
-const LABELS = {
-  previewSeconds: ['host.setting.previewSeconds', 'host.setting.previewSeconds.hint'],
-  scoring: ['host.setting.scoring', 'host.setting.scoring.hint'],
-  streaks: ['host.setting.streaks', 'host.setting.streaks.hint'],
-  leaderboardSize: ['host.setting.leaderboardSize', 'host.setting.leaderboardSize.hint'],
-  autoAdvance: ['host.setting.autoAdvance', 'host.setting.autoAdvance.hint'],
-  resultSeconds: ['host.setting.resultSeconds', 'host.setting.resultSeconds.hint'],
-  leaderboardSeconds: ['host.setting.leaderboardSeconds', 'host.setting.leaderboardSeconds.hint'],
-  typeAnswerIgnoresDiacritics: ['host.setting.typeAnswerIgnoresDiacritics', 'host.setting.typeAnswerIgnoresDiacritics.hint'],
-  openLeadMillis: ['host.setting.openLeadMillis', 'host.setting.openLeadMillis.hint'],
-  maxPlayers: ['host.setting.maxPlayers', 'host.setting.maxPlayers.hint'],
-};
-
-const SCORING = { SPEED: 'host.scoring.SPEED', ACCURACY: 'host.scoring.ACCURACY' };
+import { settingValues, readSettings, rangeProblems, settingsFields } from './settings.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -52,6 +25,11 @@ export class CreateGameScreen extends Screen {
     const wanted = this.query.get('quiz');
     this.quizId = wanted && quizzes.some((q) => String(q.id) === wanted) ? wanted : (quizzes[0] ? String(quizzes[0].id) : '');
     if (!quizzes.length) this.source = 'questions';
+    this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
+  }
+
+  chosenQuiz() {
+    return this.quizzes.find((q) => String(q.id) === this.quizId);
   }
 
   /** Games of the organisation not yet ended, with their live phase (a game the server no longer holds is left out). */
@@ -68,8 +46,11 @@ export class CreateGameScreen extends Screen {
     }
   }
 
+  /** A quiz's saved settings replace what the fields show (the user may still change them). */
   chooseQuiz(event) {
     this.quizId = event.target.value;
+    this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
+    this.invalid = {};
     this.update();
   }
 
@@ -92,38 +73,18 @@ export class CreateGameScreen extends Screen {
     this.update();
   }
 
-  /** Reads and checks the settings; marks each field out of range. */
-  readSettings(form) {
-    const settings = {};
-    this.invalid = {};
-    SETTINGS.forEach((s) => {
-      const input = form.elements['setting-' + s.name];
-      if (s.kind === 'check') settings[s.name] = input.checked;
-      else if (s.kind === 'choice') settings[s.name] = input.value;
-      else {
-        const text = input.value.trim();
-        const value = Number(text);
-        if (text === '' || !Number.isInteger(value) || value < s.min || value > s.max) this.invalid[s.name] = true;
-        else settings[s.name] = value;
-      }
-    });
-    return settings;
-  }
-
   async submit(event) {
     event.preventDefault();
     const form = event.target;
     this.error = null;
-    const settings = this.readSettings(form);
+    const { settings, invalid } = readSettings(this.values);
+    this.invalid = invalid;
     const title = form.elements.title.value.trim();
     const problems = [];
     if (!title) problems.push(t('host.create.titleRequired'));
     if (this.source === 'quiz' && !this.quizId) problems.push(t('host.create.quizRequired'));
     if (this.source === 'questions' && !this.picked.length) problems.push(t('host.create.questionsRequired'));
-    Object.keys(this.invalid).forEach((name) => {
-      const s = SETTINGS.find((x) => x.name === name);
-      problems.push(t('host.create.outOfRange', { field: t(LABELS[name][0]), min: num(s.min), max: num(s.max) }));
-    });
+    problems.push(...rangeProblems(invalid));
     if (problems.length) {
       this.error = problems.join(' ');
       this.update();
@@ -169,7 +130,9 @@ export class CreateGameScreen extends Screen {
         <details class="settings" open>
           <summary>${t('host.create.settings')}</summary>
           <p class="hint">${t('host.create.settings.hint')}</p>
-          <div class="settings-grid">${SETTINGS.map((s) => this.setting(s))}</div>
+          <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
+            ? t('host.create.settings.fromQuiz') : ''}</p>
+          ${settingsFields(this.values, this.invalid)}
         </details>
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>
       </form>`;
@@ -196,22 +159,6 @@ export class CreateGameScreen extends Screen {
       <p id="picked-count" aria-live="polite">${t('host.create.picked', { count: num(this.picked.length) })}</p>
       ${this.picked.length ? html`<ol class="picked">${this.picked.map((q) => html`<li>${q.text}</li>`)}</ol>` : nothing}
     </div>`;
-  }
-
-  setting(s) {
-    const id = 'setting-' + s.name;
-    const [label, hint] = LABELS[s.name];
-    if (s.kind === 'check') {
-      return html`<div class="field check"><label><input type="checkbox" id=${id} name=${id} ?checked=${s.value}
-        aria-describedby=${id + '-hint'}> ${t(label)}</label><p class="hint" id=${id + '-hint'}>${t(hint)}</p></div>`;
-    }
-    if (s.kind === 'choice') {
-      return field(id, t(label), html`<select id=${id} name=${id} aria-describedby=${id + '-hint'}>
-        ${s.choices.map((c) => html`<option value=${c} ?selected=${c === s.value}>${t(SCORING[c])}</option>`)}</select>`, t(hint));
-    }
-    return field(id, t(label), html`<input id=${id} name=${id} type="number" inputmode="numeric" min=${s.min} max=${s.max} step="1"
-      value=${String(s.value)} aria-invalid=${this.invalid[s.name] ? 'true' : 'false'} aria-describedby=${id + '-hint'}>`,
-      t(hint) + ' ' + t('host.create.range', { min: num(s.min), max: num(s.max), value: num(s.value) }));
   }
 
   liveGames() {

@@ -1,5 +1,5 @@
 // Building a quiz: title and description, questions picked from the banks or drawn at random by
-// quotas, put in playing order.
+// quotas, put in playing order, and the game settings its games start with.
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { api, query } from '../../lib/api.js';
@@ -7,6 +7,7 @@ import { t, num } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, spinner } from '../../lib/ui.js';
 import { TOPICS, STATUSES, DIFFICULTIES, LANGUAGES, statusBadge } from '../bank/model.js';
+import { settingValues, readSettings, rangeProblems, changedSettings, settingsFields } from '../host/settings.js';
 
 const MAX_QUESTIONS = 200;
 const PICK_SIZE = 10;
@@ -36,14 +37,24 @@ export class QuizEditorScreen extends Screen {
 
   async enter() {
     this.banks = await api.get('/api/banks');
-    if (this.isNew) this.quiz = { id: null, title: '', description: '', language: 'VI', version: null, questions: [] };
-    else await this.load();
+    if (this.isNew) {
+      this.quiz = { id: null, title: '', description: '', language: 'VI', version: null, questions: [] };
+      this.loadSettings(null);
+    } else await this.load();
     await this.search();
   }
 
   async load() {
     const quiz = await api.get('/api/quizzes/' + this.params.id);
     this.quiz = { id: quiz.id, title: quiz.title, description: quiz.description || '', language: quiz.language, version: quiz.version, questions: quiz.questions };
+    this.loadSettings(quiz.settings);
+  }
+
+  loadSettings(saved) {
+    this.settings = settingValues(saved);
+    this.invalid = {};
+    // open when the quiz sets something, so it is seen
+    this.settingsOpen = Boolean(saved && Object.keys(saved).length);
   }
 
   // ---- the quiz's questions ----
@@ -143,10 +154,21 @@ export class QuizEditorScreen extends Screen {
     event.preventDefault();
     this.error = null;
     this.stale = false;
+    const { settings, invalid } = readSettings(this.settings);
+    this.invalid = invalid;
+    const problems = rangeProblems(invalid);
+    if (problems.length) {
+      this.error = problems.join(' ');
+      this.settingsOpen = true;
+      this.update();
+      return;
+    }
     this.busy = true;
     this.update();
     const q = this.quiz;
-    const body = { title: q.title, description: q.description, language: q.language, questionIds: q.questions.map((x) => x.id), version: q.version };
+    // Only what differs from the defaults: {} clears the quiz's settings.
+    const body = { title: q.title, description: q.description, language: q.language, questionIds: q.questions.map((x) => x.id),
+      version: q.version, settings: changedSettings(settings) };
     try {
       const saved = this.isNew ? await api.post('/api/quizzes', body) : await api.put('/api/quizzes/' + q.id, body);
       this.app.toast(t('quiz.saved'));
@@ -201,6 +223,12 @@ export class QuizEditorScreen extends Screen {
               ${LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === q.language}>${t('language.' + l)}</option>`)}</select>
             <p class="hint">${t('quiz.languageHint')}</p></div>
           ${this.chosen()}
+          <details class="settings" id="quiz-settings" ?open=${this.settingsOpen}
+            @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
+            <summary>${t('quiz.settings')}</summary>
+            <p class="hint">${t('quiz.settingsHint')}</p>
+            ${settingsFields(this.settings, this.invalid, !this.writable)}
+          </details>
           ${this.writable ? html`<div class="form-actions">
             <button type="submit" class="primary" id="save-quiz" ?disabled=${this.busy}>${t('quiz.save')}</button>
             ${q.id ? (this.confirmDelete ? html`<span class="confirm">${t('quiz.deleteConfirm')}
