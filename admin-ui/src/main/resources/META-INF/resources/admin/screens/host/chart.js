@@ -37,7 +37,8 @@ export class DistributionChart {
     const { counts, correct } = this.data;
     const right = new Set(correct || []);
     const colours = counts.map((n, i) => TILE_COLOURS[tileKind(i)] + (right.size === 0 || right.has(i) ? '' : '59'));
-    const size = this.big ? Math.round(window.innerHeight / 30) : 14;
+    // the presenter unit of host.css: 1vh on 16:9, less on a 4:3 projector
+    const size = this.big ? Math.round(Math.min(window.innerHeight, window.innerWidth * 0.5625) / 30) : 14;
     this.chart = new Chart(this.canvas, {
       type: 'bar',
       data: {
