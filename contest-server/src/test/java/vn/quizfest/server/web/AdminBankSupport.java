@@ -18,12 +18,6 @@ import vn.quizfest.server.ApiClient;
 /** Question bank helpers for the console's browser tests: banks and questions over REST, XLSX files. */
 abstract class AdminBankSupport extends AdminConsoleSupport {
 
-	ApiClient admin() {
-		ApiClient admin = new ApiClient(port);
-		assertThat(admin.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
-		return admin;
-	}
-
 	long createBank(ApiClient admin, String name) {
 		ApiClient.Response bank = admin.post("/api/banks", Map.of("name", name));
 		assertThat(bank.status()).as(bank.body().toString()).isEqualTo(201);

@@ -46,8 +46,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 
 	@Test
 	void threePlayersPlayToThePodiumWhileThePresenterFollowsAndTheResultsExport() throws Exception {
-		ApiClient organiser = new ApiClient(port);
-		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		ApiClient organiser = admin();
 		long quizId = quizOverRest(organiser);
 
 		// --- the create form, with a setting out of range first

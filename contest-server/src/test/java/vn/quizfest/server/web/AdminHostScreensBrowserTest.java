@@ -48,8 +48,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		laptop.locator("#create-submit").click();
 		onConsole(laptop, "/games/:id/run");
 		String gameId = laptop.url().replaceAll(".*#/games/([^/]+)/run.*", "$1");
-		ApiClient organiser = new ApiClient(port);
-		organiser.login("admin", ADMIN_PASSWORD);
+		ApiClient organiser = admin();
 		assertThat(organiser.get("/api/games/" + gameId).body().path("questionCount").asInt()).isEqualTo(2);
 		expect(laptop.locator("#ctl-phase")).hasText("Phòng chờ");
 
@@ -67,8 +66,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 	@Test
 	void choosingAQuizFillsInItsSavedSettingsWhichTheOrganiserMayStillChange() {
 		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
-		ApiClient organiser = new ApiClient(port);
-		organiser.login("admin", ADMIN_PASSWORD);
+		ApiClient organiser = admin();
 		String festival = organiser.post("/api/quizzes", Map.of("title", "Chung kết huyện – cài sẵn", "language", "VI",
 				"questionIds", List.of(question), "settings", Map.of("leaderboardSize", 10, "autoAdvance", true)))
 			.body().path("id").asString();
@@ -137,10 +135,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 
 	@Test
 	void thePresenterAndTheControlsSpeakEnglishWhenTheConsoleDoes() {
-		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
-		ApiClient organiser = new ApiClient(port);
-		organiser.login("admin", ADMIN_PASSWORD);
-		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		JsonNode game = oneQuestionGame();
 		String id = game.path("id").asString();
 		Page laptop = laptop();
 		logIn(laptop);
@@ -167,10 +162,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 
 	@Test
 	void thePresenterReconnectsByItselfAfterTheNetworkDropsAndCatchesUp() throws Exception {
-		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
-		ApiClient organiser = new ApiClient(port);
-		organiser.login("admin", ADMIN_PASSWORD);
-		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		JsonNode game = oneQuestionGame();
 		String pin = game.path("pin").asString();
 		try (DroppableProxy network = new DroppableProxy(port)) {
 			Page presenter = projector();
@@ -196,10 +188,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 
 	@Test
 	void aFullLobbyShowsTheNewestNamesAndCountsTheRest() {
-		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
-		ApiClient organiser = new ApiClient(port);
-		organiser.login("admin", ADMIN_PASSWORD);
-		JsonNode game = organiser.post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question))).body();
+		JsonNode game = oneQuestionGame();
 		String pin = game.path("pin").asString();
 		for (int i = 1; i <= 65; i++) {
 			socketPlayer(pin, "Học sinh " + i);
@@ -217,5 +206,13 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator(".chip b")).hasCount(0);
 		AdminHostGameBrowserTest.noScroll(presenter, "full lobby");
 		viewportScreenshot(presenter, "host-30-present-full-lobby");
+	}
+
+	/** A game of one single-choice question created over REST, not yet hosted: its id, PIN and host token. */
+	JsonNode oneQuestionGame() {
+		long question = questions.add(singleChoiceQuiz(1, 20).get(0));
+		ApiClient.Response created = admin().post("/api/games", Map.of("title", GAME_TITLE, "questionIds", List.of(question)));
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		return created.body();
 	}
 }

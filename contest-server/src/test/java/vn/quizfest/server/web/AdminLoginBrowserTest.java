@@ -45,8 +45,7 @@ class AdminLoginBrowserTest extends AdminConsoleSupport {
 
 	@Test
 	void theLanguageSwitchIsRememberedAndTheNewPasswordIsTheOneThatWorks() {
-		ApiClient admin = new ApiClient(port);
-		admin.login("admin", ADMIN_PASSWORD);
+		ApiClient admin = admin();
 		String username = "gv.lan." + System.nanoTime() % 100000;
 		ApiClient.Response created = admin.post("/api/users",
 				Map.of("username", username, "displayName", "Cô Lan", "role", "HOST"));

@@ -104,8 +104,7 @@ class JoinLinkIntegrationTest extends PlayerPageServer {
 
 	@Test
 	void organisersGetAQrCodeOfAnyTextWithoutPuttingItInTheAddress() throws Exception {
-		ApiClient organiser = new ApiClient(port);
-		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		ApiClient organiser = admin();
 		String hostLink = "http://192.168.1.20:" + port + "/admin/host.html#game=01m8505er1pbcrq7dfa1w2dm68"
 				+ "&token=Whb5PZarxNbdFU2k5wZ62R8LNrG3D8Am&title=" + "Hội thi Bình dân học vụ số xã Tân Hòa, ".repeat(12);
 
@@ -119,8 +118,7 @@ class JoinLinkIntegrationTest extends PlayerPageServer {
 
 	@Test
 	void aQrTextThatIsEmptyTooLongOrMissingIsRefused() {
-		ApiClient organiser = new ApiClient(port);
-		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		ApiClient organiser = admin();
 
 		for (Object text : new Object[] { "", "   ", "a".repeat(1001), "ữ".repeat(1000) }) {
 			ApiClient.Response refused = organiser.post("/api/qr", Map.of("text", text));
@@ -143,8 +141,7 @@ class JoinLinkIntegrationTest extends PlayerPageServer {
 		ApiClient anonymous = new ApiClient(port);
 		anonymous.get("/api/auth/csrf");
 		ApiClient.Response notLoggedIn = anonymous.post("/api/qr", Map.of("text", "http://example.vn"));
-		ApiClient organiser = new ApiClient(port);
-		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		ApiClient organiser = admin();
 		ApiClient.Response withoutCsrf = organiser.withoutCsrf().post("/api/qr", Map.of("text", "http://example.vn"));
 
 		assertThat(notLoggedIn.status()).isEqualTo(401);

@@ -90,14 +90,20 @@ abstract class PlayerPageServer {
 		}
 	}
 
+	/** An API client logged in as the administrator. */
+	ApiClient admin() {
+		ApiClient admin = new ApiClient(port);
+		assertThat(admin.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		return admin;
+	}
+
 	/** Creates a game over REST from the given questions and connects its host screen. */
 	Game hostGame(List<Question> quiz, Map<String, Object> settings) {
 		List<Long> ids = new ArrayList<>();
 		for (Question question : quiz) {
 			ids.add(questions.add(question));
 		}
-		ApiClient organiser = new ApiClient(port);
-		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		ApiClient organiser = admin();
 		ApiClient.Response created = organiser.post("/api/games",
 				Map.of("title", GAME_TITLE, "questionIds", ids, "settings", settings));
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
