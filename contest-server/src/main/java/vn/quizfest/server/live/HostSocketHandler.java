@@ -49,8 +49,7 @@ final class HostSocketHandler extends SocketHandler {
 			return true;
 		}
 		if ("ping".equals(type)) {
-			JsonNode t = frame.get("t");
-			connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
 		if (!COMMANDS.contains(type)) {
@@ -62,12 +61,7 @@ final class HostSocketHandler extends SocketHandler {
 			refuse(connection, "NOT_HOST", ref);
 			return false;
 		}
-		JsonNode player = frame.get("player");
-		JsonNode phase = frame.get("phase");
-		JsonNode q = frame.get("q");
-		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null,
-				phase != null && phase.isString() ? phase.asString() : null,
-				q != null && q.isIntegralNumber() ? q.asInt() : null);
+		game.command(type, FrameFields.integer(frame, "player"), text(frame, "phase"), FrameFields.integer(frame, "q"));
 		connection.send(context.frames().done(type, ref));
 		return true;
 	}

@@ -1,8 +1,5 @@
 package vn.quizfest.server.live;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -69,17 +66,16 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "NOT_JOINED", ref);
 					return false;
 				}
-				JsonNode q = frame.get("q");
-				if (q == null || !q.isIntegralNumber()) {
+				Integer q = FrameFields.integer(frame, "q");
+				if (q == null) {
 					refuse(connection, "BAD_ANSWER", ref);
 					return false;
 				}
-				game.answer(connection, q.asInt(), submission(frame), ref);
+				game.answer(connection, q, submission(frame), ref);
 				return true;
 			}
 			case "ping" -> {
-				JsonNode t = frame.get("t");
-				connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+				connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 				return true;
 			}
 			case "leave" -> {
@@ -118,26 +114,12 @@ final class PlayerSocketHandler extends SocketHandler {
 		return game;
 	}
 
-	/** Reads whichever answer field is present; the engine checks it fits the question type. */
+	/**
+	 * Reads whichever answer field is present; the engine checks it fits the question type. A number
+	 * beyond its field's range throws {@link FrameFields.OutOfRange} ({@code BAD_FRAME}).
+	 */
 	static Submission submission(JsonNode frame) {
-		JsonNode choice = frame.get("choice");
-		JsonNode value = frame.get("value");
-		return new Submission(choice != null && choice.isIntegralNumber() ? choice.asInt() : null,
-				integers(frame.get("choices")), text(frame, "text"), integers(frame.get("order")),
-				value != null && value.isNumber() ? value.asDouble() : null);
-	}
-
-	private static @Nullable List<Integer> integers(@Nullable JsonNode node) {
-		if (node == null || !node.isArray() || node.size() > 16) {
-			return null;
-		}
-		List<Integer> values = new ArrayList<>(node.size());
-		for (JsonNode element : node) {
-			if (!element.isIntegralNumber()) {
-				return null;
-			}
-			values.add(element.asInt());
-		}
-		return values;
+		return new Submission(FrameFields.integer(frame, "choice"), FrameFields.integers(frame, "choices"),
+				text(frame, "text"), FrameFields.integers(frame, "order"), FrameFields.decimal(frame, "value"));
 	}
 }

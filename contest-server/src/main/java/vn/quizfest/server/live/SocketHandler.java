@@ -25,6 +25,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketHandler.class);
 
+	/** Shared by both endpoints: one client finding a bug must not flood the log from two paths. */
+	private static final FailureLog failures = new FailureLog(log, 10);
+
 	static final String CONNECTION = "quizfest.connection";
 
 	final LiveContext context;
@@ -120,8 +123,11 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		catch (Game.Refusal refusal) {
 			refuse(peer, refusal.code(), ref);
 		}
+		catch (FrameFields.OutOfRange outOfRange) {
+			refuse(peer, "BAD_FRAME", ref);
+		}
 		catch (RuntimeException ex) {
-			log.warn("Frame from {} failed", peer.id(), ex);
+			failures.failed("A frame from " + peer.id(), ex);
 			refuse(peer, "SERVER_ERROR", ref);
 		}
 	}
@@ -164,8 +170,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 	/** Checks the protocol version of join, resume and host frames; closes the socket when unsupported. */
 	boolean versionSupported(Peer connection, JsonNode frame) {
 		JsonNode version = frame.path("v");
+		Integer number = FrameFields.integer(frame, "v"); // beyond the int range: BAD_FRAME
 		if (version.isMissingNode() || version.isNull()
-				|| version.isIntegralNumber() && version.asInt() == Frames.PROTOCOL_VERSION) {
+				|| version.isIntegralNumber() && number != null && number == Frames.PROTOCOL_VERSION) {
 			return true;
 		}
 		connection.sendAndClose(context.frames().error("UNSUPPORTED_VERSION",
