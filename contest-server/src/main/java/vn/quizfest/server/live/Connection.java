@@ -45,6 +45,9 @@ final class Connection extends Peer {
 
 	final RateLimiter rateLimiter;
 
+	/** The client's address as the container saw it (after any trusted proxy): what per-address limits count. */
+	final String address;
+
 	/** Set when this socket plays a game held by another node: its frames go there. */
 	volatile ClusterRelay.@Nullable GameRelay relay;
 
@@ -56,6 +59,9 @@ final class Connection extends Peer {
 		this.maxQueued = settings.maxQueuedFrames();
 		this.onSlow = onSlow;
 		this.rateLimiter = new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
+		java.net.InetSocketAddress remoteAddress = session.getRemoteAddress();
+		this.address = remoteAddress == null ? "unknown" : remoteAddress.getAddress() == null
+				? remoteAddress.getHostString() : remoteAddress.getAddress().getHostAddress();
 	}
 
 	@Override

@@ -53,6 +53,18 @@ final class Frames {
 		return write(node);
 	}
 
+	/** A refusal for a limit that lifts: how many seconds to wait before trying again. */
+	String limited(String code, String message, long retryAfterSeconds, @Nullable String ref) {
+		ObjectNode node = frame("error");
+		node.put("code", code);
+		node.put("message", message);
+		node.put("retryAfter", retryAfterSeconds);
+		if (ref != null) {
+			node.put("ref", ref);
+		}
+		return write(node);
+	}
+
 	String pong(@Nullable Long clientTime, long now) {
 		ObjectNode node = frame("pong");
 		if (clientTime != null) {

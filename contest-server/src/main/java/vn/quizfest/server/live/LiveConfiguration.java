@@ -30,6 +30,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.limits.AddressLimits;
 import vn.quizfest.server.leaderboard.Leaderboard;
 import vn.quizfest.server.results.Games;
 import vn.quizfest.server.results.ResultsWriter;
@@ -103,8 +104,9 @@ class LiveConfiguration implements WebSocketConfigurer {
 	}
 
 	@Bean
-	static PlayerSocketHandler playerSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
-		return new PlayerSocketHandler(context, games, json);
+	static PlayerSocketHandler playerSocketHandler(LiveContext context, LiveGames games, JsonMapper json,
+			AddressLimits limits) {
+		return new PlayerSocketHandler(context, games, json, limits);
 	}
 
 	@Bean

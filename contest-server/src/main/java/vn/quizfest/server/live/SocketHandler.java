@@ -124,7 +124,13 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 			refuse(peer, refusal.code(), ref);
 		}
 		catch (FrameFields.OutOfRange outOfRange) {
-			refuse(peer, "BAD_FRAME", ref);
+			if (peer.strike() == RateLimiter.Verdict.ABUSE) {
+				abuse(peer);
+				return;
+			}
+			// BAD_FRAME, with a message that names the real fault rather than the missing "type".
+			peer.send(context.frames().error("BAD_FRAME",
+					context.messages().get(java.util.Locale.forLanguageTag(peer.language), "live.bad-number"), ref));
 		}
 		catch (RuntimeException ex) {
 			failures.failed("A frame from " + peer.id(), ex);
