@@ -305,6 +305,7 @@ function onError(code) {
     case 'NICKNAME_BLOCKED':
     case 'NICKNAME_TAKEN':
     case 'JOIN_RATE_LIMITED':
+    case 'LOBBY_LOCKED':
       S.joining = false;
       S.error = errorText(code);
       return show('nick', true);

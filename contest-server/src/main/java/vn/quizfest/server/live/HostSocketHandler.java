@@ -16,6 +16,9 @@ final class HostSocketHandler extends SocketHandler {
 
 	private static final Set<String> COMMANDS = Set.of("start", "next", "skip", "pause", "resume", "end", "kick");
 
+	/** Lobby controls (docs/protocol.md): lock and unlock joining, remove disconnected players. */
+	private static final Set<String> LOBBY_COMMANDS = Set.of("lock", "unlock", "prune");
+
 	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
 		super(context, games, json);
 	}
@@ -52,7 +55,7 @@ final class HostSocketHandler extends SocketHandler {
 			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
-		if (!COMMANDS.contains(type)) {
+		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type)) {
 			refuse(connection, "UNKNOWN_TYPE", ref);
 			return false;
 		}
@@ -60,6 +63,11 @@ final class HostSocketHandler extends SocketHandler {
 		if (game == null || !connection.host) {
 			refuse(connection, "NOT_HOST", ref);
 			return false;
+		}
+		if (LOBBY_COMMANDS.contains(type)) {
+			int result = game.lobbyCommand(type);
+			connection.send("prune".equals(type) ? context.frames().pruned(result, ref) : context.frames().done(type, ref));
+			return true;
 		}
 		game.command(type, FrameFields.integer(frame, "player"), text(frame, "phase"), FrameFields.integer(frame, "q"));
 		connection.send(context.frames().done(type, ref));
