@@ -45,6 +45,9 @@ final class Connection extends Peer {
 
 	final RateLimiter rateLimiter;
 
+	/** When the client last sent a frame ({@link System#nanoTime()}): the idle deadline counts from it. */
+	volatile long lastReceived = System.nanoTime();
+
 	/** The client's address as the container saw it (after any trusted proxy): what per-address limits count. */
 	final String address;
 

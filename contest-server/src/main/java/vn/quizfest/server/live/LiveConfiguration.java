@@ -68,16 +68,23 @@ class LiveConfiguration implements WebSocketConfigurer {
 
 	private final HostSocketHandler hosts;
 
-	LiveConfiguration(PlayerSocketHandler players, HostSocketHandler hosts) {
+	private final AddressConnections connections;
+
+	LiveConfiguration(PlayerSocketHandler players, HostSocketHandler hosts, LiveSettings settings) {
 		this.players = players;
 		this.hosts = hosts;
+		this.connections = new AddressConnections(settings.maxConnectionsPerAddress());
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		// Players and hosts authenticate with tokens, never cookies, so any origin may connect.
-		registry.addHandler(players, PLAYER_PATH).setAllowedOriginPatterns("*");
-		registry.addHandler(hosts, HOST_PATH).setAllowedOriginPatterns("*");
+		registry.addHandler(connections.counting(players), PLAYER_PATH)
+			.addInterceptors(connections)
+			.setAllowedOriginPatterns("*");
+		registry.addHandler(connections.counting(hosts), HOST_PATH)
+			.addInterceptors(connections)
+			.setAllowedOriginPatterns("*");
 	}
 
 	/** Tomcat decides on permessage-deflate from the raw request header, so the header is hidden. */

@@ -20,6 +20,11 @@ final class PlayerSocketHandler extends SocketHandler {
 	}
 
 	@Override
+	boolean idleDeadline() {
+		return true;
+	}
+
+	@Override
 	boolean handle(Peer connection, String type, JsonNode frame, @Nullable String ref) {
 		switch (type) {
 			case "join" -> {

@@ -61,6 +61,39 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 				connection.close(CloseCodes.JOIN_TIMEOUT);
 			}
 		}, context.settings().joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (idleDeadline()) {
+			watchIdle(connection, context.settings().idleTimeout().toNanos());
+		}
+	}
+
+	/** Whether joined sockets of this endpoint are closed when they fall silent (players: yes). */
+	boolean idleDeadline() {
+		return false;
+	}
+
+	/**
+	 * Closes a joined socket that has sent nothing for the idle timeout: a held-open socket that
+	 * never speaks (slowloris on the WebSocket side) stops holding a connection. Checks again when
+	 * the deadline of the last frame comes, so a busy socket costs one timer at a time.
+	 */
+	private void watchIdle(Connection connection, long timeoutNanos) {
+		long delay = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+				timeoutNanos - (System.nanoTime() - connection.lastReceived));
+		context.timers().schedule(() -> {
+			if (!connection.isOpen()) {
+				return;
+			}
+			if (connection.joined && System.nanoTime() - connection.lastReceived >= timeoutNanos) {
+				context.metrics().closed("idle");
+				LiveGame game = connection.game;
+				if (game != null) {
+					game.disconnected(connection);
+				}
+				connection.close(CloseCodes.IDLE);
+				return;
+			}
+			watchIdle(connection, timeoutNanos);
+		}, delay, TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -70,6 +103,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 			return; // closing: what the client still had in flight is ignored
 		}
 		// The container counts its limit in characters; the documented limit is in UTF-8 bytes.
+		connection.lastReceived = System.nanoTime();
 		String payload = message.getPayload();
 		int limit = context.settings().maxFrameBytes();
 		if (payload.length() * 3 > limit && utf8Length(payload) > limit) {
