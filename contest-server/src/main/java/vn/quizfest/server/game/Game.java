@@ -76,6 +76,8 @@ public final class Game {
 
 	private boolean paused;
 
+	private boolean lobbyLocked;
+
 	private long pausedAt;
 
 	/** Players joined and not kicked; of them, those connected; of those, who answered the open question. */
@@ -190,7 +192,10 @@ public final class Game {
 		if (phase.isOver()) {
 			throw new Refusal("GAME_OVER");
 		}
-		if (activePlayerCount() >= settings.maxPlayers()) {
+		if (lobbyLocked) {
+			throw new Refusal("LOBBY_LOCKED");
+		}
+		if (activePlayerCount() >= settings.maxPlayers() && seatedPlayerCount() >= settings.maxPlayers()) {
 			throw new Refusal("GAME_FULL");
 		}
 		Nicknames.Checked checked = nicknames.check(nickname);
@@ -209,6 +214,48 @@ public final class Game {
 		byNicknameKey.put(checked.key(), player);
 		events.add(new PlayerJoined(player));
 		return player;
+	}
+
+	/**
+	 * Players who hold a seat towards {@code maxPlayers}: connected, or disconnected after answering.
+	 * A socket that joined and vanished without ever answering does not keep an honest player out.
+	 * Counted only when the game looks full.
+	 */
+	int seatedPlayerCount() {
+		int seated = 0;
+		for (Player player : players.values()) {
+			if (!player.kicked() && (player.connected() || player.answeredOnce())) {
+				seated++;
+			}
+		}
+		return seated;
+	}
+
+	/** Whether the host has locked the lobby: no new player may join (resumes still may). */
+	public boolean lobbyLocked() {
+		return lobbyLocked;
+	}
+
+	public void lockLobby(boolean locked) {
+		if (phase.isOver()) {
+			throw new Refusal("GAME_OVER");
+		}
+		lobbyLocked = locked;
+	}
+
+	/**
+	 * Removes every disconnected player who has never answered (as a kick: they cannot resume) and
+	 * returns how many. Players with an answer keep their score and may still come back.
+	 */
+	public int removeDisconnected(List<GameEvent> events) {
+		int removed = 0;
+		for (Player player : List.copyOf(players.values())) {
+			if (!player.kicked() && !player.connected() && !player.answeredOnce()) {
+				kick(player.number(), events);
+				removed++;
+			}
+		}
+		return removed;
 	}
 
 	/** The player with this resume token, marked connected again; kicked players cannot come back. */
@@ -390,6 +437,7 @@ public final class Game {
 		long responseMillis = Math.max(0, now - opensAt);
 		AnswerReceipt receipt = new AnswerReceipt(questionIndex, true, null, now, responseMillis);
 		answers.put(playerNumber, new Received(submission, receipt));
+		player.answered();
 		if (player.connected()) {
 			answeredConnected++;
 		}

@@ -206,6 +206,10 @@ final class ClusterRelay {
 		// In order, as the owner sent them: a broadcast and a later frame for one socket never swap.
 		private final SerialExecutor serial = new SerialExecutor(executor);
 
+		String gameId() {
+			return gameId;
+		}
+
 		GameRelay(String gameId) {
 			this.gameId = gameId;
 			this.subscription = bus.subscribe(gameId, message -> serial.execute(() -> received(message)));

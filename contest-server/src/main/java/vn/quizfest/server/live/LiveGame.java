@@ -289,7 +289,35 @@ public final class LiveGame {
 		}
 	}
 
-	/** Runs a host command; throws {@link Game.Refusal} when the engine refuses it. */
+	/**
+	 * The host's lobby controls: {@code lock} and {@code unlock} joining (every host screen hears of
+	 * it, the presenter shows it), and {@code prune}, which removes every disconnected player who has
+	 * never answered. Returns what the {@code done} reports: the lock state, or how many were removed.
+	 */
+	int lobbyCommand(String command) {
+		List<GameEvent> events = Game.events();
+		lock.lock();
+		try {
+			long now = context.now();
+			int result = switch (command) {
+				case "lock", "unlock" -> {
+					game.lockLobby("lock".equals(command));
+					String frame = context.frames().lobbyLock(game.lobbyLocked());
+					Targets hostTargets = snapshot(false);
+					deliver(() -> fan(hostTargets, frame, true));
+					yield game.lobbyLocked() ? 1 : 0;
+				}
+				case "prune" -> game.removeDisconnected(events);
+				default -> throw new Game.Refusal("UNKNOWN_TYPE");
+			};
+			handle(events, now);
+			return result;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/**
 	 * Runs a host command. A command that names the phase and question the host screen was showing is
 	 * refused with {@code STALE_COMMAND} when the game has moved on since (a double tap, or a "next"
