@@ -78,7 +78,8 @@ class ImagesController {
 	@Operation(summary = "Upload a question image",
 			description = "Multipart field file: PNG, JPEG, GIF or WebP (told by the bytes), at most quizfest.images.max-bytes. "
 					+ "201 when stored, 200 when the same file (same SHA-256) already was; 400 image.empty, "
-					+ "413 image.too-large, 415 image.unsupported.")
+					+ "400 image.too-many-pixels (over quizfest.images.max-pixels), 413 image.too-large, "
+					+ "415 image.unsupported.")
 	ResponseEntity<ImageView> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@AuthenticationPrincipal OrganiserPrincipal who) throws IOException {
 		if (file == null || file.isEmpty()) {
