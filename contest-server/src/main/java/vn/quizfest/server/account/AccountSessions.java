@@ -54,6 +54,15 @@ class AccountSessions extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Only the API needs an account; pages and their modules are public, so an organiser's page load
+	 * costs no session read and no database query per file.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/api/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -1,6 +1,7 @@
 package vn.quizfest.server.system;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,17 @@ class HttpConfiguration {
 	 * snapshots and cluster messages, which may be larger.
 	 */
 	@Bean
-	JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(HttpLimits limits,
+	ServerHttpMessageConvertersCustomizer requestJsonLimits(HttpLimits limits,
+			ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+		JacksonJsonHttpMessageConverter limited = limitedJsonConverter(limits, customizers);
+		// In place of Boot's JSON converter, at its position: String and byte[] bodies (the OpenAPI
+		// document, file exports) still go to the converters before it. The exact class only: Spring
+		// Data's projecting subclass at the head of the list must stay what it is.
+		return builder -> builder.configureMessageConvertersList(converters -> converters
+			.replaceAll(converter -> converter.getClass() == JacksonJsonHttpMessageConverter.class ? limited : converter));
+	}
+
+	private static JacksonJsonHttpMessageConverter limitedJsonConverter(HttpLimits limits,
 			ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
 		int body = (int) limits.maxJsonBody().toBytes();
 		JsonFactory factory = JsonFactory.builder()
