@@ -97,12 +97,18 @@ final class ServerApi {
 		return call("GET", "/api/games/" + URLEncoder.encode(gameId, StandardCharsets.UTF_8) + "/answers", null, 200);
 	}
 
-	/** The text of /actuator/prometheus, or null when the server does not answer it. */
+	/**
+	 * The text of /actuator/prometheus, or null when the server does not answer it. A server with a
+	 * metrics token (QUIZFEST_METRICS_TOKEN, the same variable here) wants it as a bearer token.
+	 */
 	String prometheus() {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(TIMEOUT).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(TIMEOUT).GET();
+			String token = System.getenv("QUIZFEST_METRICS_TOKEN");
+			if (token != null && !token.isBlank()) {
+				request.header("Authorization", "Bearer " + token.strip());
+			}
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 ? response.body() : null;
 		}
 		catch (IOException ex) {

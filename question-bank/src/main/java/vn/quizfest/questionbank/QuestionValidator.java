@@ -32,6 +32,9 @@ public final class QuestionValidator {
 
 	public static final int MAX_URL = 500;
 
+	/** The address of an image uploaded to this server (contest-server's /api/images). */
+	public static final java.util.regex.Pattern OWN_IMAGE = java.util.regex.Pattern.compile("/api/images/[0-9a-f]{64}");
+
 	public static final int MAX_TAGS = 10;
 
 	public static final int MAX_TAG = 40;
@@ -59,6 +62,7 @@ public final class QuestionValidator {
 		text(violations, "explanation", question.explanation(), MAX_EXPLANATION, false);
 		text(violations, "source", question.source(), MAX_URL, false);
 		text(violations, "imageUrl", question.imageUrl(), MAX_URL, false);
+		ownImage(violations, question.imageUrl());
 		text(violations, "author", question.author(), MAX_AUTHOR, false);
 		if (question.timeLimitSeconds() < MIN_TIME_LIMIT || question.timeLimitSeconds() > MAX_TIME_LIMIT) {
 			violations.add(Violation.of("timeLimitSeconds", "question.time-limit.range", MIN_TIME_LIMIT, MAX_TIME_LIMIT));
@@ -155,6 +159,16 @@ public final class QuestionValidator {
 		if (new HashSet<>(correct).size() != correct.size()
 				|| correct.stream().anyMatch(i -> i == null || i < 0 || i >= optionCount)) {
 			violations.add(Violation.of("correct", "question.correct.out-of-range", optionCount));
+		}
+	}
+
+	/**
+	 * Phones load a question's image from this server only: no javascript: or data: URL a page could
+	 * run or render, no outside address that would learn every player's IP.
+	 */
+	private static void ownImage(List<Violation> violations, String value) {
+		if (value != null && !value.isBlank() && value.length() <= MAX_URL && !OWN_IMAGE.matcher(value).matches()) {
+			violations.add(Violation.of("imageUrl", "question.image-url.not-own"));
 		}
 	}
 

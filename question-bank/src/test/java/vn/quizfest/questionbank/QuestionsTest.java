@@ -42,7 +42,7 @@ class QuestionsTest {
 				QuestionType.MULTIPLE_SELECT, "Những thông tin nào KHÔNG được chia sẻ qua điện thoại?",
 				List.of("Mã OTP", "Mật khẩu ngân hàng", "Tên trường học", "Số CCCD"), AnswerKey.options(List.of(0, 1, 3)),
 				"Kẻ gian dùng OTP và mật khẩu để chiếm tài khoản.", 30, Points.DOUBLE, 2, Topic.SCAMS_CYBER_SAFETY,
-				List.of("otp", "lừa-đảo"), "https://example.org/anh.png", "Bộ Công an", QuestionStatus.REVIEWED,
+				List.of("otp", "lừa-đảo"), "/api/images/a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", "Bộ Công an", QuestionStatus.REVIEWED,
 				"Phạm Minh Đức", "ext-1", null, null, 0);
 
 		Question stored = questions.findById(questions.add(question)).orElseThrow();

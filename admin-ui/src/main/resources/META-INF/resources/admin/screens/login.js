@@ -73,7 +73,7 @@ class PasswordScreen extends Screen {
       ${errorBox(this.error)}
       <form id="password-form" @submit=${(e) => this.submit(e)} novalidate>
         ${field('current-password', t('password.current'), html`<input id="current-password" name="currentPassword" type="password" autocomplete="current-password" required>`)}
-        ${field('new-password', t('password.new'), html`<input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minlength="10" aria-describedby="new-password-hint">`, t('password.rule'))}
+        ${field('new-password', t('password.new'), html`<input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minlength="12" maxlength="64" aria-describedby="new-password-hint">`, t('password.rule'))}
         ${field('repeat-password', t('password.repeat'), html`<input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required>`)}
         <button type="submit" class="primary">${t('password.submit')}</button>
       </form>

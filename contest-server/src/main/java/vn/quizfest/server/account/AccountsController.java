@@ -92,7 +92,7 @@ class AccountsController {
 		}
 		String generated = request.password() == null || request.password().isBlank() ? Passwords.generate() : null;
 		String password = generated != null ? generated : request.password();
-		Passwords.check(password);
+		Passwords.check(password, request.username());
 		long id;
 		try {
 			id = accounts.create(request.username(), request.displayName().trim(), encoder.encode(password),
@@ -107,13 +107,18 @@ class AccountsController {
 	@PutMapping("/api/users/{id}")
 	UserAccount updateUser(@PathVariable long id, @Valid @RequestBody UserChange change,
 			@AuthenticationPrincipal OrganiserPrincipal admin) {
-		requireUser(id);
+		UserAccount target = requireUser(id);
 		if (change.organisationId() != null) {
 			requireOrganisation(change.organisationId());
 		}
-		// An admin cannot lock themselves out of administration.
+		// An admin cannot lock themselves out of administration, nor give their own account a role or
+		// an enabled flag it does not have now (the session's role is the account's current one: see
+		// AccountSessions).
 		if (id == admin.id() && (!change.enabled() || change.role() != Role.ADMIN)) {
 			throw new ApiException(HttpStatus.CONFLICT, "user.self-demotion");
+		}
+		if (id == admin.id() && (change.role() != target.role() || change.enabled() != target.enabled())) {
+			throw new ApiException(HttpStatus.CONFLICT, "user.self-change");
 		}
 		accounts.update(id, change.displayName().trim(), change.role(), change.organisationId(), change.enabled());
 		return requireUser(id);
@@ -123,6 +128,7 @@ class AccountsController {
 	PasswordReset resetPassword(@PathVariable long id) {
 		requireUser(id);
 		String generated = Passwords.generate();
+		// Ends every session of the account, the resetting admin's own when it resets itself.
 		accounts.changePassword(id, encoder.encode(generated));
 		return new PasswordReset(generated);
 	}

@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import vn.quizfest.server.system.ApiException;
 import vn.quizfest.server.system.Messages;
 
 /**
@@ -44,7 +45,13 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean given = settings.initialPassword() != null && !settings.initialPassword().isBlank();
 		String password = given ? settings.initialPassword() : Passwords.generate();
-		Passwords.check(password);
+		try {
+			Passwords.check(password, settings.username());
+		}
+		catch (ApiException ex) {
+			throw new IllegalStateException("QUIZFEST_ADMIN_PASSWORD breaks the password policy: "
+					+ messages.get(Locale.ENGLISH, ex.code(), ex.args()));
+		}
 		try {
 			accounts.create(settings.username(), "Administrator", encoder.encode(password), Role.ADMIN, null);
 		}

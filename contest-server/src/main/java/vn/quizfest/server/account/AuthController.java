@@ -1,5 +1,6 @@
 package vn.quizfest.server.account;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,17 +38,19 @@ import vn.quizfest.server.system.ApiException;
 class AuthController {
 
 	record LoginRequest(@NotBlank(message = "login.username.required") @Size(max = 64, message = "field.too-long") String username,
-			@NotBlank(message = "login.password.required") @Size(max = 200, message = "field.too-long") String password) {
+			@NotBlank(message = "login.password.required") @Size(max = 256, message = "field.too-long") String password) {
 	}
 
 	record LoginResponse(UserAccount account, String csrfToken) {
 	}
 
-	record PasswordChange(@NotBlank(message = "password.current.required") String currentPassword,
+	record PasswordChange(@NotBlank(message = "password.current.required") @Size(max = 256, message = "field.too-long") String currentPassword,
 			@NotBlank(message = "password.new.required") @Size(max = 200, message = "field.too-long") String newPassword) {
 	}
 
 	private final LoginService logins;
+
+	private final Clock clock;
 
 	private final UserAccounts accounts;
 
@@ -58,8 +61,9 @@ class AuthController {
 	private final CsrfTokenRepository csrfTokens;
 
 	AuthController(LoginService logins, UserAccounts accounts, PasswordEncoder encoder,
-			SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
+			SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Clock clock) {
 		this.logins = logins;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.contexts = contexts;
@@ -77,7 +81,8 @@ class AuthController {
 	@PostMapping("/login")
 	LoginResponse login(@Valid @RequestBody LoginRequest login, HttpServletRequest request,
 			HttpServletResponse response) {
-		UserAccount account = logins.login(login.username(), login.password(), request.getRemoteAddr());
+		LoginService.Login checked = logins.login(login.username(), login.password(), request.getRemoteAddr());
+		UserAccount account = checked.account();
 		Authentication authentication = LoginService.authenticated(account);
 		// A new session id and a new CSRF token after login: nothing fixed before login stays valid.
 		if (request.getSession(false) != null) {
@@ -87,6 +92,7 @@ class AuthController {
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+		AccountSessions.stamp(request, checked.securityStamp(), true, clock);
 		CsrfToken fresh = csrfTokens.generateToken(request);
 		csrfTokens.saveToken(fresh, request, response);
 		return new LoginResponse(account, fresh.getToken());
@@ -99,14 +105,14 @@ class AuthController {
 
 	@PutMapping("/password")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal OrganiserPrincipal principal,
-			@Valid @RequestBody PasswordChange change) {
+			@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
 		UserAccounts.Credentials credentials = accounts.findCredentials(principal.username())
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "login.required"));
-		if (!encoder.matches(change.currentPassword(), credentials.passwordHash())) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "password.current.wrong");
-		}
-		Passwords.check(change.newPassword());
-		accounts.changePassword(principal.id(), encoder.encode(change.newPassword()));
+		logins.checkCurrentPassword(credentials, change.currentPassword(), request.getRemoteAddr());
+		Passwords.check(change.newPassword(), principal.username());
+		long stamp = accounts.changePassword(principal.id(), encoder.encode(change.newPassword()));
+		// Every other session of the account ends; this one, which knew the old password, goes on.
+		AccountSessions.stamp(request, stamp, false, clock);
 		return ResponseEntity.noContent().build();
 	}
 

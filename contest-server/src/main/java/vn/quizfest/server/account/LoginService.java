@@ -1,8 +1,6 @@
 package vn.quizfest.server.account;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +14,16 @@ import org.springframework.stereotype.Service;
 import vn.quizfest.server.system.ApiException;
 
 /**
- * Checks organiser credentials. After {@code maxFailedAttempts} wrong passwords in a row an account
- * is locked for {@code lockout}; an address with too many failures is refused for a while.
+ * Checks organiser credentials. Failures slow the username and the client address down with a growing
+ * back-off ({@link LoginFailures}); a known and an unknown username get the same answers in the same
+ * time. A hash from an older encoder is replaced on a successful login.
  */
 @Service
 class LoginService {
+
+	/** A checked login: the account and the security stamp its session starts with. */
+	record Login(UserAccount account, long securityStamp) {
+	}
 
 	// Compared against when the username is unknown, so both cases take the same time.
 	private final String unknownUserHash;
@@ -29,66 +32,65 @@ class LoginService {
 
 	private final PasswordEncoder encoder;
 
-	private final LoginSettings settings;
+	private final LoginFailures failures;
 
-	private final AddressThrottle addresses;
-
-	private final Clock clock;
-
-	LoginService(UserAccounts accounts, PasswordEncoder encoder, LoginSettings settings, Clock clock) {
+	LoginService(UserAccounts accounts, PasswordEncoder encoder, LoginFailures failures) {
 		this.accounts = accounts;
 		this.encoder = encoder;
-		this.settings = settings;
-		this.clock = clock;
-		this.addresses = new AddressThrottle(settings.maxFailuresPerAddress(), settings.addressWindow(), clock);
+		this.failures = failures;
 		this.unknownUserHash = encoder.encode(Passwords.generate());
 	}
 
 	/** Checks the credentials and returns the account they belong to. */
-	UserAccount login(String username, String password, String clientAddress) {
-		Duration addressWait = addresses.waitTime(clientAddress);
-		if (!addressWait.isZero()) {
-			throw ApiException.tooManyRequests(addressWait, "login.too-many-attempts");
-		}
+	Login login(String username, String password, String clientAddress) {
+		refuseWhileBackingOff(username, clientAddress);
 		Optional<UserAccounts.Credentials> found = accounts.findCredentials(username);
 		if (found.isEmpty()) {
 			encoder.matches(password, unknownUserHash);
-			addresses.recordFailure(clientAddress);
+			failures.recordFailure(username, clientAddress);
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "login.bad-credentials");
 		}
 		UserAccounts.Credentials credentials = found.get();
 		UserAccount account = credentials.account();
-		Instant now = clock.instant();
-		if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-			throw ApiException.tooManyRequests(Duration.between(now, account.lockedUntil()), "login.locked",
-					minutesLeft(Duration.between(now, account.lockedUntil())));
-		}
 		if (!encoder.matches(password, credentials.passwordHash())) {
-			addresses.recordFailure(clientAddress);
-			int failures = accounts.recordFailure(account.id(), settings.maxFailedAttempts(),
-					now.plus(settings.lockout()));
-			if (failures >= settings.maxFailedAttempts()) {
-				throw ApiException.tooManyRequests(settings.lockout(), "login.locked",
-						minutesLeft(settings.lockout()));
-			}
+			failures.recordFailure(username, clientAddress);
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "login.bad-credentials");
 		}
+		failures.recordSuccess(username);
 		if (!account.enabled()) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "login.disabled");
 		}
+		if (encoder.upgradeEncoding(credentials.passwordHash())) {
+			accounts.upgradeHash(account.id(), credentials.passwordHash(), encoder.encode(password));
+		}
 		accounts.recordSuccess(account.id());
-		// recordSuccess cleared any expired lock; report the account as it now is.
-		return new UserAccount(account.id(), account.username(), account.displayName(), account.role(),
-				account.organisationId(), account.enabled(), null, account.createdAt());
+		return new Login(new UserAccount(account.id(), account.username(), account.displayName(), account.role(),
+				account.organisationId(), account.enabled(), null, account.createdAt()), credentials.securityStamp());
+	}
+
+	/**
+	 * Checks the current password of a signed-in account before a change, throttled like a login: a
+	 * stolen session cannot guess it without limit.
+	 */
+	void checkCurrentPassword(UserAccounts.Credentials credentials, String password, String clientAddress) {
+		String username = credentials.account().username();
+		refuseWhileBackingOff(username, clientAddress);
+		if (!encoder.matches(password, credentials.passwordHash())) {
+			failures.recordFailure(username, clientAddress);
+			throw new ApiException(HttpStatus.BAD_REQUEST, "password.current.wrong");
+		}
+	}
+
+	private void refuseWhileBackingOff(String username, String clientAddress) {
+		Duration wait = failures.waitTime(username, clientAddress);
+		if (!wait.isZero()) {
+			throw ApiException.tooManyRequests(wait, "login.backoff", Math.max(1, (wait.toMillis() + 999) / 1000));
+		}
 	}
 
 	static Authentication authenticated(UserAccount account) {
 		return UsernamePasswordAuthenticationToken.authenticated(new OrganiserPrincipal(account.id(),
 				account.username(), account.role(), account.organisationId()), null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
-	}
-
-	private static long minutesLeft(Duration duration) {
-		return Math.max(1, (duration.toSeconds() + 59) / 60);
 	}
 }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.system.Problems;
@@ -19,14 +19,21 @@ class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(Problems problems, JsonMapper json) {
+	private final LocaleResolver locales;
+
+	/**
+	 * The security filters run before the DispatcherServlet, so the request's locale must come from the
+	 * application's resolver (Vietnamese without Accept-Language), not the servlet container's default.
+	 */
+	ProblemResponses(Problems problems, JsonMapper json, LocaleResolver locales) {
 		this.problems = problems;
 		this.json = json;
+		this.locales = locales;
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {
-		ProblemDetail problem = problems.of(RequestContextUtils.getLocale(request), status, code);
+		ProblemDetail problem = problems.of(locales.resolveLocale(request), status, code);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

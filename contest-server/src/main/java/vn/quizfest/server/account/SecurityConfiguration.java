@@ -1,5 +1,8 @@
 package vn.quizfest.server.account;
 
+import java.time.Clock;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,23 +14,28 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.system.Problems;
 
 /**
- * Organisers log in with a session cookie; every state-changing request carries a CSRF token.
- * Players have no accounts: the player page and the live endpoints are public. Of actuator, only
- * health and prometheus are reachable.
+ * Organisers log in with a session cookie; every state-changing request carries a CSRF token, and
+ * every request checks the session against the account as it is now ({@link AccountSessions}).
+ * Players have no accounts: the player page and the live endpoints are public. Of actuator, health is
+ * public and prometheus follows {@link MetricsAccess}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,9 +45,20 @@ class SecurityConfiguration {
 			+ "img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	static final String PASSWORD_ENCODER_ID = "pbkdf2@SpringSecurity_v5_8";
+
+	/**
+	 * PBKDF2-HMAC-SHA256 has no input cap (BCrypt reads only 72 bytes: 24 Vietnamese letters). Hashes
+	 * carry their encoder's id; the BCrypt hashes stored before ids ({@code $2a$...}) still verify and
+	 * are replaced at the next successful login (LoginService).
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+		var bcrypt = new BCryptPasswordEncoder();
+		var encoder = new DelegatingPasswordEncoder(PASSWORD_ENCODER_ID, Map.of(PASSWORD_ENCODER_ID,
+				Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", bcrypt));
+		encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+		return encoder;
 	}
 
 	@Bean
@@ -91,10 +110,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
-			SecurityContextRepository contexts, Problems problemShape, JsonMapper json) throws Exception {
-		var problems = new ProblemResponses(problemShape, json);
+			SecurityContextRepository contexts, Problems problemShape, JsonMapper json, LocaleResolver locales,
+			UserAccounts accounts, SessionSettings sessions, MetricsSettings metrics, Clock clock) throws Exception {
+		var problems = new ProblemResponses(problemShape, json, locales);
+		http.addFilterAfter(new AccountSessions(accounts, contexts, sessions, clock), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/prometheus").access(new MetricsAccess(metrics))
 			.requestMatchers("/actuator/**").denyAll()
 			.requestMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
@@ -114,7 +136,8 @@ class SecurityConfiguration {
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, "login.required"))
+						HttpStatus.UNAUTHORIZED,
+						request.getRequestURI().startsWith("/actuator/") ? "metrics.unauthorized" : "login.required"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
 						HttpStatus.FORBIDDEN, ex instanceof CsrfException ? "csrf.invalid" : "access.denied")))
 			.headers(headers -> headers.addHeaderWriter(ContentSecurityPolicy.withConsole(CONTENT_SECURITY_POLICY))

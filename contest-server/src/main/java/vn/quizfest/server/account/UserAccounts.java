@@ -3,7 +3,6 @@ package vn.quizfest.server.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +17,11 @@ import org.springframework.stereotype.Repository;
 class UserAccounts {
 
 	/** An account with what login needs to know. */
-	record Credentials(UserAccount account, String passwordHash) {
+	record Credentials(UserAccount account, String passwordHash, long securityStamp) {
+	}
+
+	/** An account as a session checks it on every request. */
+	record Current(UserAccount account, long securityStamp) {
 	}
 
 	private final JdbcClient jdbc;
@@ -48,7 +51,7 @@ class UserAccounts {
 	Optional<Credentials> findCredentials(String username) {
 		return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
 			.param(canonical(username))
-			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash")))
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash"), rs.getLong("security_stamp")))
 			.optional();
 	}
 
@@ -56,39 +59,47 @@ class UserAccounts {
 		return jdbc.sql("SELECT * FROM app_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
 	}
 
+	Optional<Current> findCurrent(long id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> new Current(map(rs, row), rs.getLong("security_stamp")))
+			.optional();
+	}
+
 	List<UserAccount> findAll() {
 		return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserAccounts::map).list();
 	}
 
+	/**
+	 * Disabling the account or changing its role moves its security stamp on, which ends every session
+	 * made before. The stamp is assigned first: MySQL evaluates assignments left to right, so it still
+	 * compares with the old role and flag there as on H2.
+	 */
 	void update(long id, String displayName, Role role, @Nullable Long organisationId, boolean enabled) {
 		jdbc.sql("""
-				UPDATE app_user SET display_name = ?, role = ?, organisation_id = ?, enabled = ?,
-				  updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
-			.params(displayName, role.name(), organisationId, enabled, id)
+				UPDATE app_user SET
+				  security_stamp = security_stamp + CASE WHEN role <> ? OR (enabled AND NOT ?) THEN 1 ELSE 0 END,
+				  display_name = ?, role = ?, organisation_id = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP(3)
+				WHERE id = ?""")
+			.params(role.name(), enabled, displayName, role.name(), organisationId, enabled, id)
 			.update();
 	}
 
-	void changePassword(long id, String passwordHash) {
+	/** A new password ends every session made before; returns the new security stamp. */
+	long changePassword(long id, String passwordHash) {
 		jdbc.sql("""
-				UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL,
-				  updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
+				UPDATE app_user SET security_stamp = security_stamp + 1, password_hash = ?, failed_logins = 0,
+				  locked_until = NULL, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
 			.params(passwordHash, id)
 			.update();
+		return jdbc.sql("SELECT security_stamp FROM app_user WHERE id = ?").param(id).query(Long.class).single();
 	}
 
-	/**
-	 * Counts a failed login atomically (parallel guesses cannot undercount) and returns the count;
-	 * at {@code limit} the account is locked until {@code lockUntil} and the count starts again.
-	 */
-	int recordFailure(long id, int limit, Instant lockUntil) {
-		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?").param(id).update();
-		int failures = jdbc.sql("SELECT failed_logins FROM app_user WHERE id = ?").param(id).query(Integer.class).single();
-		if (failures >= limit) {
-			jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ? AND failed_logins >= ?")
-				.params(Timestamp.from(lockUntil), id, limit)
-				.update();
-		}
-		return failures;
+	/** The same password, hashed with the current encoder: sessions stay. */
+	void upgradeHash(long id, String oldHash, String newHash) {
+		jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?")
+			.params(newHash, id, oldHash)
+			.update();
 	}
 
 	void recordSuccess(long id) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import vn.quizfest.questionbank.CsvWriter;
 import vn.quizfest.server.results.GameResults;
 import vn.quizfest.server.results.GameResults.PlayerResult;
 import vn.quizfest.server.results.GameResults.QuestionResult;
@@ -80,25 +82,24 @@ class ResultsSheets {
 		return out.toByteArray();
 	}
 
-	/** The players table, UTF-8 with a byte order mark (Excel needs it for Vietnamese), RFC 4180, CRLF. */
+	/**
+	 * The players table through the one CSV writer of every export ({@link CsvWriter}): safe for both
+	 * list separators, no cell a formula.
+	 */
 	byte[] csv(GameResults results, Locale locale) {
 		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
 		decimal.setMinimumFractionDigits(1);
 		decimal.setMaximumFractionDigits(1);
 		decimal.setGroupingUsed(false);
-		var text = new StringBuilder();
-		csvRow(text, playerHeadings(locale));
+		var out = new ByteArrayOutputStream();
+		CsvWriter csv = CsvWriter.onto(out).record(playerHeadings(locale));
 		for (PlayerResult player : results.players()) {
 			Double seconds = correctSeconds(player);
-			csvRow(text, List.of(player.rank() == null ? "" : player.rank().toString(), safe(player.nickname()),
-					Long.toString(player.score()), Integer.toString(player.correctCount()), Integer.toString(player.answered()),
-					seconds == null ? "" : decimal.format(seconds)));
+			csv.record(Arrays.asList(player.rank(), player.nickname(), player.score(), player.correctCount(),
+					player.answered(), seconds == null ? null : decimal.format(seconds)));
 		}
-		byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
-		byte[] file = new byte[BOM.length + body.length];
-		System.arraycopy(BOM, 0, file, 0, BOM.length);
-		System.arraycopy(body, 0, file, BOM.length, body.length);
-		return file;
+		csv.flush();
+		return out.toByteArray();
 	}
 
 	private List<String> playerHeadings(Locale locale) {
@@ -193,21 +194,5 @@ class ResultsSheets {
 	/** Mean response time of the correct answers in seconds, one decimal; null without a correct answer. */
 	static @Nullable Double correctSeconds(PlayerResult player) {
 		return player.correctCount() == 0 ? null : Math.round(player.correctMillis() / (double) player.correctCount() / 100.0) / 10.0;
-	}
-
-	private static void csvRow(StringBuilder text, List<String> cells) {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				text.append(',');
-			}
-			String cell = cells.get(i);
-			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
-				text.append('"').append(cell.replace("\"", "\"\"")).append('"');
-			}
-			else {
-				text.append(cell);
-			}
-		}
-		text.append("\r\n");
 	}
 }

@@ -53,10 +53,13 @@ class ImagesController {
 
 	private final long maxBytes;
 
+	private final long maxPixels;
+
 	ImagesController(Images images, Problems problems, ImageSettings settings) {
 		this.images = images;
 		this.problems = problems;
 		this.maxBytes = settings.maxBytes().toBytes();
+		this.maxPixels = settings.maxPixels();
 	}
 
 	/** A stored image; {@code width} and {@code height} are null when the header does not say them. */
@@ -75,7 +78,8 @@ class ImagesController {
 	@Operation(summary = "Upload a question image",
 			description = "Multipart field file: PNG, JPEG, GIF or WebP (told by the bytes), at most quizfest.images.max-bytes. "
 					+ "201 when stored, 200 when the same file (same SHA-256) already was; 400 image.empty, "
-					+ "413 image.too-large, 415 image.unsupported.")
+					+ "400 image.too-many-pixels (over quizfest.images.max-pixels), 413 image.too-large, "
+					+ "415 image.unsupported.")
 	ResponseEntity<ImageView> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@AuthenticationPrincipal OrganiserPrincipal who) throws IOException {
 		if (file == null || file.isEmpty()) {
@@ -87,9 +91,13 @@ class ImagesController {
 		byte[] data = file.getBytes();
 		ImageFormat format = ImageFormat.detect(data)
 			.orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "image.unsupported"));
+		ImageFormat.Size size = format.size(data);
+		if (size != null && (long) size.width() * size.height() > maxPixels) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "image.too-many-pixels", size.width(), size.height(),
+					maxPixels / 1_000_000.0);
+		}
 		String id = HexFormat.of().formatHex(sha256(data));
-		boolean created = images.add(new Images.NewImage(id, format, data, format.size(data), who.organisationId(),
-				who.id()));
+		boolean created = images.add(new Images.NewImage(id, format, data, size, who.organisationId(), who.id()));
 		ImageView view = ImageView.of(images.find(id).orElseThrow());
 		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(view);
 	}

@@ -24,9 +24,12 @@ class ApiErrors {
 
 	private final Problems problems;
 
-	ApiErrors(Messages messages, Problems problems) {
+	private final HttpLimits limits;
+
+	ApiErrors(Messages messages, Problems problems, HttpLimits limits) {
 		this.messages = messages;
 		this.problems = problems;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler
@@ -53,6 +56,17 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
+				// A body without Content-Length that ran past the limit while being read.
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header(HttpHeaders.CONNECTION, "close")
+					.body(problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.CODE, limits.maxJsonBody().toBytes() / 1024));
+			}
+			if (cause instanceof tools.jackson.core.exc.StreamConstraintsException) {
+				return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.json-limits"));
+			}
+		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.malformed"));
 	}
 

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Primary;
 
 import vn.quizfest.server.ApiClient;
 
-/** Organiser accounts over real HTTP: login with CSRF, sessions, roles, lockout, administration. */
+/** Organiser accounts over real HTTP: login with CSRF, sessions, roles, login back-off, administration. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 		"quizfest.admin.initial-password=" + AccountsIntegrationTest.ADMIN_PASSWORD,
@@ -221,28 +221,98 @@ class AccountsIntegrationTest {
 	}
 
 	@Test
-	void repeatedWrongPasswordsLockTheAccountUntilTheLockoutEnds() {
+	void repeatedWrongPasswordsSlowTheUsernameDownWithAGrowingBackOff() {
 		ApiClient admin = admin();
 		String username = unique("lock");
 		String password = createUser(admin, username, "HOST");
 		ApiClient client = new ApiClient(port);
 
-		for (int attempt = 1; attempt <= 4; attempt++) {
+		for (int attempt = 1; attempt <= 5; attempt++) {
 			assertThat(client.login(username, "wrong-password-" + attempt).status()).isEqualTo(401);
 		}
-		ApiClient.Response fifth = client.login(username, "wrong-password-5");
-		assertThat(fifth.status()).isEqualTo(429);
-		assertThat(fifth.body().path("code").asString()).isEqualTo("login.locked");
-		assertThat(fifth.header("Retry-After")).isEqualTo("900");
+		ApiClient.Response rightButWaiting = client.login(username, password);
+		assertThat(rightButWaiting.status()).isEqualTo(429);
+		assertThat(rightButWaiting.body().path("code").asString()).isEqualTo("login.backoff");
+		assertThat(rightButWaiting.header("Retry-After")).isEqualTo("1");
+		assertThat(rightButWaiting.body().path("detail").asString()).contains("1 giây");
 
-		ApiClient.Response rightButLocked = client.login(username, password);
-		assertThat(rightButLocked.status()).isEqualTo(429);
-		assertThat(rightButLocked.body().path("detail").asString()).contains("15 phút");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(client.login(username, "wrong-password-6").status()).isEqualTo(401);
+		assertThat(client.login(username, password).header("Retry-After")).as("doubled").isEqualTo("2");
+		clock.advance(Duration.ofSeconds(2));
+		assertThat(client.login(username, "wrong-password-7").status()).isEqualTo(401);
+		assertThat(client.login(username, password).header("Retry-After")).isEqualTo("4");
 
-		clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-		ApiClient.Response afterLockout = client.login(username, password);
-		assertThat(afterLockout.status()).isEqualTo(200);
-		assertThat(afterLockout.body().path("account").has("lockedUntil")).isFalse();
+		clock.advance(Duration.ofSeconds(4));
+		ApiClient.Response afterBackOff = client.login(username, password);
+		assertThat(afterBackOff.status()).isEqualTo(200);
+		assertThat(afterBackOff.body().path("account").has("lockedUntil")).isFalse();
+		assertThat(client.login(username, "wrong-again").status()).as("a success starts the count again").isEqualTo(401);
+		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(200);
+	}
+
+	/** No username oracle: an unknown name answers exactly as a known one, back-off included. */
+	@Test
+	void unknownAndKnownUsernamesGetTheSameAnswers() {
+		ApiClient admin = admin();
+		String known = unique("known");
+		createUser(admin, known, "HOST");
+		String unknown = unique("ghost");
+
+		for (int attempt = 1; attempt <= 7; attempt++) {
+			ApiClient.Response forKnown = new ApiClient(port).login(known, "wrong-password-" + attempt);
+			ApiClient.Response forUnknown = new ApiClient(port).login(unknown, "wrong-password-" + attempt);
+			assertThat(forUnknown.status()).as("attempt %d", attempt).isEqualTo(forKnown.status());
+			assertThat(forUnknown.body().path("code").asString()).isEqualTo(forKnown.body().path("code").asString());
+			assertThat(forUnknown.body().path("detail").asString()).isEqualTo(forKnown.body().path("detail").asString());
+			assertThat(forUnknown.header("Retry-After")).isEqualTo(forKnown.header("Retry-After"));
+		}
+		assertThat(new ApiClient(port).login(unknown, "x-wrong-password").status()).isEqualTo(429);
+	}
+
+	/** However many failures a stranger causes, the admin waits at most max-account-delay (1 min). */
+	@Test
+	void nobodyCanLockTheAdminOutForLong() {
+		String username = unique("boss");
+		String password = createUser(admin(), username, "ADMIN");
+		int longestWait = 0;
+		for (int round = 0; round < 15; round++) {
+			ApiClient.Response attempt = new ApiClient(port).login(username, "guess-" + round);
+			if (attempt.status() == 429) {
+				int wait = Integer.parseInt(attempt.header("Retry-After"));
+				longestWait = Math.max(longestWait, wait);
+				clock.advance(Duration.ofSeconds(wait));
+			}
+			assertThat(new ApiClient(port).login(username, "guess-again-" + round).status()).isIn(401, 429);
+		}
+		assertThat(longestWait).isEqualTo(60);
+		clock.advance(Duration.ofSeconds(60));
+		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(200);
+	}
+
+	@Test
+	void guessingTheCurrentPasswordOfASessionIsThrottledLikeALogin() {
+		ApiClient admin = admin();
+		String username = unique("pwguess");
+		String password = createUser(admin, username, "HOST");
+		ApiClient stolen = new ApiClient(port);
+		stolen.login(username, password);
+
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(stolen.put("/api/auth/password", Map.of("currentPassword", "guess-" + attempt,
+					"newPassword", "Mật khẩu của kẻ gian 1")).body().path("code").asString())
+				.isEqualTo("password.current.wrong");
+		}
+		ApiClient.Response throttled = stolen.put("/api/auth/password",
+				Map.of("currentPassword", password, "newPassword", "Mật khẩu của kẻ gian 1"));
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.body().path("code").asString()).isEqualTo("login.backoff");
+		assertThat(new ApiClient(port).login(username, password).status()).as("the login shares the count")
+			.isEqualTo(429);
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(stolen.put("/api/auth/password", Map.of("currentPassword", password, "newPassword",
+				"Mật khẩu mới sau khi chờ")).status()).isEqualTo(204);
 	}
 
 	@Test
@@ -315,7 +385,7 @@ class AccountsIntegrationTest {
 
 		assertThat(wrongCurrent.body().path("code").asString()).isEqualTo("password.current.wrong");
 		assertThat(tooShort.status()).isEqualTo(400);
-		assertThat(tooShort.body().path("detail").asString()).isEqualTo("Mật khẩu phải có ít nhất 10 ký tự.");
+		assertThat(tooShort.body().path("detail").asString()).isEqualTo("Mật khẩu phải có ít nhất 12 ký tự.");
 		assertThat(changed.status()).isEqualTo(204);
 		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(401);
 		assertThat(new ApiClient(port).login(username, "mật khẩu mới đủ dài").status()).isEqualTo(200);

@@ -181,6 +181,41 @@ abstract class ImagesContract {
 		assertThat(storedImages()).isEqualTo(before);
 	}
 
+	/** A PNG whose header says width x height: 296 KB can unpack to 10 GB, the header is all that counts. */
+	static byte[] pngHeader(int width, int height) {
+		byte[] data = TestImages.pngOfSize(1024);
+		byte[] chunk = { 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+		System.arraycopy(chunk, 0, data, 8, chunk.length);
+		java.nio.ByteBuffer.wrap(data, 16, 8).putInt(width).putInt(height);
+		return data;
+	}
+
+	@Test
+	void anImageOverThePixelBudgetIsRefusedInBothLanguagesAndNotStored() {
+		long before = storedImages();
+
+		ApiClient.Response bomb = organiser.postFile("/api/images", "file", "bom.png", "image/png",
+				pngHeader(50_000, 50_000));
+		ApiClient.Response justOver = organiser.language("en").postFile("/api/images", "file", "rong.png", "image/png",
+				pngHeader(4001, 4000));
+		organiser.language("vi");
+		long afterRefusals = storedImages();
+		ApiClient.Response atTheBudget = organiser.postFile("/api/images", "file", "vua.png", "image/png",
+				pngHeader(4000, 4000));
+
+		assertThat(bomb.status()).isEqualTo(400);
+		assertThat(bomb.body().path("code").asString()).isEqualTo("image.too-many-pixels");
+		assertThat(bomb.body().path("detail").asString())
+			.isEqualTo("Ảnh có quá nhiều điểm ảnh (50.000 × 50.000; tối đa 16 triệu điểm ảnh). "
+					+ "Hãy giảm kích thước ảnh rồi tải lên lại.");
+		assertThat(justOver.status()).isEqualTo(400);
+		assertThat(justOver.body().path("detail").asString())
+			.isEqualTo("The image has too many pixels (4,001 × 4,000; at most 16 million). Make it smaller and upload it again.");
+		assertThat(afterRefusals).isEqualTo(before);
+		assertThat(atTheBudget.status()).isEqualTo(201);
+		assertThat(atTheBudget.body().path("width").asInt()).isEqualTo(4000);
+	}
+
 	@Test
 	void uploadingNeedsAnOrganiserAndTheCsrfToken() {
 		byte[] png = TestImages.drawn("png", 7, 7);

@@ -1,10 +1,6 @@
 package vn.quizfest.questionbank.transfer;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +12,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.quizfest.questionbank.CsvWriter;
+
 /**
  * CSV as Excel reads and writes it (RFC 4180): UTF-8, a byte order mark on export so that Excel shows
  * Vietnamese, {@code ,} or {@code ;} between fields (Excel set to Vietnamese writes {@code ;}),
@@ -26,7 +24,6 @@ final class CsvFile {
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-	private static final String ESCAPED_START = "=+-@\t\r'";
 
 	private CsvFile() {
 	}
@@ -217,47 +214,8 @@ final class CsvFile {
 		return value.length() > 1 && value.charAt(0) == '\'' ? value.substring(1) : value;
 	}
 
+	/** The bank export: written by the one CSV writer of every export. */
 	static void write(List<String> headings, List<List<@Nullable Object>> rows, OutputStream out) {
-		try {
-			out.write(BOM);
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			writeRecord(writer, new ArrayList<>(headings));
-			for (List<@Nullable Object> row : rows) {
-				writeRecord(writer, row);
-			}
-			writer.flush();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void writeRecord(Writer writer, List<@Nullable Object> cells) throws IOException {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				writer.write(',');
-			}
-			writer.write(field(cells.get(i)));
-		}
-		writer.write("\r\n");
-	}
-
-	private static String field(@Nullable Object value) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof Double number) {
-			return Cells.plain(number);
-		}
-		if (value instanceof Number number) {
-			return number.toString();
-		}
-		String text = value.toString();
-		if (!text.isEmpty() && ESCAPED_START.indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		boolean quote = text.indexOf(',') >= 0 || text.indexOf(';') >= 0 || text.indexOf('"') >= 0
-				|| text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || !text.equals(text.strip());
-		return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+		CsvWriter.write(out, headings, rows);
 	}
 }

@@ -99,7 +99,7 @@ final class TransferFixture {
 				AnswerKey.options(List.of(1)), q -> q.explanation("Công an không yêu cầu mã OTP qua điện thoại.\nHãy gọi 113 nếu nghi ngờ.")
 					.externalKey("lua-dao-otp-01")
 					.tags(List.of("otp", "lừa đảo"))
-					.imageUrl("https://example.org/ảnh-otp.png")
+					.imageUrl("/api/images/a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1")
 					.source("Bộ Công an")
 					.points(Points.DOUBLE)
 					.status(QuestionStatus.PUBLISHED)

@@ -211,7 +211,7 @@ export class AccountsScreen extends Screen {
         <label class="check"><input type="radio" name="passwordMode" value="given" id="password-given" .checked=${live(this.passwordMode === 'given')}
           @change=${() => { this.passwordMode = 'given'; this.update(); }}>${t('accounts.passwordGiven')}</label>
         ${this.passwordMode === 'given' ? html`<div class="field"><label for="new-password-value">${t('accounts.passwordValue')}</label>
-          <input id="new-password-value" name="givenPassword" type="text" autocomplete="new-password" minlength="10" maxlength="200">
+          <input id="new-password-value" name="givenPassword" type="text" autocomplete="new-password" minlength="12" maxlength="64">
           <p class="hint">${t('password.rule')}</p></div>` : nothing}
       </fieldset>
       <button type="submit" class="primary" id="create-user">${t('accounts.createUser')}</button>
