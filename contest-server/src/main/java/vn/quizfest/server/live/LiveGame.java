@@ -450,6 +450,7 @@ public final class LiveGame {
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
 		long opensAt = game.opensAt();
+		Map<Integer, Long> arrivals = arrivals(closed);
 		long created = System.nanoTime();
 		deliver(() -> {
 			long start = System.nanoTime();
@@ -466,10 +467,27 @@ public final class LiveGame {
 					context.results().submit(new ResultRecord.AnswerScored(id(), position, outcome.player(),
 							context.frames().submission(outcome.submission()), outcome.correct(), outcome.credit(),
 							outcome.points(), outcome.streak(), outcome.responseMillis(),
-							outcome.responseMillis() + opensAt));
+							arrivals.getOrDefault(outcome.player(), outcome.responseMillis() + opensAt)));
 				}
 			}
 		});
+	}
+
+	/**
+	 * When each answer to the closed question arrived, as its ack said: an answer in the open lead
+	 * arrived before {@code opensAt} (its {@code ms} is 0). Read now, as the next question clears the receipts.
+	 */
+	private Map<Integer, Long> arrivals(QuestionClosed closed) {
+		Map<Integer, Long> arrivals = new HashMap<>();
+		int position = closed.question().index();
+		for (Outcome outcome : closed.outcomes().values()) {
+			if (outcome.answered()) {
+				game.receiptOf(outcome.player())
+					.filter(receipt -> receipt.question() == position && receipt.accepted())
+					.ifPresent(receipt -> arrivals.put(outcome.player(), receipt.receivedAt()));
+			}
+		}
+		return arrivals;
 	}
 
 	private @Nullable String outcomeFrame(QuestionClosed closed, int player, Map<Integer, Standing> byPlayer) {
