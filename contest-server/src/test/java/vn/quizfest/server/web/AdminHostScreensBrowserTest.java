@@ -81,7 +81,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-leaderboardSize")).hasValue("10");
 		expect(laptop.locator("#setting-autoAdvance")).isChecked();
 		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
-		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng đề thi này");
+		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng bộ đề này");
 		adminScreenshot(laptop, "host-07-create-quiz-settings");
 
 		laptop.locator("#game-quiz").selectOption(plain);
