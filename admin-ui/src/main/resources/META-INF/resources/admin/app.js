@@ -26,6 +26,10 @@ const NAV = [
 
 const HOME = '/host';
 
+// Set while this browser has a session: a first visit or a phone opening the controls asks nobody
+// who is logged in, so no expected 401 shows as an error in the browser's console.
+const SIGNED_IN_KEY = 'quizfest.console.signedIn';
+
 class Console {
   constructor() {
     this.user = null;
@@ -44,14 +48,18 @@ class Console {
   async start() {
     await useLanguage(preferredLanguage());
     onUnauthorized(() => {
+      localStorage.removeItem(SIGNED_IN_KEY);
       if (this.route && this.route.public) return;
       this.user = null;
       this.navigate('/login?next=' + encodeURIComponent(currentPath()));
     });
-    try {
-      this.user = await api.get('/api/auth/me', { quiet401: true });
-    } catch (e) {
-      this.user = null;
+    if (localStorage.getItem(SIGNED_IN_KEY)) {
+      try {
+        this.user = await api.get('/api/auth/me', { quiet401: true });
+      } catch (e) {
+        this.user = null;
+        localStorage.removeItem(SIGNED_IN_KEY);
+      }
     }
     window.addEventListener('hashchange', () => this.open());
     // lit-html's render() keeps what the container already holds: drop the "Loading…" line first
@@ -95,11 +103,13 @@ class Console {
   /** Signed in (or out): remembers the account and goes on. */
   signedIn(user, next) {
     this.user = user;
+    localStorage.setItem(SIGNED_IN_KEY, '1');
     this.navigate(next && next.charAt(0) === '/' && next.indexOf('/login') !== 0 ? next : HOME);
   }
 
   async signOut() {
     try { await api.post('/api/auth/logout'); } catch (e) { /* the session is gone either way */ }
+    localStorage.removeItem(SIGNED_IN_KEY);
     this.user = null;
     this.navigate('/login');
   }

@@ -75,7 +75,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		JsonNode game = organiser.get("/api/games/" + gameId).body();
 		String pin = game.path("pin").asString();
 		assertThat(game.path("phase").asString()).isEqualTo("LOBBY");
-		expect(laptop.locator("#run-pin")).hasText(pin);
+		expect(laptop.locator("#run-pin")).hasText(pin.substring(0, 3) + " " + pin.substring(3));
 		expect(laptop.locator("#ctl-connection")).hasText("Đã kết nối");
 
 		// --- the presenter on the projector and the controls on the host's phone (token after the '#')

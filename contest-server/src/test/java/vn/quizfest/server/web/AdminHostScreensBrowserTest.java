@@ -148,7 +148,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		socketPlayer(game.path("pin").asString(), "Lan");
 		presenter.navigate(base() + "/admin/#/present/" + id + "?t=" + game.path("hostToken").asString());
 		onConsole(presenter, "/present/:id");
-		expect(presenter.locator("#player-count")).hasText("1 players");
+		expect(presenter.locator("#player-count")).hasText("1 player");
 		expect(presenter.locator("#join-how")).containsText("enter the PIN");
 		Page control = laptop.context().newPage();
 		control.onPageError(error -> pageErrors.add("page error: " + error));

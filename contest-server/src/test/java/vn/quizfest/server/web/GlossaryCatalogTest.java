@@ -61,6 +61,12 @@ class GlossaryCatalogTest {
 		assertThat(found).isEmpty();
 	}
 
+	/** Vietnamese quotes are “…”, never the German „…”. */
+	@Test
+	void vietnameseTextQuotesWithCurlyQuotesNotGermanOnes() throws Exception {
+		assertThat(vietnameseTexts()).allSatisfy((where, text) -> assertThat(text).as(where).doesNotContain("„"));
+	}
+
 	@Test
 	void theResultsPageNamesItsColumnsLikeTheExport() throws Exception {
 		for (String language : List.of("vi", "en")) {

@@ -3,7 +3,7 @@
 // organisation's games that are still live.
 import { html, nothing } from 'lit-html';
 import { api, query as qs } from '../../lib/api.js';
-import { t, num, dateTime } from '../../lib/i18n.js';
+import { t, num, dateTime, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
@@ -98,7 +98,7 @@ export class CreateGameScreen extends Screen {
     try {
       const created = await api.post('/api/games', body);
       saveHostToken(created.id, created.hostToken);
-      this.app.toast(t('host.create.created', { pin: created.pin }));
+      this.app.toast(t('host.create.created', { pin: pinText(created.pin) }));
       this.app.navigate('/games/' + encodeURIComponent(created.id) + '/run');
     } catch (e) {
       this.error = e;
@@ -167,7 +167,7 @@ export class CreateGameScreen extends Screen {
       <h2 id="live-title">${t('host.live.title')}</h2>
       <ul class="live-list">${this.live.map((g) => html`<li data-game=${g.id}>
         <span class="live-name">${g.title}</span>
-        <span class="badge">${t('host.live.pin', { pin: g.pin })}</span>
+        <span class="badge">${t('host.live.pin', { pin: pinText(g.pin) })}</span>
         <span class="badge ok">${phaseLabel(g.phase)}</span>
         <span class="hint">${t('host.live.players', { count: num(g.players) })} · ${dateTime(g.createdAt)}</span>
         ${hostToken(g.id) ? html`<a class="button" href=${'#/games/' + encodeURIComponent(g.id) + '/run'}>${t('host.live.open')}</a>`
