@@ -289,6 +289,41 @@ public final class LiveGame {
 		}
 	}
 
+	/**
+	 * Ends the game for an organiser of its organisation who has no host token (another laptop, a cleared
+	 * browser): as the host's {@code end}, so the podium, the final frames and the stored results follow.
+	 * Ending an ended game does nothing.
+	 */
+	public void endByOrganiser() {
+		command("end", null, null, null);
+	}
+
+	/** When the game last did something (an event: a join, a command, a timer step); 0 before the first. */
+	private volatile long lastActivity;
+
+	long lastActivityAt() {
+		return lastActivity;
+	}
+
+	/** Marks the game active now: at creation, and with every batch of events. */
+	void markActive(long now) {
+		lastActivity = now;
+	}
+
+	/** Ends a game nobody has moved for the idle limit, with reason {@code IDLE}; its results are kept. */
+	void endIdle() {
+		List<GameEvent> events = Game.events();
+		lock.lock();
+		try {
+			long now = context.now();
+			game.end("IDLE", now, events);
+			handle(events, now);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** Runs a host command; throws {@link Game.Refusal} when the engine refuses it. */
 	/**
 	 * Runs a host command. A command that names the phase and question the host screen was showing is
@@ -352,6 +387,9 @@ public final class LiveGame {
 
 	/** Called under the lock: turns the engine's events into deliveries, in order. */
 	private void handle(List<GameEvent> events, long now) {
+		if (!events.isEmpty()) {
+			markActive(now);
+		}
 		for (GameEvent event : events) {
 			if (event instanceof PlayerJoined joined) {
 				recentJoins.add(joined.player());

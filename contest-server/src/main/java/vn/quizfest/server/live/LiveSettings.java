@@ -20,13 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param playerCountsInterval how often the lobby player count goes to players at most
  * @param joinTimeout a socket that has not joined or resumed within this time is closed
  * @param finishedGameRetention how long a finished game stays in memory for late resumes and reads
+ * @param idleGameTimeout a game in which nothing happened for this long (no join, no command, no timer
+ * step: left in the lobby or forgotten on a leaderboard) is ended by the server; its results are kept
  */
 @ConfigurationProperties("quizfest.live")
 public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
 		@DefaultValue("20") int burst, @DefaultValue("50") int abuseLimit, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("64") int maxQueuedFrames, @DefaultValue("0") int senderThreads,
 		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,
-		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention) {
+		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention,
+		@DefaultValue("2h") Duration idleGameTimeout) {
 
 	int effectiveSenderThreads() {
 		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
