@@ -62,6 +62,13 @@ class Console {
       }
     }
     window.addEventListener('hashchange', () => this.open());
+    // Closing or reloading the tab with unsaved changes: the browser asks (its own words).
+    window.addEventListener('beforeunload', (event) => {
+      if (this.screen && this.screen.unsaved()) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    });
     // lit-html's render() keeps what the container already holds: drop the "Loading…" line first
     const boot = document.getElementById('boot');
     if (boot) boot.remove();
@@ -70,14 +77,21 @@ class Console {
 
   /** Goes to a console path such as '/questions/42'. */
   navigate(path) {
-    if (currentPath() === path) this.open();
+    if (currentPath() === path) this.open(true);
     else location.hash = '#' + path;
   }
 
-  async open() {
+  /** Shows the screen of the address; `again` re-opens the current one (a hashchange to it does nothing). */
+  async open(again) {
     const path = currentPath();
     const found = match(path) || { route: NOT_FOUND, params: {}, query: new URLSearchParams() };
     const { route, params, query } = found;
+    if (!again && this.screen && path === this.screenPath) return;
+    if (this.screen && this.screen.unsaved() && !window.confirm(t('unsaved.confirm'))) {
+      // Stay: put the address back (the hashchange that follows finds the same path and does nothing).
+      location.hash = '#' + this.screenPath;
+      return;
+    }
     if (!route.public && !this.user) return this.navigate('/login?next=' + encodeURIComponent(path));
     if (!this.allows(route.role)) {
       this.toast(t('error.access.denied'), 'error');
@@ -85,6 +99,7 @@ class Console {
     }
     if (this.screen) this.screen.leave();
     this.route = route;
+    this.screenPath = path;
     const screen = new route.screen(this, params, query);
     this.screen = screen;
     this.draw();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -145,6 +146,7 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 			}
 			laptop.navigate(base() + "/admin/#/host");
 			onConsole(laptop, "/host");
+			laptop.locator("#create-settings").evaluate("details => { details.open = true; }");
 			laptop.locator("#setting-scoring").scrollIntoViewIfNeeded();
 			Object fits = laptop.evaluate("""
 					() => {
@@ -158,6 +160,77 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 					}""");
 			assertThat(fits).as("scoring options fit (%s)", language).isEqualTo(true);
 		}
+	}
+
+	@Test
+	void theCreateFormShowsItsButtonWithoutScrollingAndItsSettingsInOneLine() {
+		for (int i = 0; i < 6; i++) {
+			oneQuestionGame();
+		}
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/host");
+		onConsole(laptop, "/host");
+		expect(laptop.locator(".live-list li")).not().hasCount(0);
+		expect(laptop.locator("#create-submit")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+		expect(laptop.locator("#create-settings")).not().hasAttribute("open", "");
+		expect(laptop.locator("#settings-summary")).containsText("20.000");
+		expect(laptop.locator("#settings-summary")).containsText("Theo tốc độ trả lời");
+		laptop.locator("#create-settings summary").click();
+		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Nhịp trò chơi", "Tính điểm và bảng xếp hạng",
+				"Người chơi" });
+		adminScreenshot(laptop, "host-41-create-folded");
+	}
+
+	@Test
+	void pickingQuestionsOneByOneListsTheGamesLanguageAtOnceAndSaysWhichLanguage() {
+		long bank = bank();
+		questions.add(question(bank, vn.quizfest.questionbank.QuestionType.SINGLE_CHOICE, "Câu tiếng Việt để chọn?",
+				List.of("Có", "Không"), vn.quizfest.questionbank.AnswerKey.options(List.of(0)), 20));
+		vn.quizfest.questionbank.Question vi = question(bank, vn.quizfest.questionbank.QuestionType.SINGLE_CHOICE,
+				"An English question to pick?", List.of("Yes", "No"), vn.quizfest.questionbank.AnswerKey.options(List.of(0)), 20);
+		questions.add(new vn.quizfest.questionbank.Question(null, bank, java.util.UUID.randomUUID().toString(),
+				vn.quizfest.questionbank.Language.EN, vi.type(), vi.text(), vi.options(), vi.answer(), vi.explanation(),
+				vi.timeLimitSeconds(), vi.points(), vi.difficulty(), vi.topic(), List.of(), null, null, vi.status(), "test", null,
+				null, null, 0));
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/host");
+		onConsole(laptop, "/host");
+		laptop.locator("input[name=source][value=questions]").check();
+		// the first page without a search, Vietnamese only, each marked
+		expect(laptop.locator(".found li").first()).isVisible();
+		expect(laptop.locator(".found li .badge").first()).hasText("Tiếng Việt");
+		assertThat(laptop.locator(".found li .badge").allInnerTexts()).containsOnly("Tiếng Việt");
+		laptop.locator("#game-language").selectOption("en");
+		expect(laptop.locator(".found li", new Page.LocatorOptions().setHasText("An English question to pick?"))).hasCount(1);
+		assertThat(laptop.locator(".found li .badge").allInnerTexts()).containsOnly("Tiếng Anh");
+	}
+
+	@Test
+	void anOrganiserEndsAGameLeftOnAnotherLaptopWithoutItsHostCodeAndItsResultsStay() {
+		JsonNode game = oneQuestionGame();
+		String id = game.path("id").asString();
+		socketPlayer(game.path("pin").asString(), "Lan");
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/host");
+		onConsole(laptop, "/host");
+		var row = laptop.locator(".live-list li[data-game='" + id + "']");
+		expect(row).containsText("Mã điều khiển không có trên máy này");
+		row.locator("[data-end]").click();
+		expect(row).containsText("Kết quả vẫn được giữ.");
+		row.locator("[data-end-confirm]").click();
+		expect(laptop.locator(".toast")).containsText("Đã kết thúc trò chơi.");
+		expect(laptop.locator(".live-list li[data-game='" + id + "']")).hasCount(0);
+
+		ApiClient organiser = admin();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+			JsonNode results = organiser.get("/api/games/" + id + "/results").body();
+			assertThat(results.path("game").path("game").path("status").asString()).isEqualTo("ENDED");
+			assertThat(results.path("players")).extracting(p -> p.path("nickname").asString()).containsExactly("Lan");
+		});
+		assertThat(organiser.post("/api/games/" + id + "/end", Map.of()).status()).as("ending again").isIn(204, 404);
 	}
 
 	/** A game of one single-choice question created over REST, not yet hosted. */

@@ -58,6 +58,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
 		expect(laptop.locator("#setting-maxPlayers")).hasValue("20000");
 		laptop.locator("#game-title").fill(GAME_TITLE);
+		laptop.locator("#create-settings summary").click(); // the settings are folded by default
 		laptop.locator("#setting-leaderboardSize").fill("99");
 		laptop.locator("#setting-previewSeconds").fill("30");
 		laptop.locator("#create-submit").click();

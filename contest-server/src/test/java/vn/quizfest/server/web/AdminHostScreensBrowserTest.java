@@ -32,6 +32,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator(".error-box")).containsText("Hãy nhập tên trò chơi.");
 		expect(laptop.locator(".error-box")).containsText("Hãy chọn ít nhất một câu hỏi.");
 		laptop.locator("#game-title").fill("Rung chuông vàng thôn Đông");
+		laptop.locator("#create-settings summary").click(); // the settings are folded by default
 		laptop.locator("#setting-openLeadMillis").fill("");
 		laptop.locator("#create-submit").click();
 		expect(laptop.locator(".error-box")).containsText("phải từ 0 đến 5.000");

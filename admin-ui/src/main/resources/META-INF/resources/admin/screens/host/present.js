@@ -6,7 +6,7 @@ import { api } from '../../lib/api.js';
 import { t, num, language, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { HostConnection } from '../../lib/live.js';
-import { tokenForScreen } from './token.js';
+import { tokenForScreen, isLoopbackJoin } from './token.js';
 import { connectionLabel, secondsLeft, questionNumber } from './controls.js';
 import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
@@ -97,6 +97,7 @@ export class PresenterScreen extends Screen {
       <div class="join">
         <p class="join-how" id="join-how">${t('present.join', { host: where })}</p>
         <p class="pin" id="present-pin" aria-label=${t('present.pinLabel', { pin: pinText(pin) })}>${pinText(pin)}</p>
+        ${this.joinHost && isLoopbackJoin(this.joinHost) ? html`<p class="warning" id="loopback-warning" role="note">${t('host.loopback.warning')}</p>` : nothing}
         <p class="player-count" id="player-count" data-count=${s.playerCount} aria-live="polite">${t('present.players', { count: num(s.playerCount) })}</p>
       </div>
       <img class="qr" id="present-qr" src=${'/api/pins/' + encodeURIComponent(pin) + '/qr.svg'} alt=${t('present.qrAlt')}>

@@ -5,7 +5,7 @@ import { api } from '../../lib/api.js';
 import { t, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader } from '../../lib/ui.js';
-import { tokenForScreen, controlLink } from './token.js';
+import { tokenForScreen, controlLink, isLoopbackJoin } from './token.js';
 import { HostControls } from './controls.js';
 
 export class RunScreen extends Screen {
@@ -87,6 +87,7 @@ export class RunScreen extends Screen {
           <h2 id="join-title">${t('host.run.join')}</h2>
           <p class="run-pin" id="run-pin">${pinText(pin)}</p>
           ${joinUrl ? html`<p>${t('host.run.joinLink')} <a id="join-link" href=${joinUrl} target="_blank" rel="noopener">${joinUrl}</a></p>` : nothing}
+          ${this.joinUrl && isLoopbackJoin(this.joinUrl) ? html`<p class="warning" id="loopback-warning" role="note">${t('host.loopback.warning')}</p>` : nothing}
           ${this.qrShown ? html`<div class="control-qr" id="control-qr">
             <p class="warning" role="note">${t('host.run.qrWarning')}</p>
             ${this.qrError ? html`<p>${t('host.run.qrFailed')}</p>${errorBox(this.qrError)}` : nothing}
