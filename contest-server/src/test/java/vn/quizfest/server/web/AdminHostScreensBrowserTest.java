@@ -94,6 +94,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-autoAdvance")).isChecked();
 
 		laptop.locator("#game-title").fill("Chung kết huyện Bắc Hà");
+		laptop.locator("#create-settings").evaluate("details => { details.open = true; }"); // folded by default
 		laptop.locator("#setting-leaderboardSize").fill("12");
 		laptop.locator("#create-submit").click();
 		onConsole(laptop, "/games/:id/run");

@@ -28,8 +28,7 @@ export class CreateGameScreen extends Screen {
     this.language = 'vi';
     if (this.source === 'questions') this.search();
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
-    // Folded unless the quiz brings its own settings: then they are shown, so they are seen.
-    this.settingsOpen = Boolean(this.chosenQuiz() && this.chosenQuiz().settings && Object.keys(this.chosenQuiz().settings).length);
+    // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
   }
 
   chosenQuiz() {
@@ -67,8 +66,7 @@ export class CreateGameScreen extends Screen {
   chooseQuiz(event) {
     this.quizId = event.target.value;
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
-    // Folded unless the quiz brings its own settings: then they are shown, so they are seen.
-    this.settingsOpen = Boolean(this.chosenQuiz() && this.chosenQuiz().settings && Object.keys(this.chosenQuiz().settings).length);
+    // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
     this.invalid = {};
     this.update();
   }
