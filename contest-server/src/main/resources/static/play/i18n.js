@@ -24,7 +24,9 @@ export function language() {
 /** The text for a key with {name} placeholders filled in; the key itself if the catalog lacks it. */
 export function t(key, params) {
   const catalog = catalogs[current] || {};
-  let text = catalog[key];
+  // "1 player", not "1 players": a count of exactly one takes the key's ".one" form when there is one.
+  const one = params && (String(params.count) === '1' || String(params.of) === '1') ? catalog[key + '.one'] : null;
+  let text = one != null ? one : catalog[key];
   if (text == null) return key;
   if (params) {
     text = text.replace(/\{(\w+)\}/g, (match, name) => (params[name] == null ? match : String(params[name])));

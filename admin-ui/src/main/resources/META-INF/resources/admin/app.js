@@ -26,6 +26,10 @@ const NAV = [
 
 const HOME = '/host';
 
+// Set while this browser has a session: a first visit or a phone opening the controls asks nobody
+// who is logged in, so no expected 401 shows as an error in the browser's console.
+const SIGNED_IN_KEY = 'quizfest.console.signedIn';
+
 class Console {
   constructor() {
     this.user = null;
@@ -44,16 +48,27 @@ class Console {
   async start() {
     await useLanguage(preferredLanguage());
     onUnauthorized(() => {
+      localStorage.removeItem(SIGNED_IN_KEY);
       if (this.route && this.route.public) return;
       this.user = null;
       this.navigate('/login?next=' + encodeURIComponent(currentPath()));
     });
-    try {
-      this.user = await api.get('/api/auth/me', { quiet401: true });
-    } catch (e) {
-      this.user = null;
+    if (localStorage.getItem(SIGNED_IN_KEY)) {
+      try {
+        this.user = await api.get('/api/auth/me', { quiet401: true });
+      } catch (e) {
+        this.user = null;
+        localStorage.removeItem(SIGNED_IN_KEY);
+      }
     }
     window.addEventListener('hashchange', () => this.open());
+    // Closing or reloading the tab with unsaved changes: the browser asks (its own words).
+    window.addEventListener('beforeunload', (event) => {
+      if (this.screen && this.screen.unsaved()) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    });
     // lit-html's render() keeps what the container already holds: drop the "Loading…" line first
     const boot = document.getElementById('boot');
     if (boot) boot.remove();
@@ -62,14 +77,21 @@ class Console {
 
   /** Goes to a console path such as '/questions/42'. */
   navigate(path) {
-    if (currentPath() === path) this.open();
+    if (currentPath() === path) this.open(true);
     else location.hash = '#' + path;
   }
 
-  async open() {
+  /** Shows the screen of the address; `again` re-opens the current one (a hashchange to it does nothing). */
+  async open(again) {
     const path = currentPath();
     const found = match(path) || { route: NOT_FOUND, params: {}, query: new URLSearchParams() };
     const { route, params, query } = found;
+    if (!again && this.screen && path === this.screenPath) return;
+    if (this.screen && this.screen.unsaved() && !window.confirm(t('unsaved.confirm'))) {
+      // Stay: put the address back (the hashchange that follows finds the same path and does nothing).
+      location.hash = '#' + this.screenPath;
+      return;
+    }
     if (!route.public && !this.user) return this.navigate('/login?next=' + encodeURIComponent(path));
     if (!this.allows(route.role)) {
       this.toast(t('error.access.denied'), 'error');
@@ -77,6 +99,7 @@ class Console {
     }
     if (this.screen) this.screen.leave();
     this.route = route;
+    this.screenPath = path;
     const screen = new route.screen(this, params, query);
     this.screen = screen;
     this.draw();
@@ -95,11 +118,13 @@ class Console {
   /** Signed in (or out): remembers the account and goes on. */
   signedIn(user, next) {
     this.user = user;
+    localStorage.setItem(SIGNED_IN_KEY, '1');
     this.navigate(next && next.charAt(0) === '/' && next.indexOf('/login') !== 0 ? next : HOME);
   }
 
   async signOut() {
     try { await api.post('/api/auth/logout'); } catch (e) { /* the session is gone either way */ }
+    localStorage.removeItem(SIGNED_IN_KEY);
     this.user = null;
     this.navigate('/login');
   }

@@ -131,6 +131,11 @@ class EmbeddedModeIntegrationTest {
 	}
 
 	@Test
+	void theStartPrintsNoFlywayWarningAboutTheH2Version(CapturedOutput output) {
+		assertThat(output.getOut()).contains("QuizFest is ready").doesNotContain("Flyway has been verified with");
+	}
+
+	@Test
 	void theStartupMessageNamesThePlayerAndOrganiserUrls(CapturedOutput output) {
 		assertThat(output.getOut()).contains("Người chơi: http://localhost:" + port + "/")
 			.contains("Organisers: http://localhost:" + port + "/admin/");

@@ -86,6 +86,26 @@ class SeedBankTest {
 		assertThat(in(ALL, Language.EN)).extracting(Question::externalKey).doesNotHaveDuplicates();
 	}
 
+	/**
+	 * The import's own duplicate rule (same language, same text after {@link TextNormalizer#fold}):
+	 * a duplicate could be drawn twice into one quiz, and an export of the bank would not re-import whole.
+	 */
+	@ParameterizedTest
+	@MethodSource("languages")
+	void noTwoQuestionsOfALanguageHaveTheSameTextByTheImportRule(Language language) {
+		Map<String, List<String>> keysByText = in(ALL, language).stream()
+			.collect(Collectors.groupingBy(question -> TextNormalizer.fold(question.text()),
+					Collectors.mapping(Question::externalKey, Collectors.toList())));
+
+		assertThat(keysByText.values()).as("keys sharing one folded %s text", language)
+			.filteredOn(keys -> keys.size() > 1)
+			.isEmpty();
+	}
+
+	static Stream<Language> languages() {
+		return Stream.of(Language.values());
+	}
+
 	@Test
 	void everyEnglishVersionMatchesItsVietnameseOne() {
 		Map<String, List<Question>> groups = ALL.stream().collect(Collectors.groupingBy(Question::translationGroup));

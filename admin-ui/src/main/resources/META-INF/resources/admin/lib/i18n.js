@@ -36,6 +36,8 @@ export async function useLanguage(lang) {
 
 /** The message for a key with {name} placeholders filled; the key itself when missing (a test forbids that). */
 export function t(key, params) {
+  // "1 player", not "1 players": a count of exactly one takes the key's ".one" form when there is one.
+  if (params && String(params.count) === '1' && has(key + '.one')) key = key + '.one';
   const text = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (all, name) => (params[name] === undefined || params[name] === null ? all : String(params[name])));
@@ -52,11 +54,18 @@ export function num(value, digits) {
   return numberFormats[key].format(value);
 }
 
+/** A PIN as every screen writes it, in two groups of three digits: "245 306" (the player page does the same). */
+export function pinText(pin) {
+  return pin && /^[0-9]{6}$/.test(pin) ? pin.slice(0, 3) + ' ' + pin.slice(3) : (pin || '');
+}
+
 export function dateTime(value) {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'number' ? new Date(value) : new Date(String(value));
   if (isNaN(date.getTime())) return String(value);
-  return date.toLocaleString(current === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  // A four-digit year: "03/12/2026 09:30", never "3/12/26".
+  return date.toLocaleString(current === 'vi' ? 'vi-VN' : 'en-GB',
+    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 /** A text for a refused request: the server's localised message, else a catalog text for its code. */

@@ -22,6 +22,11 @@ export class Screen {
   /** Loads what the screen needs; the screen renders before and after. */
   async enter() {}
 
+  /** Whether leaving now loses what the user typed: the console then asks first. */
+  unsaved() {
+    return false;
+  }
+
   /** Releases sockets and timers when the user goes elsewhere. */
   leave() {}
 

@@ -124,6 +124,16 @@ class GameController {
 				game.questionCount(), game.currentQuestion().map(q -> q.index()).orElse(-1), game.activePlayerCount()));
 	}
 
+	/**
+	 * Ends a game from the console without its host token: any organiser of the game's organisation
+	 * (HOST and above) may, so a game left behind on another laptop does not stay "in progress".
+	 */
+	@PostMapping("/api/games/{id}/end")
+	ResponseEntity<Void> end(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		visibleLiveGame(id, organiser).endByOrganiser();
+		return ResponseEntity.noContent().build();
+	}
+
 	/** The live leaderboard as the leaderboard store holds it (Redis in cluster mode). */
 	@GetMapping("/api/games/{id}/leaderboard")
 	Map<String, Object> leaderboard(@PathVariable String id, @RequestParam(defaultValue = "10") int top,

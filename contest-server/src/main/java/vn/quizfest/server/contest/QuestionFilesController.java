@@ -57,8 +57,12 @@ class QuestionFilesController {
 	 * What an import did or, for a dry run, would do: {@code imported} counts the questions stored
 	 * (for a dry run, the ones that would be), {@code written} whether anything was stored.
 	 */
+	/**
+	 * An import's answer. {@code written} is true only when questions were stored; {@code notes} say what
+	 * the import assumed (a Kahoot sheet has no language, topic or difficulty columns).
+	 */
 	record ImportResult(QuestionFormat format, boolean dryRun, int rowsRead, int imported, boolean written,
-			List<IssueView> errors, List<IssueView> duplicates) {
+			List<IssueView> errors, List<IssueView> duplicates, List<String> notes) {
 	}
 
 	private final QuestionTransfer transfer;
@@ -132,7 +136,8 @@ class QuestionFilesController {
 		}
 		List<IssueView> errors = report.errors().stream().map(this::view).toList();
 		List<IssueView> duplicates = report.duplicates().stream().map(this::view).toList();
-		boolean written = report.written() && !dryRun;
+		// Every row a duplicate: the import went ahead but stored nothing, so nothing was written.
+		boolean written = report.written() && !dryRun && report.imported() > 0;
 		if (!report.written()) {
 			ProblemDetail problem = problems.of(LocaleContextHolder.getLocale(), HttpStatus.UNPROCESSABLE_CONTENT,
 					"import.rejected", errors.size());
@@ -142,8 +147,10 @@ class QuestionFilesController {
 			problem.setProperty("duplicates", duplicates);
 			return ResponseEntity.unprocessableContent().body(problem);
 		}
+		List<String> notes = report.format() == QuestionFormat.KAHOOT_XLSX && report.imported() > 0
+				? List.of(messages.get("import.kahoot.assumed", options.defaultDifficulty())) : List.of();
 		return ResponseEntity.ok(new ImportResult(report.format(), dryRun, report.rowsRead(), report.imported(), written,
-				errors, duplicates));
+				errors, duplicates, notes));
 	}
 
 	@GetMapping("/api/banks/{id}/export")

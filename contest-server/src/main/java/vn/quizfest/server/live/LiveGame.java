@@ -319,6 +319,41 @@ public final class LiveGame {
 	}
 
 	/**
+	 * Ends the game for an organiser of its organisation who has no host token (another laptop, a cleared
+	 * browser): as the host's {@code end}, so the podium, the final frames and the stored results follow.
+	 * Ending an ended game does nothing.
+	 */
+	public void endByOrganiser() {
+		command("end", null, null, null);
+	}
+
+	/** When the game last did something (an event: a join, a command, a timer step); 0 before the first. */
+	private volatile long lastActivity;
+
+	long lastActivityAt() {
+		return lastActivity;
+	}
+
+	/** Marks the game active now: at creation, and with every batch of events. */
+	void markActive(long now) {
+		lastActivity = now;
+	}
+
+	/** Ends a game nobody has moved for the idle limit, with reason {@code IDLE}; its results are kept. */
+	void endIdle() {
+		List<GameEvent> events = Game.events();
+		lock.lock();
+		try {
+			long now = context.now();
+			game.end("IDLE", now, events);
+			handle(events, now);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
 	 * Runs a host command. A command that names the phase and question the host screen was showing is
 	 * refused with {@code STALE_COMMAND} when the game has moved on since (a double tap, or a "next"
 	 * racing the server's own early close), so it never skips a step the host did not see.
@@ -380,6 +415,9 @@ public final class LiveGame {
 
 	/** Called under the lock: turns the engine's events into deliveries, in order. */
 	private void handle(List<GameEvent> events, long now) {
+		if (!events.isEmpty()) {
+			markActive(now);
+		}
 		for (GameEvent event : events) {
 			if (event instanceof PlayerJoined joined) {
 				recentJoins.add(joined.player());
@@ -478,6 +516,7 @@ public final class LiveGame {
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
 		long opensAt = game.opensAt();
+		Map<Integer, Long> arrivals = arrivals(closed);
 		long created = System.nanoTime();
 		deliver(() -> {
 			long start = System.nanoTime();
@@ -494,10 +533,27 @@ public final class LiveGame {
 					context.results().submit(new ResultRecord.AnswerScored(id(), position, outcome.player(),
 							context.frames().submission(outcome.submission()), outcome.correct(), outcome.credit(),
 							outcome.points(), outcome.streak(), outcome.responseMillis(),
-							outcome.responseMillis() + opensAt));
+							arrivals.getOrDefault(outcome.player(), outcome.responseMillis() + opensAt)));
 				}
 			}
 		});
+	}
+
+	/**
+	 * When each answer to the closed question arrived, as its ack said: an answer in the open lead
+	 * arrived before {@code opensAt} (its {@code ms} is 0). Read now, as the next question clears the receipts.
+	 */
+	private Map<Integer, Long> arrivals(QuestionClosed closed) {
+		Map<Integer, Long> arrivals = new HashMap<>();
+		int position = closed.question().index();
+		for (Outcome outcome : closed.outcomes().values()) {
+			if (outcome.answered()) {
+				game.receiptOf(outcome.player())
+					.filter(receipt -> receipt.question() == position && receipt.accepted())
+					.ifPresent(receipt -> arrivals.put(outcome.player(), receipt.receivedAt()));
+			}
+		}
+		return arrivals;
 	}
 
 	private @Nullable String outcomeFrame(QuestionClosed closed, int player, Map<Integer, Standing> byPlayer) {

@@ -103,6 +103,7 @@ public class LiveGames implements SmartLifecycle {
 					questions.size()), snapshot);
 			Game game = new Game(id, questions, spec.settings(), nicknames, context.now());
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
+			live.markActive(context.now());
 			// Players and hosts on other nodes of a cluster reach this game through its channel.
 			subscriptions.put(id, context.relay().own(live));
 			byId.put(id, live);
@@ -209,6 +210,11 @@ public class LiveGames implements SmartLifecycle {
 				long endedAt = game.endedAt();
 				if (endedAt >= 0 && now - endedAt > retention) {
 					forget(game);
+				}
+				else if (endedAt < 0 && now - game.lastActivityAt() > context.settings().idleGameTimeout().toMillis()) {
+					// Left in the lobby or forgotten mid-game: ended, so it leaves "in progress"; results stay.
+					log.info("Ending game {}: nothing happened for {}", game.id(), context.settings().idleGameTimeout());
+					game.endIdle();
 				}
 			}
 			catch (RuntimeException ex) {

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        with 4011; the player page pings every 25 seconds, and the phone resumes when it wakes
  * @param maxConnectionsPerAddress open WebSocket connections one address may hold on one node; more
  *        are refused at the handshake with 429
+ * @param idleGameTimeout a game in which nothing happened for this long (no join, no command, no timer
+ *        step: left in the lobby or forgotten on a leaderboard) is ended by the server; its results are kept
  */
 @ConfigurationProperties("quizfest.live")
 public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
@@ -31,7 +33,8 @@ public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValu
 		@DefaultValue("64") int maxQueuedFrames, @DefaultValue("0") int senderThreads,
 		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,
 		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention,
-		@DefaultValue("120s") Duration idleTimeout, @DefaultValue("600") int maxConnectionsPerAddress) {
+		@DefaultValue("120s") Duration idleTimeout, @DefaultValue("600") int maxConnectionsPerAddress,
+		@DefaultValue("2h") Duration idleGameTimeout) {
 
 	int effectiveSenderThreads() {
 		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());

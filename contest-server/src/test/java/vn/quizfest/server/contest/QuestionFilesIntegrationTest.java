@@ -162,6 +162,7 @@ class QuestionFilesIntegrationTest {
 		ApiClient.Response again = organiser.postFile("/api/banks/" + target + "/import", "file", "lan-hai.xlsx", XLSX,
 				exported.body());
 		assertThat(again.body().path("imported").asInt()).isZero();
+		assertThat(again.body().path("written").asBoolean()).as("nothing stored, nothing written").isFalse();
 		assertThat(again.body().path("duplicates")).hasSize(7);
 		assertThat(again.body().path("duplicates").get(0).path("message").asString())
 			.isEqualTo("Câu hỏi đã có trong ngân hàng, không nhập lại.");
@@ -261,6 +262,24 @@ class QuestionFilesIntegrationTest {
 		HttpResponse<byte[]> kahoot = organiser.download("/api/banks/" + source + "/export?format=kahoot");
 		assertThat(kahoot.statusCode()).isEqualTo(200);
 		assertThat(kahoot.headers().firstValue("X-QuizFest-Skipped").orElseThrow()).isEqualTo("3");
+	}
+
+	@Test
+	void aKahootImportSaysWhatItAssumedForTheColumnsKahootHasNot() {
+		HttpResponse<byte[]> kahoot = organiser.download("/api/banks/" + bankWithEveryKindOfQuestion() + "/export?format=kahoot");
+		assertThat(kahoot.statusCode()).isEqualTo(200);
+		long target = bank("Từ Kahoot");
+
+		ApiClient.Response imported = organiser.postFile("/api/banks/" + target + "/import?format=kahoot", "file",
+				"kahoot.xlsx", XLSX, kahoot.body());
+
+		assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+		assertThat(imported.body().path("written").asBoolean()).isTrue();
+		assertThat(imported.body().path("notes")).hasSize(1);
+		assertThat(imported.body().path("notes").get(0).asString()).contains("tiếng Việt").contains("độ khó 2");
+		assertThat(questionsOf(target)).isNotEmpty()
+			.allSatisfy(q -> assertThat(q.path("language").asString()).isEqualTo("VI"))
+			.allSatisfy(q -> assertThat(q.path("difficulty").asInt()).isEqualTo(2));
 	}
 
 	@Test

@@ -58,6 +58,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
 		expect(laptop.locator("#setting-maxPlayers")).hasValue("20000");
 		laptop.locator("#game-title").fill(GAME_TITLE);
+		laptop.locator("#create-settings summary").click(); // the settings are folded by default
 		laptop.locator("#setting-leaderboardSize").fill("99");
 		laptop.locator("#setting-previewSeconds").fill("30");
 		laptop.locator("#create-submit").click();
@@ -75,7 +76,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		JsonNode game = organiser.get("/api/games/" + gameId).body();
 		String pin = game.path("pin").asString();
 		assertThat(game.path("phase").asString()).isEqualTo("LOBBY");
-		expect(laptop.locator("#run-pin")).hasText(pin);
+		expect(laptop.locator("#run-pin")).hasText(pin.substring(0, 3) + " " + pin.substring(3));
 		expect(laptop.locator("#ctl-connection")).hasText("Đã kết nối");
 
 		// --- the presenter on the projector and the controls on the host's phone (token after the '#')

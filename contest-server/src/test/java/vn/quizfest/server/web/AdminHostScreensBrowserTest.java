@@ -32,6 +32,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator(".error-box")).containsText("Hãy nhập tên trò chơi.");
 		expect(laptop.locator(".error-box")).containsText("Hãy chọn ít nhất một câu hỏi.");
 		laptop.locator("#game-title").fill("Rung chuông vàng thôn Đông");
+		laptop.locator("#create-settings summary").click(); // the settings are folded by default
 		laptop.locator("#setting-openLeadMillis").fill("");
 		laptop.locator("#create-submit").click();
 		expect(laptop.locator(".error-box")).containsText("phải từ 0 đến 5.000");
@@ -81,7 +82,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-leaderboardSize")).hasValue("10");
 		expect(laptop.locator("#setting-autoAdvance")).isChecked();
 		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
-		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng đề thi này");
+		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng bộ đề này");
 		adminScreenshot(laptop, "host-07-create-quiz-settings");
 
 		laptop.locator("#game-quiz").selectOption(plain);
@@ -93,6 +94,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-autoAdvance")).isChecked();
 
 		laptop.locator("#game-title").fill("Chung kết huyện Bắc Hà");
+		laptop.locator("#create-settings").evaluate("details => { details.open = true; }"); // folded by default
 		laptop.locator("#setting-leaderboardSize").fill("12");
 		laptop.locator("#create-submit").click();
 		onConsole(laptop, "/games/:id/run");
@@ -148,7 +150,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		socketPlayer(game.path("pin").asString(), "Lan");
 		presenter.navigate(base() + "/admin/#/present/" + id + "?t=" + game.path("hostToken").asString());
 		onConsole(presenter, "/present/:id");
-		expect(presenter.locator("#player-count")).hasText("1 players");
+		expect(presenter.locator("#player-count")).hasText("1 player");
 		expect(presenter.locator("#join-how")).containsText("enter the PIN");
 		Page control = laptop.context().newPage();
 		control.onPageError(error -> pageErrors.add("page error: " + error));

@@ -142,7 +142,7 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		onConsole(page, "/questions/:id");
 		page.locator("#delete-question").click();
 		page.locator("#confirm-delete").click();
-		expect(page.locator(".error-box")).containsText("đề thi số " + quizId + " đang dùng");
+		expect(page.locator(".error-box")).containsText("bộ đề số " + quizId + " đang dùng");
 		assertThat(admin.get("/api/questions/" + scams.get(0)).status()).isEqualTo(200);
 
 		page.navigate(base() + "/admin/#/quizzes");

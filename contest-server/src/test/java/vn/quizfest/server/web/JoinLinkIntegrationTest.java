@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.ApiClient;
+import vn.quizfest.server.system.Messages;
 
 /**
  * The join link and its QR code as the big screen gets them over real HTTP, and QR codes of any text for
@@ -28,6 +31,32 @@ import vn.quizfest.server.ApiClient;
 class JoinLinkIntegrationTest extends PlayerPageServer {
 
 	final HttpClient client = HttpClient.newHttpClient();
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void theStartMessageNamesTheAddressTheJoinLinksUseOrThePublicUrl() {
+		String joinBase = JoinLinksTest.links(null, JoinLinksTest.LAPTOP)
+			.base(JoinLinksTest.request("http", "localhost", port))
+			.url();
+		String plain = new StartupAnnouncement(environment, messages, new JoinLinkSettings(null),
+				new LanAddress(() -> JoinLinksTest.LAPTOP)).text();
+		assertThat(plain).contains("Người chơi: " + joinBase + "/").contains("Players: " + joinBase + "/")
+			.contains("Organisers: " + joinBase + "/admin/")
+			.as("only the address the QR codes use, not the Docker bridge")
+			.doesNotContain("172.17.0.1");
+
+		String withPublicUrl = new StartupAnnouncement(environment, messages, new JoinLinkSettings("https://thi.example.gov.vn"),
+				new LanAddress(() -> JoinLinksTest.LAPTOP)).text();
+		assertThat(withPublicUrl).contains("Người chơi: https://thi.example.gov.vn/")
+			.contains("Players: https://thi.example.gov.vn/")
+			.doesNotContain("Người chơi: http://")
+			.contains("Ban tổ chức: http://localhost:" + port + "/admin/");
+	}
 
 	final JsonMapper json = JsonMapper.builder().build();
 

@@ -59,7 +59,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 
 		page.navigate(base() + "/");
 		onScreen(page, "pin");
-		expect(page.locator("h1")).hasText("Vào cuộc thi");
+		expect(page.locator("h1")).hasText("Vào trò chơi");
 		expect(page.locator("html")).hasAttribute("lang", "vi");
 		screenshot(page, "01-pin");
 		page.locator("#pin").fill("12345");

@@ -104,6 +104,7 @@ export class QuestionImportScreen extends Screen {
         <div><dt>${t('import.duplicates')}</dt><dd>${num(r.duplicates.length)}</dd></div>
       </dl>
       ${r.dryRun ? html`<p>${t('import.dryRunNote')}</p>` : nothing}
+      ${(r.notes || []).map((note) => html`<p class="import-note">${note}</p>`)}
       ${r.errors.length ? html`<p>${t('import.skippedNote')}</p>${this.issues('import-errors', t('import.errorTable'), r.errors)}` : nothing}
       ${r.duplicates.length ? this.issues('import-duplicates', t('import.duplicateTable'), r.duplicates) : nothing}
       ${r.written ? html`<p><a href=${'#/questions' + query({ bankId: this.bankId })} id="see-imported">${t('import.see')}</a></p>` : nothing}

@@ -1,7 +1,7 @@
 // The host controls on their own (a phone at 360 x 640, or a laptop): opened from the QR code of the run
 // screen, with the host token after the '#'.
 import { html, nothing } from 'lit-html';
-import { t } from '../../lib/i18n.js';
+import { t, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { tokenForScreen } from './token.js';
 import { HostControls } from './controls.js';
@@ -30,7 +30,7 @@ export class ControlScreen extends Screen {
     return html`<div class="control-page" id="control">
       <header class="control-head">
         <h1 id="page-title" tabindex="-1">${s.game ? s.game.title : t('host.control.title')}</h1>
-        ${s.game ? html`<p class="control-pin">${t('host.control.pin', { pin: s.game.pin })}</p>` : nothing}
+        ${s.game ? html`<p class="control-pin">${t('host.control.pin', { pin: pinText(s.game.pin) })}</p>` : nothing}
       </header>
       ${this.controls.render()}
     </div>`;

@@ -3,12 +3,12 @@
 // organisation's games that are still live.
 import { html, nothing } from 'lit-html';
 import { api, query as qs } from '../../lib/api.js';
-import { t, num, dateTime } from '../../lib/i18n.js';
+import { t, num, dateTime, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
-import { settingValues, readSettings, rangeProblems, settingsFields } from './settings.js';
+import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -25,7 +25,10 @@ export class CreateGameScreen extends Screen {
     const wanted = this.query.get('quiz');
     this.quizId = wanted && quizzes.some((q) => String(q.id) === wanted) ? wanted : (quizzes[0] ? String(quizzes[0].id) : '');
     if (!quizzes.length) this.source = 'questions';
+    this.language = 'vi';
+    if (this.source === 'questions') this.search();
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
+    // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
   }
 
   chosenQuiz() {
@@ -46,19 +49,35 @@ export class CreateGameScreen extends Screen {
     }
   }
 
+  /** Ends a game without its host code (any organiser of its organisation); its results are kept. */
+  async endGame(id) {
+    try {
+      await api.post('/api/games/' + encodeURIComponent(id) + '/end');
+      this.app.toast(t('host.live.ended'));
+    } catch (e) {
+      this.liveError = e;
+    }
+    this.ending = null;
+    await this.loadLive();
+    this.update();
+  }
+
   /** A quiz's saved settings replace what the fields show (the user may still change them). */
   chooseQuiz(event) {
     this.quizId = event.target.value;
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
+    // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
     this.invalid = {};
     this.update();
   }
 
+  /** Published questions in the game's language (the first page at once, before any search). */
   async search(event) {
-    event.preventDefault();
-    const text = event.target.closest('.picker').querySelector('#question-search').value.trim();
+    if (event) event.preventDefault();
+    const input = document.getElementById('question-search');
+    const text = input ? input.value.trim() : '';
     try {
-      this.found = await api.get('/api/questions' + qs({ q: text, status: 'PUBLISHED', size: 20 }));
+      this.found = await api.get('/api/questions' + qs({ q: text, status: 'PUBLISHED', lang: this.language, size: 20 }));
       this.searchError = null;
     } catch (e) {
       this.searchError = e;
@@ -85,6 +104,7 @@ export class CreateGameScreen extends Screen {
     if (this.source === 'quiz' && !this.quizId) problems.push(t('host.create.quizRequired'));
     if (this.source === 'questions' && !this.picked.length) problems.push(t('host.create.questionsRequired'));
     problems.push(...rangeProblems(invalid));
+    if (Object.keys(invalid).length) this.settingsOpen = true;
     if (problems.length) {
       this.error = problems.join(' ');
       this.update();
@@ -98,7 +118,7 @@ export class CreateGameScreen extends Screen {
     try {
       const created = await api.post('/api/games', body);
       saveHostToken(created.id, created.hostToken);
-      this.app.toast(t('host.create.created', { pin: created.pin }));
+      this.app.toast(t('host.create.created', { pin: pinText(created.pin) }));
       this.app.navigate('/games/' + encodeURIComponent(created.id) + '/run');
     } catch (e) {
       this.error = e;
@@ -109,8 +129,8 @@ export class CreateGameScreen extends Screen {
 
   render() {
     if (!this.quizzes) return html`${pageHeader(t('host.create.title'))}${spinner()}`;
+    // The form first: its button must show without scrolling, however many games are in progress.
     return html`${pageHeader(t('host.create.title'))}
-      ${this.liveGames()}
       <form id="create-game" class="card create-game" @submit=${(e) => this.submit(e)} novalidate>
         <h2>${t('host.create.new')}</h2>
         ${errorBox(this.error)}
@@ -121,21 +141,25 @@ export class CreateGameScreen extends Screen {
           <label class="radio"><input type="radio" name="source" value="quiz" ?checked=${this.source === 'quiz'}
             @change=${() => { this.source = 'quiz'; this.update(); }}> ${t('host.create.source.quiz')}</label>
           <label class="radio"><input type="radio" name="source" value="questions" ?checked=${this.source === 'questions'}
-            @change=${() => { this.source = 'questions'; this.update(); }}> ${t('host.create.source.questions')}</label>
+            @change=${() => { this.source = 'questions'; this.update(); if (!this.found) this.search(); }}> ${t('host.create.source.questions')}</label>
         </fieldset>
-        ${this.source === 'quiz' ? this.quizChoice() : this.questionPicker()}
-        ${field('game-language', t('host.create.language'), html`<select id="game-language" name="language">
+        <div class="source-detail">${this.source === 'quiz' ? this.quizChoice() : this.questionPicker()}</div>
+        ${field('game-language', t('host.create.language'), html`<select id="game-language" name="language" .value=${this.language}
+          @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
           <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
           t('host.create.language.hint'))}
-        <details class="settings" open>
+        <details class="settings" id="create-settings" ?open=${this.settingsOpen}
+          @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
           <summary>${t('host.create.settings')}</summary>
           <p class="hint">${t('host.create.settings.hint')}</p>
           <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
             ? t('host.create.settings.fromQuiz') : ''}</p>
           ${settingsFields(this.values, this.invalid)}
         </details>
+        ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values)}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>
-      </form>`;
+      </form>
+      ${this.liveGames()}`;
   }
 
   quizChoice() {
@@ -154,7 +178,8 @@ export class CreateGameScreen extends Screen {
       </div>
       ${errorBox(this.searchError)}
       ${this.found ? html`<ul class="found">${this.found.items.length ? this.found.items.map((q) => html`<li>
-          <label><input type="checkbox" .checked=${this.picked.some((p) => p.id === q.id)} @change=${() => this.toggle(q)}> ${q.text}</label></li>`)
+          <label><input type="checkbox" .checked=${this.picked.some((p) => p.id === q.id)} @change=${() => this.toggle(q)}>
+            <span class="badge">${t('language.' + q.language)}</span> ${q.text}</label></li>`)
         : html`<li class="hint">${t('host.create.noQuestions')}</li>`}</ul>` : nothing}
       <p id="picked-count" aria-live="polite">${t('host.create.picked', { count: num(this.picked.length) })}</p>
       ${this.picked.length ? html`<ol class="picked">${this.picked.map((q) => html`<li>${q.text}</li>`)}</ol>` : nothing}
@@ -167,11 +192,15 @@ export class CreateGameScreen extends Screen {
       <h2 id="live-title">${t('host.live.title')}</h2>
       <ul class="live-list">${this.live.map((g) => html`<li data-game=${g.id}>
         <span class="live-name">${g.title}</span>
-        <span class="badge">${t('host.live.pin', { pin: g.pin })}</span>
+        <span class="badge">${t('host.live.pin', { pin: pinText(g.pin) })}</span>
         <span class="badge ok">${phaseLabel(g.phase)}</span>
         <span class="hint">${t('host.live.players', { count: num(g.players) })} · ${dateTime(g.createdAt)}</span>
         ${hostToken(g.id) ? html`<a class="button" href=${'#/games/' + encodeURIComponent(g.id) + '/run'}>${t('host.live.open')}</a>`
           : html`<span class="hint">${t('host.live.noToken')}</span>`}
+        ${this.ending === g.id ? html`<span class="confirm">${t('host.live.endConfirm')}
+            <button type="button" class="danger" data-end-confirm @click=${() => this.endGame(g.id)}>${t('host.live.end')}</button>
+            <button type="button" @click=${() => { this.ending = null; this.update(); }}>${t('common.cancel')}</button></span>`
+          : html`<button type="button" class="link danger-link" data-end=${g.id} @click=${() => { this.ending = g.id; this.update(); }}>${t('host.live.end')}</button>`}
       </li>`)}</ul>
     </section>`;
   }

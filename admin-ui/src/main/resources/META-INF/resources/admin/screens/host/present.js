@@ -3,10 +3,10 @@
 import { html, nothing } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
 import { api } from '../../lib/api.js';
-import { t, num, language } from '../../lib/i18n.js';
+import { t, num, language, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { HostConnection } from '../../lib/live.js';
-import { tokenForScreen } from './token.js';
+import { tokenForScreen, isLoopbackJoin } from './token.js';
 import { connectionLabel, secondsLeft, questionNumber } from './controls.js';
 import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
@@ -65,7 +65,7 @@ export class PresenterScreen extends Screen {
       <header class="present-bar">
         <h1 id="page-title" tabindex="-1" class="present-title">${s.game ? s.game.title : t('present.title')}</h1>
         <span class="present-q" id="present-q">${questionNumber(s)}</span>
-        ${s.game && s.phase !== 'LOBBY' ? html`<span class="present-pin-small">${t('present.pinSmall', { pin: s.game.pin })}</span>` : nothing}
+        ${s.game && s.phase !== 'LOBBY' ? html`<span class="present-pin-small">${t('present.pinSmall', { pin: pinText(s.game.pin) })}</span>` : nothing}
         ${document.fullscreenElement ? nothing : html`<button type="button" class="fullscreen" id="fullscreen" @click=${() => this.fullscreen()}>${t('present.fullscreen')}</button>`}
       </header>
       <div class="present-body">${this.body(s)}</div>
@@ -96,7 +96,8 @@ export class PresenterScreen extends Screen {
     return html`<section class="lobby">
       <div class="join">
         <p class="join-how" id="join-how">${t('present.join', { host: where })}</p>
-        <p class="pin" id="present-pin" aria-label=${t('present.pinLabel', { pin })}>${pin.slice(0, 3)} ${pin.slice(3)}</p>
+        <p class="pin" id="present-pin" aria-label=${t('present.pinLabel', { pin: pinText(pin) })}>${pinText(pin)}</p>
+        ${this.joinHost && isLoopbackJoin(this.joinHost) ? html`<p class="warning" id="loopback-warning" role="note">${t('host.loopback.warning')}</p>` : nothing}
         <p class="player-count" id="player-count" data-count=${s.playerCount} aria-live="polite">${t('present.players', { count: num(s.playerCount) })}</p>
         ${s.locked ? html`<p class="lobby-locked" id="present-locked" role="status">${t('present.locked')}</p>` : nothing}
       </div>

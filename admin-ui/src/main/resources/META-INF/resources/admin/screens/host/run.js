@@ -2,10 +2,10 @@
 // of the phone controls, the controls themselves and the players.
 import { html, nothing } from 'lit-html';
 import { api } from '../../lib/api.js';
-import { t } from '../../lib/i18n.js';
+import { t, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader } from '../../lib/ui.js';
-import { tokenForScreen, controlLink } from './token.js';
+import { tokenForScreen, controlLink, isLoopbackJoin } from './token.js';
 import { HostControls } from './controls.js';
 
 export class RunScreen extends Screen {
@@ -57,6 +57,19 @@ export class RunScreen extends Screen {
     this.update();
   }
 
+  /** The phone-controls link as text, for a phone that cannot scan (sent by a chat app, typed). */
+  async copyControlLink() {
+    const input = document.getElementById('control-link');
+    try {
+      await navigator.clipboard.writeText(controlLink(this.params.id, this.token));
+    } catch (e) {
+      // No clipboard permission (plain http on a LAN address): select the text for Ctrl+C instead.
+      if (input) input.select();
+      return;
+    }
+    this.app.toast(t('host.run.copied'));
+  }
+
   render() {
     if (!this.token) {
       return html`${pageHeader(t('host.run.title'))}<div class="card"><p>${t('host.run.noToken')}</p>
@@ -72,13 +85,20 @@ export class RunScreen extends Screen {
       <div class="run-grid">
         <section class="card run-join" aria-labelledby="join-title">
           <h2 id="join-title">${t('host.run.join')}</h2>
-          <p class="run-pin" id="run-pin">${pin}</p>
+          <p class="run-pin" id="run-pin">${pinText(pin)}</p>
           ${joinUrl ? html`<p>${t('host.run.joinLink')} <a id="join-link" href=${joinUrl} target="_blank" rel="noopener">${joinUrl}</a></p>` : nothing}
+          ${this.joinUrl && isLoopbackJoin(this.joinUrl) ? html`<p class="warning" id="loopback-warning" role="note">${t('host.loopback.warning')}</p>` : nothing}
           ${this.qrShown ? html`<div class="control-qr" id="control-qr">
             <p class="warning" role="note">${t('host.run.qrWarning')}</p>
             ${this.qrError ? html`<p>${t('host.run.qrFailed')}</p>${errorBox(this.qrError)}` : nothing}
             ${this.qrUrl ? html`<img id="control-qr-img" src=${this.qrUrl} alt=${t('host.run.qrAlt')}>` : nothing}
             <p class="hint">${t('host.run.qrHint')}</p>
+            <label for="control-link">${t('host.run.controlLink')}</label>
+            <div class="copy-row">
+              <input id="control-link" type="text" readonly .value=${controlLink(this.params.id, this.token)}
+                @focus=${(e) => e.target.select()}>
+              <button type="button" id="copy-control-link" @click=${() => this.copyControlLink()}>${t('host.run.copy')}</button>
+            </div>
           </div>` : nothing}
         </section>
         <div class="run-controls">${this.controls.render()}</div>

@@ -77,9 +77,28 @@ export function changedSettings(settings) {
   return changed;
 }
 
-/** The fields, in a grid; `invalid` marks those out of range, `disabled` shows them read-only. */
+/** The settings in three groups, each a fieldset with a legend. */
+const GROUPS = [
+  { legend: 'host.settings.group.pace', names: ['previewSeconds', 'openLeadMillis', 'autoAdvance', 'resultSeconds', 'leaderboardSeconds'] },
+  { legend: 'host.settings.group.points', names: ['scoring', 'streaks', 'leaderboardSize', 'typeAnswerIgnoresDiacritics'] },
+  { legend: 'host.settings.group.players', names: ['maxPlayers'] },
+];
+
+/** The fields, grouped, each group in a grid; `invalid` marks those out of range, `disabled` shows them read-only. */
 export function settingsFields(values, invalid, disabled) {
-  return html`<div class="settings-grid">${SETTINGS.map((s) => setting(s, values, invalid || {}, Boolean(disabled)))}</div>`;
+  return html`${GROUPS.map((g) => html`<fieldset class="settings-group"><legend>${t(g.legend)}</legend>
+    <div class="settings-grid">${g.names.map((name) => setting(SETTINGS.find((s) => s.name === name), values, invalid || {}, Boolean(disabled)))}</div>
+    </fieldset>`)}`;
+}
+
+/** Every setting and its current value in one line, for a folded settings section. */
+export function settingsSummary(values) {
+  return SETTINGS.map((s) => {
+    const value = values[s.name];
+    const shown = s.kind === 'check' ? t(value ? 'host.settings.on' : 'host.settings.off')
+      : s.kind === 'choice' ? t(SCORING[value]) : (Number.isFinite(Number(value)) && String(value).trim() !== '' ? num(Number(value)) : String(value));
+    return t(LABELS[s.name][0]) + ': ' + shown;
+  }).join(' · ');
 }
 
 function setting(s, values, invalid, disabled) {

@@ -28,3 +28,15 @@ export function tokenForScreen(gameId, query, path) {
 export function controlLink(gameId, token) {
   return location.origin + location.pathname + '#/control/' + encodeURIComponent(gameId) + '?t=' + encodeURIComponent(token);
 }
+
+/**
+ * Whether a join address (a URL or host:port) names this machine only: phones cannot open it. The
+ * server gives such an address when it found no network address and no public URL is set.
+ */
+export function isLoopbackJoin(address) {
+  if (!address) return false;
+  let host = String(address).replace(/^[a-z]+:\/\//i, '').split('/')[0];
+  host = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
+  host = host.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}

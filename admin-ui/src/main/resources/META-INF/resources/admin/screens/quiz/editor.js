@@ -41,7 +41,19 @@ export class QuizEditorScreen extends Screen {
       this.quiz = { id: null, title: '', description: '', language: 'VI', version: null, questions: [] };
       this.loadSettings(null);
     } else await this.load();
+    this.savedState = this.snapshot();
     await this.search();
+  }
+
+  /** What a save would store, to tell whether anything changed since the last load or save. */
+  snapshot() {
+    const q = this.quiz;
+    return q ? JSON.stringify([q.title, q.description, q.language, q.questions.map((x) => x.id), this.settings]) : null;
+  }
+
+  /** Typed or picked and not saved: the console asks before leaving (menu, back button, closing the tab). */
+  unsaved() {
+    return Boolean(this.writable && this.quiz && this.savedState !== undefined && this.snapshot() !== this.savedState);
   }
 
   async load() {
@@ -172,9 +184,11 @@ export class QuizEditorScreen extends Screen {
     try {
       const saved = this.isNew ? await api.post('/api/quizzes', body) : await api.put('/api/quizzes/' + q.id, body);
       this.app.toast(t('quiz.saved'));
+      this.savedState = this.snapshot();
       if (this.isNew) return this.app.navigate('/quizzes/' + saved.id);
       this.quiz.version = saved.version;
       this.quiz.questions = saved.questions;
+      this.savedState = this.snapshot();
     } catch (e) {
       if (e.code === 'quiz.stale') this.stale = true;
       else this.error = e;
@@ -187,12 +201,14 @@ export class QuizEditorScreen extends Screen {
   async reload() {
     this.stale = false;
     await this.load();
+    this.savedState = this.snapshot();
     this.update();
   }
 
   async remove() {
     try {
       await api.del('/api/quizzes/' + this.quiz.id);
+      this.savedState = this.snapshot();
       this.app.toast(t('quiz.deleted'));
       this.app.navigate('/quizzes');
     } catch (e) {
@@ -287,7 +303,7 @@ export class QuizEditorScreen extends Screen {
           <span class="chosen-text">${truncate(q.text, 120)}<span class="hint"> · ${t('topic.' + q.topic)} · ${t('difficulty.' + q.difficulty)}</span>
             <span class=${statusBadge(q.status)}>${t('status.' + q.status)}</span></span>
           <button type="button" data-add=${q.id} ?disabled=${this.has(q.id)} @click=${() => this.add(q)}
-            aria-label=${t('quiz.addOne', { text: truncate(q.text, 60) })}>${this.has(q.id) ? t('quiz.added') : t('quiz.add')}</button></li>`)}</ul>
+            aria-label=${t(this.has(q.id) ? 'quiz.addedOne' : 'quiz.addOne', { text: truncate(q.text, 60) })}>${this.has(q.id) ? t('quiz.added') : t('quiz.add')}</button></li>`)}</ul>
         <nav class="pager" aria-label=${t('bank.pages')}>
           <button type="button" ?disabled=${found.page <= 0} @click=${() => this.page(-1)}>${t('common.previous')}</button>
           <span>${t('common.page', { page: found.page + 1, pages })}</span>

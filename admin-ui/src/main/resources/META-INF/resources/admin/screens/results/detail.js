@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
 import { api, download } from '../../lib/api.js';
-import { t, num, dateTime } from '../../lib/i18n.js';
+import { t, num, dateTime, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, saveBlob, spinner } from '../../lib/ui.js';
 import { DistributionChart } from '../host/chart.js';
@@ -67,7 +67,7 @@ export class ResultsScreen extends Screen {
       <p><a href="#/results">${t('results.detail.back')}</a></p>
       ${errorBox(this.exportError)}
       <dl class="game-facts card">
-        <div><dt>${t('results.col.pin')}</dt><dd>${game.pin}</dd></div>
+        <div><dt>${t('results.col.pin')}</dt><dd>${pinText(game.pin)}</dd></div>
         <div><dt>${t('results.col.date')}</dt><dd>${dateTime(stored.createdAt)}</dd></div>
         <div><dt>${t('results.col.players')}</dt><dd id="fact-players">${num(stored.playerCount)}</dd></div>
         <div><dt>${t('results.col.questions')}</dt><dd>${num(game.questionCount)}</dd></div>

@@ -1,7 +1,7 @@
 // The organisation's games, newest first, a page at a time.
 import { html, nothing } from 'lit-html';
 import { api, query as qs } from '../../lib/api.js';
-import { t, num, dateTime } from '../../lib/i18n.js';
+import { t, num, dateTime, pinText } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, spinner } from '../../lib/ui.js';
 
@@ -59,7 +59,7 @@ export class ResultsListScreen extends Screen {
           <th scope="col">${t('results.col.status')}</th></tr></thead>
         <tbody>${games.map((g) => html`<tr data-game=${g.game.id}>
           <td><a href=${'#/results/' + encodeURIComponent(g.game.id)}>${g.game.title}</a></td>
-          <td>${g.game.pin}</td><td>${dateTime(g.createdAt)}</td><td class="num">${num(g.playerCount)}</td>
+          <td>${pinText(g.game.pin)}</td><td>${dateTime(g.createdAt)}</td><td class="num">${num(g.playerCount)}</td>
           <td><span class=${'badge' + (g.game.status === 'ENDED' ? '' : ' ok')}>${statusLabel(g.game.status)}</span></td></tr>`)}
         </tbody></table></div>
       ${pages > 1 ? html`<nav class="pager" aria-label=${t('results.list.pages')}>
