@@ -70,7 +70,9 @@ function build() {
     case 'missing': return views.missingView();
     case 'failed': return views.failedView(S, actions);
     case 'landing': return views.landingView(S, actions);
-    case 'form': return views.formView(S, identityForm(S.contest, S.saved.fields || {}, S.formErrors, S.formError, actions.register), actions);
+    case 'form':
+      S.saved.fields = S.saved.fields || {};
+      return views.formView(S, identityForm(S.contest, S.saved.fields, S.formErrors, S.formError, persist, actions.register), actions);
     case 'question': return views.questionView(S, actions);
     case 'prediction': return views.predictionView(S, actions);
     case 'confirm': return views.confirmView(S, actions);
@@ -325,9 +327,7 @@ const actions = {
     S.formError = null;
     show('form');
   },
-  async register(fields, typed) {
-    S.saved.fields = Object.assign({}, typed, { consent: false });
-    persist();
+  async register(fields) {
     let result;
     try {
       result = await call('POST', '/api/public/contests/' + encodeURIComponent(S.slug) + '/entrants', { fields: fields, consent: true });
@@ -350,6 +350,8 @@ const actions = {
     }
     S.formErrors = {};
     S.formError = null;
+    // Consent is given for each entry: the form asks again after "not me".
+    S.saved.fields.consent = false;
     S.saved.token = result.data.token;
     S.saved.label = labelOf(fields, result.data.entrant);
     persist();

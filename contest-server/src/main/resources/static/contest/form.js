@@ -3,18 +3,18 @@
 import { h } from '../play/dom.js';
 import { t } from '../play/i18n.js';
 import {
-  checkBirthYear, checkCccd, checkEmail, checkName, checkPhone, normaliseCccd, normaliseName, normalisePhone,
+  checkBirthYear, checkCccd, checkEmail, checkFreeText, checkName, checkPhone, normaliseCccd, normaliseName, normalisePhone,
 } from './validate.js';
 
 export const GENDERS = ['MALE', 'FEMALE', 'OTHER'];
 
 const INPUTS = {
-  fullName: { type: 'text', autocomplete: 'name', maxlength: 100 },
+  fullName: { type: 'text', autocomplete: 'name', maxlength: 200 },
   birthYear: { type: 'text', inputmode: 'numeric', autocomplete: 'bday-year', maxlength: 4 },
   cccd: { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: 16 },
   phone: { type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 16 },
   email: { type: 'email', inputmode: 'email', autocomplete: 'email', maxlength: 120 },
-  freeText: { type: 'text', autocomplete: 'off', maxlength: 200 },
+  freeText: { type: 'text', autocomplete: 'off', maxlength: 500 },
 };
 
 /** The value as the server wants it (normalised), from what was typed. */
@@ -34,6 +34,8 @@ export function check(field, value, required) {
   if (field === 'email') return checkEmail(value);
   if (field === 'birthYear') return checkBirthYear(value, new Date().getFullYear());
   if (field === 'fullName') return checkName(value);
+  if (field === 'freeText') return checkFreeText(value);
+  if (field === 'gender') return GENDERS.indexOf(value) >= 0 ? null : 'form.error.required';
   return null;
 }
 
@@ -102,11 +104,12 @@ function unitPicker(units, value, describedBy, onPick) {
 }
 
 /**
- * Builds the form. values: remembered details; errors: { field: text } (the server's messages);
- * onSubmit(values, consent) runs once the phone's own checks pass.
+ * Builds the form. values: the remembered details, edited in place (so a language switch or a
+ * reload keeps what was typed) with onEdit() after each change; errors: { field: text } (the
+ * server's messages); onSubmit(cleaned, values) runs once the phone's own checks pass.
  */
-export function identityForm(contest, values, errors, formError, onSubmit) {
-  const current = Object.assign({}, values);
+export function identityForm(contest, values, errors, formError, onEdit, onSubmit) {
+  const current = values;
   const rows = [];
   const inputs = {};
   const errorEls = {};
@@ -124,7 +127,7 @@ export function identityForm(contest, values, errors, formError, onSubmit) {
     if (field === 'unitCode') {
       const group = h('div', { class: 'form-row', role: 'group', 'aria-labelledby': 'l-unitCode' });
       group.appendChild(h('p', { id: 'l-unitCode', class: 'field-label', text: labelText }));
-      group.appendChild(unitPicker(contest.units || [], current.unitCode || '', 'e-unitCode', (code) => { current.unitCode = code; }));
+      group.appendChild(unitPicker(contest.units || [], current.unitCode || '', 'e-unitCode', (code) => { current.unitCode = code; onEdit(); }));
       group.appendChild(errorLine(field));
       rows.push(group);
       inputs[field] = group;
@@ -142,7 +145,7 @@ export function identityForm(contest, values, errors, formError, onSubmit) {
     }
     input.setAttribute('aria-describedby', (t('form.hint.' + field) !== 'form.hint.' + field ? 'h-' + field + ' ' : '') + 'e-' + field);
     if (errors[field]) input.setAttribute('aria-invalid', 'true');
-    input.addEventListener(field === 'gender' ? 'change' : 'input', () => { current[field] = input.value; });
+    input.addEventListener(field === 'gender' ? 'change' : 'input', () => { current[field] = input.value; onEdit(); });
     inputs[field] = input;
     const hint = t('form.hint.' + field) !== 'form.hint.' + field ? h('p', { id: 'h-' + field, class: 'field-hint', text: t('form.hint.' + field) }) : null;
     rows.push(h('div', { class: 'form-row' }, h('label', { for: id, class: 'field-label', text: labelText }), hint, input, errorLine(field)));
@@ -151,7 +154,7 @@ export function identityForm(contest, values, errors, formError, onSubmit) {
   const consent = contest.consent || {};
   const box = h('input', { id: 'f-consent', type: 'checkbox', class: 'check', 'aria-describedby': 'consent-text e-consent' });
   box.checked = current.consent === true;
-  box.addEventListener('change', () => { current.consent = box.checked; });
+  box.addEventListener('change', () => { current.consent = box.checked; onEdit(); });
   inputs.consent = box;
   const consentPanel = h('div', { class: 'panel consent', id: 'consent-text' },
     h('h2', { class: 'small-heading', text: t('form.consent.title') }),

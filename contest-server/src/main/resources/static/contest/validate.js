@@ -7,9 +7,9 @@ const PROVINCES = ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 
   + '037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 '
   + '082 083 084 086 087 089 091 092 093 094 095 096').split(' ');
 
-/** Spaces, dots and dashes people type inside numbers. */
+/** Spaces, dots, dashes and brackets people type inside numbers. */
 function digitsOnly(text) {
-  return text.replace(/[\s.\-]/g, '');
+  return text.trim().replace(/[\s.\-()]/g, '');
 }
 
 export function normaliseCccd(text) {
@@ -38,7 +38,7 @@ export function checkPhone(value) {
 }
 
 export function checkEmail(value) {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'form.error.email';
+  return value.length <= 254 && /^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$/.test(value) ? null : 'form.error.email';
 }
 
 export function checkBirthYear(value, thisYear) {
@@ -48,5 +48,9 @@ export function checkBirthYear(value, thisYear) {
 }
 
 export function checkName(value) {
-  return value.length >= 2 && value.length <= 100 ? null : 'form.error.fullName';
+  return value.length <= 200 ? null : 'form.error.fullName';
+}
+
+export function checkFreeText(value) {
+  return value.length <= 500 ? null : 'form.error.freeText';
 }
