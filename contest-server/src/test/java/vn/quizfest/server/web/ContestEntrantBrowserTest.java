@@ -38,13 +38,16 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 	@Test
 	void anEntrantRegistersAnswersReloadsGoesOfflineSwitchesPhoneAndSubmits() throws Exception {
 		Contest contest = openContest(600, false);
+		addRound(contest.organiser(), contest.id(), "Tuần 2", OffsetDateTime.now(VIETNAM).plusDays(7), 600, false);
 		Page page = phone();
 		List<String> loaded = new CopyOnWriteArrayList<>();
 		page.onRequest(request -> loaded.add(URI.create(request.url()).getPath()));
 		page.navigate(base() + "/c/" + contest.slug());
 		onScreen(page, "landing");
 		expect(page.locator("h1")).hasText("Cuộc thi trực tuyến tìm hiểu về chuyển đổi số tỉnh Đắk Lắk 2026");
-		expect(page.locator(".round-state")).containsText("Đang mở");
+		expect(page.locator(".round-open .round-state")).containsText("Đang mở, đóng lúc");
+		expect(page.locator(".round-scheduled .round-state")).containsText("Mở lúc");
+		expect(page.locator(".round-scheduled button")).hasCount(0);
 		expect(page.locator(".rules")).containsText("5 câu hỏi trắc nghiệm");
 		assertThat(page.evaluate("() => document.activeElement.tagName")).isEqualTo("H1");
 		shot(page, "01-landing");

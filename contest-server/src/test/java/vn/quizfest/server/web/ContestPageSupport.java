@@ -116,10 +116,19 @@ abstract class ContestPageSupport extends PlayerBrowserSupport {
 		assertThat(units.status()).as(units.body().toString()).isBetween(200, 204);
 
 		OffsetDateTime now = OffsetDateTime.now(VIETNAM);
+		long roundId = addRound(organiser, id, "Tuần 1", now.minusMinutes(1), timeLimitSeconds, showAnswersAfterClose);
+		ApiClient.Response opened = organiser.post("/api/contests/" + id + "/rounds/" + roundId + "/open", Map.of());
+		assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
+		return new Contest(id, slug, roundId, organiser);
+	}
+
+	/** A round of a week from opensAt with the five questions; the round opens by itself or by the open request. */
+	long addRound(ApiClient organiser, long contestId, String name, OffsetDateTime opensAt, int timeLimitSeconds,
+			boolean showAnswersAfterClose) {
 		Map<String, Object> round = new LinkedHashMap<>();
-		round.put("name", "Tuần 1");
-		round.put("opensAt", now.minusMinutes(1).toString());
-		round.put("closesAt", now.plusDays(7).toString());
+		round.put("name", name);
+		round.put("opensAt", opensAt.toString());
+		round.put("closesAt", opensAt.plusDays(7).toString());
 		round.put("plan", Map.of("bankIds", contestQuestions(), "language", "vi", "quotas",
 				List.of(Map.of("topics", List.of(), "count", 5)), "pointsPerQuestion", 10, "timeLimitSeconds",
 				timeLimitSeconds, "shuffleOptions", true, "shuffleQuestions", false));
@@ -128,12 +137,9 @@ abstract class ContestPageSupport extends PlayerBrowserSupport {
 		round.put("tieBreak", List.of("SCORE", "PREDICTION", "TIME_USED", "SUBMITTED_AT"));
 		round.put("prizes", List.of(Map.of("name", "Giải Nhất", "count", 1, "unitPoints", 10)));
 		round.put("showAnswersAfterClose", showAnswersAfterClose);
-		ApiClient.Response roundCreated = organiser.post("/api/contests/" + id + "/rounds", round);
-		assertThat(roundCreated.status()).as(roundCreated.body().toString()).isEqualTo(201);
-		long roundId = roundCreated.body().path("id").asLong();
-		ApiClient.Response opened = organiser.post("/api/contests/" + id + "/rounds/" + roundId + "/open", Map.of());
-		assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
-		return new Contest(id, slug, roundId, organiser);
+		ApiClient.Response created = organiser.post("/api/contests/" + contestId + "/rounds", round);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		return created.body().path("id").asLong();
 	}
 
 	static Map<String, Object> unit(String code, String name, String parentCode, long population) {
