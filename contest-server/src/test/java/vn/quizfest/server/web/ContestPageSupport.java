@@ -54,6 +54,23 @@ abstract class ContestPageSupport extends PlayerBrowserSupport {
 
 	final HttpClient entrantHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** Script errors on any phone of the test: there must be none. */
+	final List<String> pageErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@Override
+	Page phone() {
+		Page page = super.phone();
+		page.onPageError(pageErrors::add);
+		return page;
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void noScriptErrors() {
+		List<String> errors = List.copyOf(pageErrors);
+		pageErrors.clear();
+		assertThat(errors).as("script errors on the page").isEmpty();
+	}
+
 	@BeforeAll
 	void screenshotFolder() throws IOException {
 		Files.createDirectories(CONTEST_SCREENSHOTS);
