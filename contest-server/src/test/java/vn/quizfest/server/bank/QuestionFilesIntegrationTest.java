@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.quizfest.server.contest.QuestionBankApiIntegrationTest.created;
-import static vn.quizfest.server.contest.QuestionBankApiIntegrationTest.question;
+import static vn.quizfest.server.bank.QuestionBankApiIntegrationTest.created;
+import static vn.quizfest.server.bank.QuestionBankApiIntegrationTest.question;
 
 import java.util.HashMap;
 import java.util.List;

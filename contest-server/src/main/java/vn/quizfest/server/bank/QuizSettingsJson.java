@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * no text at all when it sets none.
  */
 @Component
-class QuizSettingsJson {
+public class QuizSettingsJson {
 
 	private final JsonMapper json;
 
@@ -27,7 +27,7 @@ class QuizSettingsJson {
 		return json.writeValueAsString(settings);
 	}
 
-	@Nullable GameSettingsRequest read(@Nullable String text) {
+	public @Nullable GameSettingsRequest read(@Nullable String text) {
 		return text == null ? null : json.readValue(text, GameSettingsRequest.class);
 	}
 }

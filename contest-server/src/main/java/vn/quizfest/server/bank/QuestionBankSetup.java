@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

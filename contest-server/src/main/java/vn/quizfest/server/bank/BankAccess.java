@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import java.util.List;
 import java.util.Set;
@@ -31,7 +31,7 @@ import vn.quizfest.server.system.ApiException;
  * What a caller may not see is reported as not found, so other organisations' ids reveal nothing.
  */
 @Component
-class BankAccess {
+public class BankAccess {
 
 	private final QuestionBanks banks;
 
@@ -45,12 +45,12 @@ class BankAccess {
 		this.quizzes = quizzes;
 	}
 
-	static boolean atLeast(OrganiserPrincipal who, Role role) {
+	public static boolean atLeast(OrganiserPrincipal who, Role role) {
 		// Roles are declared from the most to the least powerful.
 		return who.role().ordinal() <= role.ordinal();
 	}
 
-	static boolean isAdmin(OrganiserPrincipal who) {
+	public static boolean isAdmin(OrganiserPrincipal who) {
 		return who.role() == Role.ADMIN;
 	}
 
@@ -76,7 +76,7 @@ class BankAccess {
 	}
 
 	/** The bank, when the caller may see it; otherwise not found. */
-	QuestionBank readableBank(OrganiserPrincipal who, long bankId) {
+	public QuestionBank readableBank(OrganiserPrincipal who, long bankId) {
 		return banks.findById(bankId)
 			.filter(bank -> canRead(who, bank))
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "bank.not-found", bankId));
@@ -92,7 +92,7 @@ class BankAccess {
 	}
 
 	/** The question, when the caller may see its bank; otherwise not found. */
-	Question readableQuestion(OrganiserPrincipal who, long questionId) {
+	public Question readableQuestion(OrganiserPrincipal who, long questionId) {
 		return questions.findById(questionId)
 			.filter(question -> banks.findById(question.bankId()).map(bank -> canRead(who, bank)).orElse(false))
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "question.not-found", questionId));
@@ -116,7 +116,7 @@ class BankAccess {
 		return who.organisationId() == null ? List.of() : quizzes.findByOwner(who.organisationId());
 	}
 
-	Quiz readableQuiz(OrganiserPrincipal who, long quizId) {
+	public Quiz readableQuiz(OrganiserPrincipal who, long quizId) {
 		return quizzes.findById(quizId)
 			.filter(quiz -> canRead(who, quiz))
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "quiz.not-found", quizId));

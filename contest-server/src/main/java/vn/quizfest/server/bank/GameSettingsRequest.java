@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,14 +14,14 @@ import vn.quizfest.server.system.ApiException;
  * Game settings as the API takes them, for a game and for a quiz (the defaults of its games); every
  * field is optional and falls back to the default.
  */
-record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeconds, @Nullable ScoringMode scoring,
+public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeconds, @Nullable ScoringMode scoring,
 		@Nullable Boolean streaks, @Nullable @Min(1) @Max(50) Integer leaderboardSize, @Nullable Boolean autoAdvance,
 		@Nullable @Min(1) @Max(120) Integer resultSeconds, @Nullable @Min(1) @Max(120) Integer leaderboardSeconds,
 		@Nullable Boolean typeAnswerIgnoresDiacritics, @Nullable @Min(0) @Max(5000) Integer openLeadMillis,
 		@Nullable @Min(1) @Max(GameSettings.MAX_PLAYERS_LIMIT) Integer maxPlayers) {
 
 	/** The settings with defaults filled in; {@code 400 game.settings.invalid} when they do not fit together. */
-	GameSettings resolve() {
+	public GameSettings resolve() {
 		GameSettings d = GameSettings.defaults();
 		try {
 			return new GameSettings(or(previewSeconds, d.previewSeconds()), scoring == null ? d.scoring() : scoring,

@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +31,9 @@ import vn.quizfest.server.RealServices;
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuestionBankApiIntegrationTest {
+public class QuestionBankApiIntegrationTest {
 
-	static final String ADMIN_PASSWORD = "bank-api-admin-password";
+	public static final String ADMIN_PASSWORD = "bank-api-admin-password";
 
 	@LocalServerPort
 	int port;

@@ -1,4 +1,4 @@
-package vn.quizfest.server.contest;
+package vn.quizfest.server.bank;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
