@@ -251,6 +251,16 @@ function onOutbox(status, event) {
   }
 }
 
+/** The rounds' states change while the page is open; a failed refresh keeps what the page has. */
+async function refreshContest() {
+  try {
+    const result = await call('GET', '/api/public/contests/' + encodeURIComponent(S.slug));
+    if (result.ok) S.contest = result.data;
+  } catch (e) {
+    if (!(e instanceof NetworkError)) throw e;
+  }
+}
+
 async function loadMine() {
   S.myAttempts = [];
   if (!S.saved.token) return;
@@ -311,7 +321,7 @@ const actions = {
     S.saved.screen = null;
     persist();
     S.roundNotice = null;
-    loadMine().then(() => show('landing'));
+    refreshContest().then(loadMine).then(() => show('landing'));
   },
   forgetMe() {
     S.saved = {};

@@ -58,7 +58,12 @@ function roundLine(round, S, actions) {
       : t('round.closed');
   const facts = t('round.facts', { questions: num(round.questionCount || 0), minutes: num(Math.round((round.timeLimitSeconds || 0) / 60)) });
   const buttons = [];
-  if (round.state === 'OPEN') {
+  const policy = round.attemptPolicy || {};
+  // The server decides (409 attempt.limit-reached); this only spares a button that cannot work.
+  const mayStart = open || (policy.kind === 'BEST_OF' ? done.length < (policy.maxAttempts || 1)
+    : policy.kind === 'ONE_PER_CONTEST' ? S.myAttempts.length === 0 : done.length === 0);
+  if (round.state === 'OPEN' && !mayStart) buttons.push(h('p', { class: 'round-done', text: t('round.done') }));
+  if (round.state === 'OPEN' && mayStart) {
     buttons.push(h('button', { type: 'button', class: 'primary', 'data-round': round.id,
       text: open ? t('round.resume') : done.length ? t('round.again') : t('round.start'),
       onclick: () => actions.startRound(round) }));
