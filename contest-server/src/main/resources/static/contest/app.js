@@ -89,6 +89,7 @@ function render(moveFocus) {
   const view = build();
   const title = h('h1', { tabindex: '-1', id: view.titleId || null, class: view.titleClass || null, text: view.title });
   main.textContent = '';
+  (view.head || []).forEach((part) => { if (part) main.appendChild(part); });
   main.appendChild(title);
   view.body.forEach((part) => { if (part) main.appendChild(part); });
   main.setAttribute('data-screen', S.screen);
@@ -311,6 +312,21 @@ function labelOf(fields, entrant) {
   return masked || fields.cccd || fields.phone || '';
 }
 
+const PREDICTION_DEBOUNCE_MS = 600;
+let predictionTimer = null;
+
+/** A whole number from 0 to 10^9 ("1.250" and "1 250" as typed in Vietnam), or null. */
+function predictionValue(text) {
+  const value = String(text).replace(/[\s.,]/g, '');
+  return /^\d{1,10}$/.test(value) && Number(value) <= 1e9 ? Number(value) : null;
+}
+
+function savePrediction(value) {
+  if (!S.attempt || S.attempt.state !== 'IN_PROGRESS' || !S.attempt.prediction) return;
+  S.attempt.prediction.value = value;
+  queue.put(S.attempt.attemptId + ':prediction', 'PUT', attemptPath('/prediction'), { value: value }, S.saved.token);
+}
+
 const actions = {
   reload() {
     location.reload();
@@ -405,8 +421,16 @@ const actions = {
       actions.confirmSubmit();
     }
   },
+  typePrediction(text) {
+    S.predictionDraft = text;
+    clearTimeout(predictionTimer);
+    const value = predictionValue(text);
+    if (value === null || value === S.attempt.prediction.value) return;
+    predictionTimer = setTimeout(() => savePrediction(value), PREDICTION_DEBOUNCE_MS);
+  },
   /** Saves the prediction; false (with the reason under the box) when it is not a whole number. */
   predict(text, errorEl) {
+    clearTimeout(predictionTimer);
     const value = String(text).replace(/[\s.,]/g, '');
     if (value === '') {
       S.predictionError = null;
@@ -422,8 +446,7 @@ const actions = {
     S.predictionError = null;
     errorEl.textContent = '';
     byId('prediction').removeAttribute('aria-invalid');
-    S.attempt.prediction.value = Number(value);
-    queue.put(S.attempt.attemptId + ':prediction', 'PUT', attemptPath('/prediction'), { value: Number(value) }, S.saved.token);
+    savePrediction(Number(value));
     return true;
   },
   confirmSubmit() {

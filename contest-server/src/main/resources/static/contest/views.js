@@ -151,9 +151,9 @@ export function questionView(S, actions) {
   const count = answeredCount(S);
   const last = S.position === total - 1;
   const hint = question.type === 'MULTIPLE_SELECT' ? t('question.hintMultiple') : question.type === 'TRUE_FALSE' ? t('question.hintTrueFalse') : t('question.hintSingle');
+  const head = [h('div', { class: 'question-head' },
+    h('span', { class: 'counter', text: t('question.counter', { number: S.position + 1, total: total }) }))];
   const body = [
-    h('div', { class: 'question-head' },
-      h('span', { class: 'counter', text: t('question.counter', { number: S.position + 1, total: total }) })),
     h('div', { class: 'progress', role: 'progressbar', 'aria-label': t('question.progress', { answered: count, total: total }),
       'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': count },
     bar(count / Math.max(1, total))),
@@ -170,7 +170,7 @@ export function questionView(S, actions) {
       onclick: () => (last ? actions.afterLast() : actions.go(S.position + 1)) })));
   body.push(jumpGrid(S, actions));
   body.push(h('button', { type: 'button', class: 'primary submit-open', text: t('submit.open'), onclick: actions.confirmSubmit }));
-  return { title: question.text, titleId: 'question-text', titleClass: 'question-text', body: body };
+  return { head: head, title: question.text, titleId: 'question-text', titleClass: 'question-text', body: body };
 }
 
 export function predictionView(S, actions) {
@@ -180,9 +180,8 @@ export function predictionView(S, actions) {
   const value = S.predictionDraft != null ? S.predictionDraft : prediction.value;
   input.value = value == null ? '' : String(value);
   const error = h('p', { id: 'prediction-error', class: 'field-error', text: S.predictionError || '' });
-  const save = () => actions.predict(input.value, error);
-  input.addEventListener('change', save);
-  input.addEventListener('input', () => { S.predictionDraft = input.value; });
+  // Saved as it is typed (a valid number only); the reason for a refusal shows on the button.
+  input.addEventListener('input', () => actions.typePrediction(input.value));
   return {
     title: t('prediction.title'),
     body: [

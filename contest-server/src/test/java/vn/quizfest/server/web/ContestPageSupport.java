@@ -111,7 +111,11 @@ abstract class ContestPageSupport extends PlayerBrowserSupport {
 	Contest openContest(int timeLimitSeconds, boolean showAnswersAfterClose) {
 		ApiClient organiser = admin();
 		String slug = "thi-cds-" + UUID.randomUUID().toString().substring(0, 8);
+		ApiClient.Response organisation = organiser.post("/api/organisations",
+				Map.of("name", "Sở Khoa học và Công nghệ tỉnh Đắk Lắk " + slug.substring(8), "kind", "PROVINCE"));
+		assertThat(organisation.status()).as(organisation.raw().body()).isEqualTo(201);
 		Map<String, Object> contest = new LinkedHashMap<>();
+		contest.put("organisationId", organisation.body().path("id").asLong());
 		contest.put("slug", slug);
 		contest.put("title", "Cuộc thi trực tuyến tìm hiểu về chuyển đổi số tỉnh Đắk Lắk 2026");
 		contest.put("rulesText", "Mỗi người dự thi làm bài một lần mỗi tuần.\n\nBài thi gồm 5 câu hỏi trắc nghiệm và một câu dự đoán.");
