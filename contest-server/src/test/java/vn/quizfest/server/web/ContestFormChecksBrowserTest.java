@@ -28,6 +28,14 @@ class ContestFormChecksBrowserTest extends ContestPageSupport {
 	}
 
 	@Test
+	void aLinkToNoContestSaysSo() {
+		Page page = checks();
+		onScreen(page, "missing");
+		expect(page.locator("h1")).hasText("Không tìm thấy cuộc thi");
+		shot(page, "00-unknown-link");
+	}
+
+	@Test
 	void theCccdProvinceCodesAreTheServersList() throws IOException {
 		TreeSet<String> server = new TreeSet<>();
 		try (InputStream in = getClass().getResourceAsStream("/contest/cccd-province-codes.txt")) {
