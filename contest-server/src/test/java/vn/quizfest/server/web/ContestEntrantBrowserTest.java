@@ -217,6 +217,15 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		page.reload();
 		onScreen(page, "result");
 		expect(page.locator(".final-score")).hasText("50/50 điểm");
+		// Back at the contest: the phone remembers who registered (the name as the server keeps it:
+		// composed, single spaces), the round's one attempt is used, its result is one tap away.
+		page.getByText("Về trang cuộc thi").click();
+		onScreen(page, "landing");
+		expect(page.locator(".registered")).containsText("Bạn đã đăng ký: " + NAME);
+		expect(page.locator(".round-open .round-done")).hasText("Bạn đã dùng hết lượt thi của vòng này.");
+		expect(page.locator(".round-open button[data-round]")).hasCount(0);
+		page.locator("button[data-attempt]").click();
+		onScreen(page, "result");
 
 		Set<String> files = ContestPageIntegrationTest.pageFiles();
 		assertThat(loaded.stream().filter(path -> !path.startsWith("/api/") && !path.startsWith("/c/")).distinct())
