@@ -73,6 +73,7 @@ function build() {
     case 'form':
       S.saved.fields = S.saved.fields || {};
       return views.formView(S, identityForm(S.contest, S.saved.fields, S.formErrors, S.formError, persist, actions.register), actions);
+    case 'start': return views.startView(S, actions);
     case 'question': return views.questionView(S, actions);
     case 'prediction': return views.predictionView(S, actions);
     case 'confirm': return views.confirmView(S, actions);
@@ -306,6 +307,14 @@ async function beginAttempt(round) {
   show('landing');
 }
 
+/** An attempt in progress (this phone's or another's) goes on at once; a new one waits for "start". */
+function readyOrResume(round) {
+  const inProgress = S.myAttempts.some((attempt) => attempt.roundId === round.id && attempt.state === 'IN_PROGRESS');
+  if (inProgress) return beginAttempt(round);
+  show('start');
+  return Promise.resolve();
+}
+
 function labelOf(fields, entrant) {
   if (fields.fullName) return fields.fullName;
   const masked = entrant && entrant.fields ? entrant.fields.cccd || entrant.fields.phone : null;
@@ -348,10 +357,14 @@ const actions = {
   startRound(round) {
     S.roundNotice = null;
     S.round = round;
-    if (S.saved.token) return beginAttempt(round);
+    if (S.saved.token) return readyOrResume(round);
     S.formErrors = {};
     S.formError = null;
     show('form');
+  },
+  /** The clock of a new attempt starts here, not when the entrant registered. */
+  begin() {
+    beginAttempt(S.round);
   },
   async register(fields) {
     let result;
@@ -381,7 +394,8 @@ const actions = {
     S.saved.token = result.data.token;
     S.saved.label = labelOf(fields, result.data.entrant);
     persist();
-    await beginAttempt(S.round);
+    await loadMine();
+    await readyOrResume(S.round);
   },
   showAttempt(attemptId) {
     S.saved.attemptId = attemptId;

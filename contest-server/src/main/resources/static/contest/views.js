@@ -103,6 +103,24 @@ export function formView(S, formParts, actions) {
   };
 }
 
+export function startView(S, actions) {
+  const round = S.round;
+  return {
+    title: round.name,
+    body: [
+      h('p', { class: 'lead', text: t('round.facts', { questions: num(round.questionCount || 0), minutes: num(Math.round((round.timeLimitSeconds || 0) / 60)) }) }),
+      h('ul', { class: 'plain-list start-notes' },
+        h('li', { text: t('start.clock') }),
+        h('li', { text: t('start.saved') }),
+        round.predictionKind && round.predictionKind !== 'NONE' ? h('li', { text: t('start.prediction') }) : null,
+        h('li', { text: t('start.closes', { time: dateTime(round.closesAt) }) })),
+      S.roundNotice ? h('p', { class: 'notice', role: 'alert', text: S.roundNotice.text }) : null,
+      h('button', { type: 'button', class: 'primary', 'data-begin': '', text: t('start.begin'), onclick: actions.begin }),
+      h('button', { type: 'button', class: 'link', text: t('form.back'), onclick: actions.home }),
+    ],
+  };
+}
+
 function tiles(question, answer, actions) {
   const multiple = question.type === 'MULTIPLE_SELECT';
   const chosen = multiple ? ((answer && answer.choices) || []) : (answer && answer.choice != null ? [answer.choice] : []);

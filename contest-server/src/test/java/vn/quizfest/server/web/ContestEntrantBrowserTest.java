@@ -99,6 +99,13 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 			page.locator("#f-consent").check();
 		}
 		page.locator("form button[type=submit]").click();
+		// Registered; the clock starts only with "start".
+		onScreen(page, "start");
+		expect(page.locator("h1")).hasText("Tuần 1");
+		expect(page.locator(".lead")).hasText("5 câu hỏi, 10 phút");
+		assertThat(stored(page, contest.slug()).path("attemptId").isMissingNode()).isTrue();
+		shot(page, "03-start");
+		page.locator("button[data-begin]").click();
 		onScreen(page, "question");
 		expect(page.locator(".counter")).hasText("Câu 1/5");
 		JsonNode saved = stored(page, contest.slug());
@@ -112,7 +119,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		assertThat(attempt.toString()).as("no answer key while the round is open").doesNotContain("\"correct\"");
 		long deadline = OffsetDateTime.parse(attempt.path("deadline").asString()).toInstant().toEpochMilli();
 		assertCountdownAtMostTimeLeft(page, deadline);
-		shot(page, "03-question");
+		shot(page, "03-question-1");
 
 		// Question 1 and 2 (multiple select) answered and saved at once.
 		answerRight(page);
@@ -247,6 +254,8 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		page.locator("#f-unitCode").selectOption("24123");
 		page.locator("#f-consent").check();
 		page.locator("form button[type=submit]").click();
+		onScreen(page, "start");
+		page.locator("button[data-begin]").click();
 		onScreen(page, "question");
 		answerRight(page);
 		expect(page.locator("#save")).hasAttribute("data-state", "saved");
