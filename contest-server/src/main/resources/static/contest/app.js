@@ -227,9 +227,11 @@ async function fetchResult(attemptId, tries) {
 }
 
 function onOutbox(status, event) {
+  const changed = S.saveState !== status.state;
   S.saveState = status.state;
   S.pending = status.pending;
   drawSave();
+  if (changed && S.screen === 'submitting') render(false); // "offline, will be submitted" or back
   if (!event || !S.attempt) return;
   const item = event.item;
   if (item.key.indexOf(S.attempt.attemptId + ':') !== 0) return;

@@ -38,7 +38,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 	@Test
 	void anEntrantRegistersAnswersReloadsGoesOfflineSwitchesPhoneAndSubmits() throws Exception {
 		Contest contest = openContest(600, false);
-		addRound(contest.organiser(), contest.id(), "Tuần 2", OffsetDateTime.now(VIETNAM).plusDays(7), 600, false);
+		addRound(contest.organiser(), contest.id(), "Tuần 2", OffsetDateTime.now(VIETNAM).plusDays(8), 600, false);
 		Page page = phone();
 		List<String> loaded = new CopyOnWriteArrayList<>();
 		page.onRequest(request -> loaded.add(URI.create(request.url()).getPath()));
@@ -207,12 +207,19 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		second.getByText("Save and submit").click();
 		onScreen(second, "confirm");
 		expect(second.locator(".lead")).hasText("You answered 5 of 5 questions.");
+		// Submitted without a network: the phone keeps it and submits when the network is back.
+		second.context().setOffline(true);
 		second.locator("button[data-confirm]").click();
-		onScreen(second, "result");
+		onScreen(second, "submitting");
+		expect(second.locator(".lead")).containsText("will be submitted when the network is back");
+		shot(second, "08-submit-offline");
+		assertThat(attemptOnServer(token, attemptId).path("state").asString()).isEqualTo("IN_PROGRESS");
+		second.context().setOffline(false);
+		onScreen(second, "result", 40_000);
 		expect(second.locator(".final-score")).hasText("50/50 points");
 		expect(second.locator(".review-later")).isVisible();
 		expect(second.locator(".deadline-note")).hasCount(0);
-		shot(second, "08-result");
+		shot(second, "09-result");
 
 		JsonNode submitted = attemptOnServer(token, attemptId);
 		assertThat(submitted.path("state").asString()).isEqualTo("SUBMITTED");
@@ -267,7 +274,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		onScreen(page, "result", 40_000);
 		expect(page.locator(".deadline-note")).hasText("Bài của bạn đã được máy chủ nộp khi hết giờ, với các câu trả lời đã lưu.");
 		expect(page.locator(".final-score")).hasText("10/50 điểm");
-		shot(page, "09-submitted-at-deadline");
+		shot(page, "10-submitted-at-deadline");
 		JsonNode saved = stored(page, contest.slug());
 		JsonNode attempt = attemptOnServer(saved.path("token").asString(), saved.path("attemptId").asString());
 		assertThat(attempt.path("state").asString()).isEqualTo("SUBMITTED");
@@ -283,7 +290,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".review-item")).hasCount(5);
 		expect(page.locator(".review-item[data-right=true]")).hasCount(1);
 		expect(page.locator(".review-correct").first()).isVisible();
-		shot(page, "10-review-after-close");
+		shot(page, "11-review-after-close");
 	}
 
 	static void onScreen(Page page, String screen, double timeoutMillis) {
