@@ -119,7 +119,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		assertThat(attempt.toString()).as("no answer key while the round is open").doesNotContain("\"correct\"");
 		long deadline = OffsetDateTime.parse(attempt.path("deadline").asString()).toInstant().toEpochMilli();
 		assertCountdownAtMostTimeLeft(page, deadline);
-		shot(page, "03-question-1");
+		shot(page, "04-question-1");
 
 		// Question 1 and 2 (multiple select) answered and saved at once.
 		answerRight(page);
@@ -130,7 +130,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		answerRight(page);
 		expect(page.locator("#save")).hasAttribute("data-state", "saved");
 		assertThat(savedChoices(attemptOnServer(token, attemptId), 1)).containsExactlyInAnyOrderElementsOf(rightIds(attempt, 1));
-		shot(page, "04-second-question");
+		shot(page, "05-question-2");
 
 		// A reload: the same question, its choices, and only the time really left.
 		page.reload();
@@ -156,7 +156,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		JsonNode whileOffline = attemptOnServer(token, attemptId);
 		assertThat(savedChoices(whileOffline, 2)).as("not on the server yet").isEmpty();
 		assertThat(savedChoices(whileOffline, 3)).isEmpty();
-		shot(page, "05-offline");
+		shot(page, "06-offline");
 		// The scenario itself is 10 s without a network, so this wait is the point, not a synchronisation.
 		page.waitForTimeout(Math.max(0, 10_000 - (System.currentTimeMillis() - offlineAt)));
 		expect(page.locator("#save")).hasAttribute("data-state", "offline");
@@ -185,7 +185,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		second.locator("#f-unitCode").selectOption("24124");
 		second.locator("#f-unitCode-1").selectOption("TH-HP");
 		second.locator("#f-consent").check();
-		shot(second, "06-form-english");
+		shot(second, "07-form-english");
 		second.locator("form button[type=submit]").click();
 		onScreen(second, "question");
 		expect(second.locator(".counter")).hasText("Question 1/5");
@@ -203,7 +203,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(second.locator("#prediction-error")).hasText("Enter a whole number from 0 to 1,000,000,000.");
 		onScreen(second, "prediction");
 		second.locator("#prediction").fill("1234");
-		shot(second, "07-prediction");
+		shot(second, "08-prediction");
 		second.getByText("Save and submit").click();
 		onScreen(second, "confirm");
 		expect(second.locator(".lead")).hasText("You answered 5 of 5 questions.");
@@ -212,14 +212,14 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		second.locator("button[data-confirm]").click();
 		onScreen(second, "submitting");
 		expect(second.locator(".lead")).containsText("will be submitted when the network is back");
-		shot(second, "08-submit-offline");
+		shot(second, "09-submit-offline");
 		assertThat(attemptOnServer(token, attemptId).path("state").asString()).isEqualTo("IN_PROGRESS");
 		second.context().setOffline(false);
 		onScreen(second, "result", 40_000);
 		expect(second.locator(".final-score")).hasText("50/50 points");
 		expect(second.locator(".review-later")).isVisible();
 		expect(second.locator(".deadline-note")).hasCount(0);
-		shot(second, "09-result");
+		shot(second, "10-result");
 
 		JsonNode submitted = attemptOnServer(token, attemptId);
 		assertThat(submitted.path("state").asString()).isEqualTo("SUBMITTED");
@@ -274,7 +274,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		onScreen(page, "result", 40_000);
 		expect(page.locator(".deadline-note")).hasText("Bài của bạn đã được máy chủ nộp khi hết giờ, với các câu trả lời đã lưu.");
 		expect(page.locator(".final-score")).hasText("10/50 điểm");
-		shot(page, "10-submitted-at-deadline");
+		shot(page, "11-submitted-at-deadline");
 		JsonNode saved = stored(page, contest.slug());
 		JsonNode attempt = attemptOnServer(saved.path("token").asString(), saved.path("attemptId").asString());
 		assertThat(attempt.path("state").asString()).isEqualTo("SUBMITTED");
@@ -290,7 +290,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".review-item")).hasCount(5);
 		expect(page.locator(".review-item[data-right=true]")).hasCount(1);
 		expect(page.locator(".review-correct").first()).isVisible();
-		shot(page, "11-review-after-close");
+		shot(page, "12-review-after-close");
 	}
 
 	static void onScreen(Page page, String screen, double timeoutMillis) {
