@@ -5,10 +5,11 @@ export const LANGUAGES = ['vi', 'en'];
 const catalogs = {};
 let current = 'vi';
 
-export async function useLanguage(lang) {
+/** Loads a language's catalog; another page (the contest page) passes the folder of its own catalogs. */
+export async function useLanguage(lang, folder) {
   const wanted = LANGUAGES.indexOf(lang) >= 0 ? lang : 'vi';
   if (!catalogs[wanted]) {
-    const response = await fetch('/play/i18n/' + wanted + '.json', { cache: 'no-cache' });
+    const response = await fetch((folder || '/play/i18n/') + wanted + '.json', { cache: 'no-cache' });
     if (!response.ok) throw new Error('catalog ' + wanted + ' ' + response.status);
     catalogs[wanted] = await response.json();
   }

@@ -4,7 +4,7 @@
 const SESSION = 'quizfest.player.session';
 const PREFS = 'quizfest.player.prefs';
 
-function read(key) {
+export function read(key) {
   try {
     const text = window.localStorage.getItem(key);
     return text ? JSON.parse(text) : null;
@@ -13,7 +13,7 @@ function read(key) {
   }
 }
 
-function write(key, value) {
+export function write(key, value) {
   try {
     if (value == null) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, JSON.stringify(value));
