@@ -80,7 +80,7 @@ export class RoundScreen extends Screen {
     const policy = { kind: d.attemptPolicy.kind, maxAttempts: d.attemptPolicy.kind === 'BEST_OF' ? Number(d.attemptPolicy.maxAttempts) || 2 : 1 };
     return { name: d.name.trim(), opensAt, closesAt, plan: d.plan, attemptPolicy: policy, predictionKind: d.predictionKind,
       tieBreak: d.tieBreak, prizes: d.prizes.map((p) => ({ name: p.name, count: Number(p.count), unitPoints: Number(p.unitPoints) })),
-      showAnswersAfterClose: !!d.showAnswersAfterClose };
+      showAnswersAfterClose: !!d.showAnswersAfterClose, version: d.version === undefined ? null : d.version };
   }
 
   async save(event) {

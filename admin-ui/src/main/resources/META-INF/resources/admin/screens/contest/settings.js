@@ -72,7 +72,8 @@ export class ContestSettingsScreen extends Screen {
       rulesText: form.rulesText.value,
       form: this.draft.form,
       identityKey: this.draft.identityKey,
-      consent: { purpose: form.consentPurpose.value.trim(), retention: form.consentRetention.value.trim() },
+      consent: { purpose: form.consentPurpose.value.trim(), retention: form.consentRetention.value.trim(),
+        controller: form.consentController.value.trim() || null },
       retentionDays: form.retentionDays.value === '' ? null : Number(form.retentionDays.value),
     };
     if (form.organisation) body.organisationId = form.organisation.value ? Number(form.organisation.value) : null;
@@ -165,6 +166,10 @@ export class ContestSettingsScreen extends Screen {
         <div class="field"><label for="consent-retention">${t('contest.consent.retention')}</label>
           <textarea id="consent-retention" name="consentRetention" rows="2" .value=${live(d.consent.retention || '')}
             @input=${(e) => { d.consent.retention = e.target.value; }}></textarea></div>
+        <div class="field"><label for="consent-controller">${t('contest.consent.controller')}</label>
+          <input id="consent-controller" name="consentController" maxlength="300" .value=${live(d.consent.controller || '')}
+            @input=${(e) => { d.consent.controller = e.target.value; }}>
+          <p class="hint">${t('contest.consent.controllerHint')}</p></div>
         <div class="field short"><label for="retention-days">${t('contest.consent.retentionDays')}</label>
           <input id="retention-days" name="retentionDays" type="number" min="1" max="3650" inputmode="numeric"
             .value=${live(d.retentionDays === null || d.retentionDays === undefined ? '' : String(d.retentionDays))}
