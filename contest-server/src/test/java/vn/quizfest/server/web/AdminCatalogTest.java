@@ -145,7 +145,7 @@ class AdminCatalogTest {
 	static void contestKeys(Set<String> named) {
 		Map<String, List<String>> values = Map.of("contest.state.", List.of("SCHEDULED", "OPEN", "CLOSED"),
 				"contest.round.stateText.", List.of("SCHEDULED", "OPEN", "CLOSED"),
-				"contest.tabs.", List.of("settings", "rounds", "units", "dashboard"),
+				"contest.tabs.", List.of("settings", "rounds", "units", "entrants", "dashboard"),
 				"contest.key.", List.of("CCCD", "PHONE"),
 				"contest.field.", List.of("fullName", "birthYear", "gender", "cccd", "phone", "email", "unitCode", "freeText"),
 				"contest.policy.", List.of("ONE_PER_CONTEST", "ONE_PER_ROUND", "BEST_OF"),

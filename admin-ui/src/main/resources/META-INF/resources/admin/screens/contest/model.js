@@ -79,9 +79,9 @@ export function stateBadge(state) {
   return html`<span class=${kind} data-state=${state}>${t('contest.state.' + state)}</span>`;
 }
 
-/** The tabs of one contest: settings, rounds, units, dashboard. */
+/** The tabs of one contest: settings, rounds, units, entrants, dashboard. */
 export function contestTabs(id, current) {
-  const tabs = [['settings', ''], ['rounds', '/rounds'], ['units', '/units'], ['dashboard', '/dashboard']];
+  const tabs = [['settings', ''], ['rounds', '/rounds'], ['units', '/units'], ['entrants', '/entrants'], ['dashboard', '/dashboard']];
   return html`<nav class="contest-tabs" aria-label=${t('contest.tabs.label')}><ul>
     ${tabs.map(([tab, rest]) => html`<li><a href=${'#/contests/' + encodeURIComponent(id) + rest} data-tab=${tab}
       aria-current=${tab === current ? 'page' : 'false'}>${t('contest.tabs.' + tab)}</a></li>`)}</ul></nav>`;

@@ -5,17 +5,11 @@ import { api, download, query } from '../../lib/api.js';
 import { t, num, dateTime } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, saveBlob, spinner } from '../../lib/ui.js';
+import { identity } from './entrants.js';
 import { FIELDS, contestPath, contestTabs, itemsOf, loadContest, percent, stateBadge } from './model.js';
 
 const EXPORTS = ['winners', 'entrants', 'unit-ranking'];
 const RANKING_PAGE = 50;
-
-/** The identity details of a result row, wherever the server put them. */
-function identity(row) {
-  if (row.fields) return row.fields;
-  if (row.entrant && row.entrant.fields) return row.entrant.fields;
-  return row.entrant || row;
-}
 
 function seconds(ms) {
   return ms === null || ms === undefined ? '–' : t('contest.results.seconds', { n: num(ms / 1000, 1) });
