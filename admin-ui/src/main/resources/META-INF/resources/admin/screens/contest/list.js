@@ -6,6 +6,8 @@ import { Screen } from '../../lib/screen.js';
 import { pageHeader, spinner } from '../../lib/ui.js';
 import { itemsOf, windowTime } from './model.js';
 
+const PAGE_SIZE = 50;
+
 export class ContestListScreen extends Screen {
   title() {
     return t('contest.list.title');
@@ -13,9 +15,9 @@ export class ContestListScreen extends Screen {
 
   async enter() {
     this.page = Math.max(0, Number(this.query.get('page')) || 0);
-    const answer = await api.get('/api/contests' + query({ page: this.page, size: 50 }));
+    const answer = await api.get('/api/contests' + query({ page: this.page, size: PAGE_SIZE }));
     this.contests = itemsOf(answer);
-    this.pages = answer && answer.pages ? answer.pages : (answer && answer.totalPages) || 1;
+    this.pages = answer && answer.total && answer.size ? Math.ceil(answer.total / answer.size) : 1;
   }
 
   render() {

@@ -49,10 +49,11 @@ export function windowTime(instant) {
   return formats[lang].format(date);
 }
 
-/** A list answer that may come as an array or as a page ({items} or {content}). */
+/** A list answer that may come as an array or as a page ({items}, {rows} or {content}). */
 export function itemsOf(answer) {
   if (Array.isArray(answer)) return answer;
   if (answer && Array.isArray(answer.items)) return answer.items;
+  if (answer && Array.isArray(answer.rows)) return answer.rows;
   if (answer && Array.isArray(answer.content)) return answer.content;
   return [];
 }

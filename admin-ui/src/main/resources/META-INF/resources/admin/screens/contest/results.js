@@ -21,11 +21,17 @@ export class RoundResultsScreen extends Screen {
   }
 
   async enter() {
-    this.contest = await loadContest(this.params.id);
+    const [contest, units] = await Promise.all([loadContest(this.params.id), api.get(contestPath(this.params.id, '/units'))]);
+    this.contest = contest;
+    this.unitNames = new Map(itemsOf(units).map((u) => [u.code, u.name]));
     this.round = this.contest.rounds.find((r) => String(r.id) === String(this.params.roundId)) || { id: this.params.roundId, name: '' };
     this.rankingPage = 0;
     if (this.round.state !== 'CLOSED') return;
     await Promise.all([this.loadWinners(), this.loadRanking(), this.loadUnits()]);
+  }
+
+  unitName(code) {
+    return (code && this.unitNames.get(code)) || code || '';
   }
 
   roundPath(rest) {
@@ -86,7 +92,7 @@ export class RoundResultsScreen extends Screen {
 
   figures() {
     const r = this.round;
-    const s = r.summary || r.results || r;
+    const s = Object.assign({ realFigure: r.realFigure }, r.closeSummary || {});
     const fact = (key, value) => (value === undefined ? nothing : html`<div><dt>${t('contest.results.' + key)}</dt><dd id=${'result-' + key}>${value === null ? '–' : num(value)}</dd></div>`);
     return html`<dl class="facts card" id="round-figures">
       ${fact('entrants', s.entrants)}${fact('attempts', s.attempts)}${fact('perfectScores', s.perfectScores)}${fact('realFigure', s.realFigure)}
@@ -115,8 +121,8 @@ export class RoundResultsScreen extends Screen {
           <th class="num">${t('contest.results.score')}</th><th class="num">${t('contest.results.prediction')}</th>
           <th class="num">${t('contest.results.timeUsed')}</th><th>${t('contest.results.submittedAt')}</th></tr></thead>
         <tbody>${this.winners.map((w) => { const who = identity(w); return html`<tr class="winner" data-rank=${w.rank}>
-          <td class="num">${w.rank}</td><td class="prize">${w.prize || w.prizeName || ''}</td>
-          ${fields.map((f) => html`<td data-field=${f}>${f === 'unitCode' ? (w.unitName || who.unitName || who[f]) : who[f]}</td>`)}
+          <td class="num">${w.rank}</td><td class="prize">${w.prize || ''}</td>
+          ${fields.map((f) => html`<td data-field=${f}>${f === 'unitCode' ? this.unitName(who[f]) : who[f]}</td>`)}
           <td class="num">${num(w.score || 0)}</td><td class="num">${w.prediction === null || w.prediction === undefined ? '–' : num(w.prediction)}</td>
           <td class="num">${seconds(w.timeUsedMs)}</td><td>${dateTime(w.submittedAt)}</td></tr>`; })}</tbody></table></div>`}
     </section>`;
@@ -146,7 +152,7 @@ export class RoundResultsScreen extends Screen {
           <th>${t('contest.field.unitCode')}</th><th class="num">${t('contest.results.score')}</th><th class="num">${t('contest.results.prediction')}</th>
           <th class="num">${t('contest.results.timeUsed')}</th></tr></thead>
         <tbody>${this.ranking.map((row) => { const who = identity(row); return html`<tr><td class="num">${row.rank}</td><td>${who.fullName || ''}</td>
-          <td class="masked">${who.cccd || who.phone || ''}</td><td>${row.unitName || who.unitName || who.unitCode || ''}</td>
+          <td class="masked">${who.cccd || who.phone || ''}</td><td>${this.unitName(row.unitCode || who.unitCode)}</td>
           <td class="num">${num(row.score || 0)}</td><td class="num">${row.prediction === null || row.prediction === undefined ? '–' : num(row.prediction)}</td>
           <td class="num">${seconds(row.timeUsedMs)}</td></tr>`; })}</tbody></table></div>
         ${pages > 1 ? html`<nav class="pager" aria-label=${t('contest.results.ranking')}>

@@ -40,7 +40,7 @@ export class ContestUnitsScreen extends Screen {
 
   setUnits(units) {
     this.units = units.map((u) => ({ code: u.code, name: u.name, parentCode: u.parentCode || null,
-      population: u.population === undefined ? null : u.population }));
+      population: u.population === undefined ? null : u.population, level: u.level }));
     this.dirty = false;
     this.editing = null;
     this.adding = null;
@@ -94,7 +94,8 @@ export class ContestUnitsScreen extends Screen {
     this.busy = true;
     this.update();
     try {
-      const saved = await api.put(contestPath(this.params.id, '/units'), this.units);
+      const saved = await api.put(contestPath(this.params.id, '/units'),
+        this.units.map((u) => ({ code: u.code, name: u.name, parentCode: u.parentCode, population: u.population })));
       this.setUnits(itemsOf(saved).length || !this.units.length ? itemsOf(saved) : itemsOf(await api.get(contestPath(this.params.id, '/units'))));
       this.app.toast(t('contest.units.saved', { count: num(this.units.length) }));
     } catch (e) {
@@ -236,7 +237,7 @@ export class ContestUnitsScreen extends Screen {
           <button type="submit" class="primary" data-action="save-unit">${t('common.save')}</button>
           <button type="button" @click=${() => { this.editing = null; this.update(); }}>${t('common.cancel')}</button></form>`
         : html`<span class="unit-name">${u.name}</span> <span class="unit-code">${u.code}</span>
-          <span class="badge">${levelLabel(depth)}</span>
+          <span class="badge">${levelLabel(u.level === undefined || u.level === null ? depth : u.level)}</span>
           <span class="unit-population">${u.population === null || u.population === undefined ? '' : t('contest.units.populationValue', { n: num(u.population) })}</span>
           <span class="unit-actions">
             <button type="button" class="link" data-action="edit-unit" @click=${() => { this.editing = u.code; this.formError = null; this.update(); }}>${t('common.edit')}</button>
