@@ -34,6 +34,7 @@ export class ContestDashboardScreen extends Screen {
     this.sort = 'entrants';
     this.parent = this.query.get('parent') || '';
     this.round = this.query.get('round') || '';
+    this.date = this.query.get('date') || '';
     this.hourChart = new SeriesChart('bar');
     this.dayChart = new SeriesChart('line');
     this.unitChart = new SeriesChart('bar', 'y');
@@ -53,7 +54,7 @@ export class ContestDashboardScreen extends Screen {
     try {
       const [overview, unitReport, exportsLog] = await Promise.all([
         api.get(contestPath(this.params.id, '/reports/overview')),
-        api.get(contestPath(this.params.id, '/reports/units') + query({ round: this.round, parent: this.parent })),
+        api.get(contestPath(this.params.id, '/reports/units') + query({ round: this.round, parent: this.parent, date: this.date })),
         api.get(contestPath(this.params.id, '/exports')),
       ]);
       this.overview = overview;
@@ -143,6 +144,9 @@ export class ContestDashboardScreen extends Screen {
           <select id="report-round" @change=${(e) => this.filter({ round: e.target.value })}>
             <option value="" ?selected=${!this.round}>${t('contest.dashboard.allRounds')}</option>
             ${this.contest.rounds.map((r) => html`<option value=${String(r.id)} ?selected=${this.round === String(r.id)}>${r.name}</option>`)}</select></div>
+        <div class="field"><label for="report-date">${t('contest.dashboard.upTo')}</label>
+          <input id="report-date" type="date" min="2000-01-01" max="2099-12-31" .value=${this.date}
+            @change=${(e) => this.filter({ date: e.target.value })}></div>
         <div class="actions">
           <button type="button" id="export-participation-xlsx" @click=${() => this.exportAs('xlsx')}>${t('contest.export.participationXlsx')}</button>
           <button type="button" id="export-participation-csv" @click=${() => this.exportAs('csv')}>${t('contest.export.csv')}</button></div>
@@ -157,7 +161,7 @@ export class ContestDashboardScreen extends Screen {
           <td class="num">${r.rank || '–'}</td><td class="unit-name">${r.name}</td>
           <td class="num">${r.population === null || r.population === undefined ? '–' : num(r.population)}</td>
           <td class="num entrants">${num(r.entrants || 0)}</td><td class="num rate">${percent(r.participationRate, num)}</td>
-          <td class="num points">${num(r.points || 0)}</td></tr>`)}</tbody></table></div>`}
+          <td class="num points">${num(r.points || 0, 1)}</td></tr>`)}</tbody></table></div>`}
     </section>`;
   }
 

@@ -138,7 +138,7 @@ export class RoundResultsScreen extends Screen {
           <th class="num">${t('contest.units.col.entrants')}</th><th class="num">${t('contest.units.col.participationRate')}</th><th class="num">${t('contest.units.col.points')}</th></tr></thead>
         <tbody>${this.unitRanking.map((u) => html`<tr data-code=${u.code}><td class="num">${u.rank || '–'}</td><td>${u.name}</td>
           <td class="num">${u.population === null || u.population === undefined ? '–' : num(u.population)}</td><td class="num">${num(u.entrants || 0)}</td>
-          <td class="num">${percent(u.participationRate, num)}</td><td class="num">${num(u.points || 0)}</td></tr>`)}</tbody></table></div>`}
+          <td class="num">${percent(u.participationRate, num)}</td><td class="num">${num(u.points || 0, 1)}</td></tr>`)}</tbody></table></div>`}
     </section>`;
   }
 

@@ -73,13 +73,19 @@ export class ContestUnitsScreen extends Screen {
     this.update();
     try {
       const dryRun = this.dryRun;
-      this.report = await api.post(contestPath(this.params.id, '/units/import') + query({ dryRun: dryRun ? 'true' : 'false' }), body);
-      this.report.dryRun = dryRun;
-      if (!dryRun) {
-        this.setUnits(itemsOf(await api.get(contestPath(this.params.id, '/units'))));
-        this.app.toast(t('contest.units.imported', { count: num(this.units.length) }));
+      const report = await api.post(contestPath(this.params.id, '/units/import') + query({ dryRun: dryRun ? 'true' : 'false' }), body);
+      report.dryRun = dryRun;
+      // the server answers 200 with the row problems listed when the file has mistakes (nothing imported)
+      if (Array.isArray(report.errors) && report.errors.length) {
+        this.rejected = { message: t('contest.units.rejectedDetail', { rows: num(report.rows || 0), errors: num(report.errors.length) }), problem: report };
       } else {
-        this.dryRun = false;
+        this.report = report;
+        if (!dryRun) {
+          this.setUnits(itemsOf(await api.get(contestPath(this.params.id, '/units'))));
+          this.app.toast(t('contest.units.imported', { count: num(this.units.length) }));
+        } else {
+          this.dryRun = false;
+        }
       }
     } catch (e) {
       if (e.status === 422 || (e.problem && Array.isArray(e.problem.errors))) this.rejected = e;
@@ -181,16 +187,13 @@ export class ContestUnitsScreen extends Screen {
   }
 
   reportView(r) {
-    const errors = Array.isArray(r.errors) ? r.errors : [];
-    const count = r.imported !== undefined ? r.imported : (r.units !== undefined ? (Array.isArray(r.units) ? r.units.length : r.units) : r.rowsRead);
+    const count = typeof r.units === 'number' ? r.units : Array.isArray(r.imported) ? r.imported.length : 0;
     return html`<section class="card import-result ok" id="units-import-result" aria-live="polite">
       <h2>${r.dryRun ? t('contest.units.dryRunDone') : t('contest.units.importDone')}</h2>
       <dl class="counts">
-        <div><dt>${t('import.rowsRead')}</dt><dd id="units-rows-read">${num(r.rowsRead || 0)}</dd></div>
-        <div><dt>${r.dryRun ? t('import.wouldImport') : t('import.imported')}</dt><dd id="units-imported">${num(count || 0)}</dd></div>
-        <div><dt>${t('import.errors')}</dt><dd>${num(errors.length)}</dd></div></dl>
-      ${r.dryRun ? html`<p id="units-dry-run-note">${t('contest.units.dryRunNote')}</p>` : nothing}
-      ${errors.length ? this.issues(errors) : nothing}</section>`;
+        <div><dt>${t('import.rowsRead')}</dt><dd id="units-rows-read">${num(r.rows !== undefined ? r.rows : r.rowsRead || 0)}</dd></div>
+        <div><dt>${r.dryRun ? t('import.wouldImport') : t('import.imported')}</dt><dd id="units-imported">${num(count)}</dd></div></dl>
+      ${r.dryRun ? html`<p id="units-dry-run-note">${t('contest.units.dryRunNote')}</p>` : nothing}</section>`;
   }
 
   rejectedView(e) {
@@ -198,7 +201,7 @@ export class ContestUnitsScreen extends Screen {
     const errors = Array.isArray(p.errors) ? p.errors : [];
     return html`<section class="card import-result bad" id="units-import-rejected" role="alert">
       <h2>${t('contest.units.rejectedTitle')}</h2>
-      <p class="rejected-detail">${errorMessage(e)}</p>
+      <p class="rejected-detail">${e.status ? errorMessage(e) : e.message}</p>
       ${errors.length ? this.issues(errors) : nothing}</section>`;
   }
 
