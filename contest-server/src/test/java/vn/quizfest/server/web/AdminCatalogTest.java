@@ -143,16 +143,17 @@ class AdminCatalogTest {
 
 	/** The online contest screens' computed keys: a label for every value of the contest API they show. */
 	static void contestKeys(Set<String> named) {
-		Map<String, List<String>> values = Map.of("contest.state.", List.of("SCHEDULED", "OPEN", "CLOSED"),
-				"contest.round.stateText.", List.of("SCHEDULED", "OPEN", "CLOSED"),
-				"contest.tabs.", List.of("settings", "rounds", "units", "entrants", "dashboard"),
-				"contest.key.", List.of("CCCD", "PHONE"),
-				"contest.field.", List.of("fullName", "birthYear", "gender", "cccd", "phone", "email", "unitCode", "freeText"),
-				"contest.policy.", List.of("ONE_PER_CONTEST", "ONE_PER_ROUND", "BEST_OF"),
-				"contest.prediction.", List.of("PERFECT_SCORES", "ENTRANTS", "NONE"),
-				"contest.tieBreak.", List.of("SCORE", "PREDICTION", "TIME_USED", "SUBMITTED_AT"),
-				"contest.level.", List.of("0", "1", "2"),
-				"contest.export.", List.of("winners", "entrants", "unit-ranking"));
+		Map<String, List<String>> values = Map.ofEntries(Map.entry("contest.state.", List.of("SCHEDULED", "OPEN", "CLOSED")),
+				Map.entry("contest.round.stateText.", List.of("SCHEDULED", "OPEN", "CLOSED")),
+				Map.entry("contest.tabs.", List.of("settings", "rounds", "units", "entrants", "dashboard")),
+				Map.entry("contest.key.", List.of("CCCD", "PHONE")),
+				Map.entry("contest.gender.", List.of("MALE", "FEMALE", "OTHER")),
+				Map.entry("contest.field.", List.of("fullName", "birthYear", "gender", "cccd", "phone", "email", "unitCode", "freeText")),
+				Map.entry("contest.policy.", List.of("ONE_PER_CONTEST", "ONE_PER_ROUND", "BEST_OF")),
+				Map.entry("contest.prediction.", List.of("PERFECT_SCORES", "ENTRANTS", "NONE")),
+				Map.entry("contest.tieBreak.", List.of("SCORE", "PREDICTION", "TIME_USED", "SUBMITTED_AT")),
+				Map.entry("contest.level.", List.of("0", "1", "2")),
+				Map.entry("contest.export.", List.of("winners", "entrants", "unit-ranking")));
 		values.forEach((prefix, list) -> list.forEach(value -> named.add(prefix + value)));
 		for (String column : List.of("rank", "name", "population", "entrants", "participationRate", "points")) {
 			named.add("contest.units.col." + column);

@@ -166,6 +166,9 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#round-name").fill("Tuần 1");
 		page.locator("#round-opens").fill(opens.format(WINDOW_INPUT));
 		page.locator("#round-closes").fill(opens.plusDays(7).format(WINDOW_INPUT));
+		// echoed in Vietnam's time with a 4-digit year and a 24-hour clock, whatever the browser's format
+		expect(page.locator("#window-echo")).containsText(opens.format(DateTimeFormatter.ofPattern("HH:mm")));
+		expect(page.locator("#window-echo")).containsText(opens.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 		page.locator("[data-bank='" + bankId + "']").check();
 		page.locator("#quota-table .quota-count").first().fill("5");
 		page.locator("#plan-minutes").fill("10");

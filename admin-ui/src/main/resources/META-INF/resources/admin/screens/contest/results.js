@@ -122,7 +122,7 @@ export class RoundResultsScreen extends Screen {
           <th class="num">${t('contest.results.timeUsed')}</th><th>${t('contest.results.submittedAt')}</th></tr></thead>
         <tbody>${this.winners.map((w) => { const who = identity(w); return html`<tr class="winner" data-rank=${w.rank}>
           <td class="num">${w.rank}</td><td class="prize">${w.prize || ''}</td>
-          ${fields.map((f) => html`<td data-field=${f}>${f === 'unitCode' ? this.unitName(who[f]) : who[f]}</td>`)}
+          ${fields.map((f) => html`<td data-field=${f}>${f === 'unitCode' ? this.unitName(who[f]) : f === 'gender' ? t('contest.gender.' + who[f]) : who[f]}</td>`)}
           <td class="num">${num(w.score || 0)}</td><td class="num">${w.prediction === null || w.prediction === undefined ? '–' : num(w.prediction)}</td>
           <td class="num">${seconds(w.timeUsedMs)}</td><td>${dateTime(w.submittedAt)}</td></tr>`; })}</tbody></table></div>`}
     </section>`;

@@ -167,12 +167,14 @@ export class RoundScreen extends Screen {
             <input id="round-name" name="name" maxlength="120" .value=${live(d.name || '')} @input=${(e) => { d.name = e.target.value; }}></div>
           <div class="field"><label for="round-opens">${t('contest.round.opensAt')}</label>
             <input id="round-opens" type="datetime-local" min="2000-01-01T00:00" max="2099-12-31T23:59" ?disabled=${!this.editable}
-              .value=${live(this.opensInput)} @input=${(e) => { this.opensInput = e.target.value; }} aria-describedby="window-zone"></div>
+              .value=${live(this.opensInput)} @input=${(e) => { this.opensInput = e.target.value; this.update(); }} aria-describedby="window-zone"></div>
           <div class="field"><label for="round-closes">${t('contest.round.closesAt')}</label>
             <input id="round-closes" type="datetime-local" min="2000-01-01T00:00" max="2099-12-31T23:59"
-              .value=${live(this.closesInput)} @input=${(e) => { this.closesInput = e.target.value; }} aria-describedby="window-zone"></div>
+              .value=${live(this.closesInput)} @input=${(e) => { this.closesInput = e.target.value; this.update(); }} aria-describedby="window-zone"></div>
         </div>
         <p class="hint" id="window-zone">${t('contest.window.zoneNote')}</p>
+        ${fromWindowInput(this.opensInput) && fromWindowInput(this.closesInput) ? html`<p id="window-echo">${t('contest.window.echo',
+          { opens: windowTime(fromWindowInput(this.opensInput)), closes: windowTime(fromWindowInput(this.closesInput)) })}</p>` : nothing}
         ${this.planFields()}
         ${this.rulesFields()}
         ${this.prizeFields()}
