@@ -119,6 +119,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		expect(page.locator("#units-import-rejected")).isVisible();
 		expect(page.locator("#units-import-errors tbody tr")).hasCount(1);
 		expect(page.locator("#units-import-errors tbody tr td").first()).hasText("6");
+		expect(page.locator("#units-import-errors tbody tr td").nth(1)).hasText("Mã đơn vị cấp trên");
 		contestShot(page, "02-units-rejected");
 		assertThat(organiser.api().get("/api/contests/" + contestId + "/units").body().size()).isZero();
 

@@ -21,6 +21,14 @@ export function unitTree(units) {
   return children;
 }
 
+const COLUMNS = { code: 'contest.units.code', name: 'contest.units.name', parentCode: 'contest.units.parentCode', population: 'contest.units.population' };
+
+/** The template's heading for a field the server names in a row problem. */
+function columnLabel(field) {
+  if (!field) return '—';
+  return COLUMNS[field] ? t(COLUMNS[field]) : field;
+}
+
 /** The level label of a unit at this depth of the tree. */
 export function levelLabel(depth) {
   return t('contest.level.' + Math.min(depth, 2));
@@ -210,7 +218,7 @@ export class ContestUnitsScreen extends Screen {
       <caption>${t('import.errorTable')}</caption>
       <thead><tr><th class="num">${t('import.row')}</th><th>${t('import.column')}</th><th>${t('import.message')}</th></tr></thead>
       <tbody>${list.map((x) => html`<tr data-row=${x.row}><td class="num">${x.row > 0 ? x.row : t('import.wholeFile')}</td>
-        <td>${x.column || x.field || '—'}</td><td>${x.message}</td></tr>`)}</tbody></table></div>`;
+        <td>${x.column || columnLabel(x.field)}</td><td>${x.message}</td></tr>`)}</tbody></table></div>`;
   }
 
   treeCard() {
