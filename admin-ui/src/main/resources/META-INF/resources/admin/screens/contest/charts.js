@@ -32,7 +32,9 @@ export class SeriesChart {
     if (this.chart) {
       // same shape: update in place, no flicker on the dashboard's refresh
       this.chart.data.labels = data.labels;
-      data.series.forEach((s, i) => { if (this.chart.data.datasets[i]) this.chart.data.datasets[i].data = s.values; });
+      data.series.forEach((s, i) => {
+        if (this.chart.data.datasets[i]) Object.assign(this.chart.data.datasets[i], { data: s.values, label: s.label });
+      });
       if (this.chart.data.datasets.length === data.series.length) { this.chart.update('none'); return; }
       this.destroy();
     }

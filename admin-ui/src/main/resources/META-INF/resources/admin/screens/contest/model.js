@@ -99,5 +99,6 @@ export function sortRows(rows, column, numeric) {
 /** A percentage of a share between 0 and 1 ('–' when unknown). */
 export function percent(share, num) {
   if (share === null || share === undefined || isNaN(Number(share))) return '–';
-  return num(Number(share) * 100, 1) + ' %';
+  // two decimals: a commune's first entrants are a few hundredths of a percent of its population
+  return num(Number(share) * 100, 2) + ' %';
 }
