@@ -6,6 +6,7 @@ import { t, num, dateTime } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { errorBox, pageHeader, saveBlob, spinner } from '../../lib/ui.js';
 import { identity } from './entrants.js';
+import { levelLabel } from './units.js';
 import { FIELDS, contestPath, contestTabs, itemsOf, loadContest, percent, stateBadge } from './model.js';
 
 const EXPORTS = ['winners', 'entrants', 'unit-ranking'];
@@ -52,7 +53,8 @@ export class RoundResultsScreen extends Screen {
 
   async loadUnits() {
     try { this.unitRanking = itemsOf(await api.get(contestPath(this.params.id, '/reports/units') + query({ round: this.params.roundId }))); } catch (e) { this.unitsError = e; }
-    if (this.unitRanking) this.unitRanking.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9));
+    // ranks are among the units of one level: province first, then communes, then schools and villages
+    if (this.unitRanking) this.unitRanking.sort((a, b) => (a.level || 0) - (b.level || 0) || (a.rank || 1e9) - (b.rank || 1e9));
   }
 
   async exportAs(what, kind) {
@@ -136,7 +138,7 @@ export class RoundResultsScreen extends Screen {
       <div class="table-wrap"><table id="unit-ranking">
         <thead><tr><th class="num">${t('contest.units.col.rank')}</th><th>${t('contest.units.col.name')}</th><th class="num">${t('contest.units.col.population')}</th>
           <th class="num">${t('contest.units.col.entrants')}</th><th class="num">${t('contest.units.col.participationRate')}</th><th class="num">${t('contest.units.col.points')}</th></tr></thead>
-        <tbody>${this.unitRanking.map((u) => html`<tr data-code=${u.code}><td class="num">${u.rank || '–'}</td><td>${u.name}</td>
+        <tbody>${this.unitRanking.map((u) => html`<tr data-code=${u.code}><td class="num">${u.rank || '–'}</td><td>${u.name} <span class="badge">${levelLabel(u.level || 0)}</span></td>
           <td class="num">${u.population === null || u.population === undefined ? '–' : num(u.population)}</td><td class="num">${num(u.entrants || 0)}</td>
           <td class="num">${percent(u.participationRate, num)}</td><td class="num">${num(u.points || 0, 1)}</td></tr>`)}</tbody></table></div>`}
     </section>`;
