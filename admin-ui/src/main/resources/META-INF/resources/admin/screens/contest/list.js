@@ -1,7 +1,7 @@
 // The organisation's online contests, newest first, and the way to a new one.
 import { html, nothing } from 'lit-html';
 import { api, query } from '../../lib/api.js';
-import { t, num } from '../../lib/i18n.js';
+import { t } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { pageHeader, spinner } from '../../lib/ui.js';
 import { itemsOf, windowTime } from './model.js';
@@ -26,7 +26,7 @@ export class ContestListScreen extends Screen {
       ${!this.contests ? spinner() : this.contests.length === 0 ? html`<p class="card" id="no-contests">${t('contest.list.empty')}</p>` : html`
       <div class="table-wrap"><table id="contest-table">
         <thead><tr><th>${t('contest.col.title')}</th><th>${t('contest.col.link')}</th>
-          <th class="num">${t('contest.col.rounds')}</th><th>${t('contest.col.nextWindow')}</th><th>${t('common.actions')}</th></tr></thead>
+          <th>${t('contest.col.created')}</th><th>${t('common.actions')}</th></tr></thead>
         <tbody>${this.contests.map((c) => this.row(c))}</tbody></table></div>`}
       ${this.pages > 1 ? html`<nav class="pager" aria-label=${t('contest.list.pages')}>
         ${this.page > 0 ? html`<a href=${'#/contests?page=' + (this.page - 1)}>${t('common.previous')}</a>` : nothing}
@@ -35,13 +35,11 @@ export class ContestListScreen extends Screen {
   }
 
   row(c) {
-    const rounds = Array.isArray(c.rounds) ? c.rounds : [];
-    const next = rounds.find((r) => r.state !== 'CLOSED');
+    // the list carries no rounds (one query per page); the contest's own screens show them
     return html`<tr data-contest=${c.id}>
       <td><a href=${'#/contests/' + c.id} class="contest-title">${c.title}</a></td>
       <td>${c.publicUrl ? html`<a href=${c.publicUrl} target="_blank" rel="noopener">${c.publicUrl}</a>` : '–'}</td>
-      <td class="num">${Array.isArray(c.rounds) ? num(rounds.length) : (c.roundCount !== undefined ? num(c.roundCount) : '–')}</td>
-      <td>${next ? windowTime(next.opensAt) + ' – ' + windowTime(next.closesAt) : '–'}</td>
+      <td>${windowTime(c.createdAt)}</td>
       <td class="row-actions"><a href=${'#/contests/' + c.id + '/rounds'}>${t('contest.tabs.rounds')}</a>
         <a href=${'#/contests/' + c.id + '/dashboard'}>${t('contest.tabs.dashboard')}</a></td></tr>`;
   }
