@@ -261,6 +261,19 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		expect(page.locator("[data-tab=units]")).hasText("Units");
 		expect(page.locator("[data-nav=contests]")).hasText("Online contests");
 		contestShot(page, "09-dashboard-english");
+
+		// the settings tab: the public link to copy and its QR code; the list of contests
+		page.locator("[data-tab=settings]").click();
+		onConsole(page, "/contests/:id");
+		// without a configured public address the server gives a path; the console shows it absolute
+		expect(page.locator("#public-url")).hasValue(URI.create(base() + "/").resolve(contest.path("publicUrl").asString()).toString());
+		assertThat(contest.path("publicUrl").asString()).endsWith("/c/" + slug);
+		page.waitForFunction("() => { const qr = document.getElementById('contest-qr'); return qr && qr.complete && qr.naturalWidth > 0; }");
+		contestShot(page, "10-settings-link-qr");
+		page.locator("[data-nav=contests]").click();
+		onConsole(page, "/contests");
+		expect(page.locator("h1")).hasText("Online contests");
+		expect(page.locator("#contest-table tr[data-contest='" + contestId + "'] .contest-title")).hasText(title);
 	}
 
 	@Test

@@ -38,7 +38,7 @@ export class ContestListScreen extends Screen {
     // the list carries no rounds (one query per page); the contest's own screens show them
     return html`<tr data-contest=${c.id}>
       <td><a href=${'#/contests/' + c.id} class="contest-title">${c.title}</a></td>
-      <td>${c.publicUrl ? html`<a href=${c.publicUrl} target="_blank" rel="noopener">${c.publicUrl}</a>` : '–'}</td>
+      <td>${c.publicUrl ? html`<a href=${c.publicUrl} target="_blank" rel="noopener">${new URL(c.publicUrl, location.href).href}</a>` : '–'}</td>
       <td>${windowTime(c.createdAt)}</td>
       <td class="row-actions"><a href=${'#/contests/' + c.id + '/rounds'}>${t('contest.tabs.rounds')}</a>
         <a href=${'#/contests/' + c.id + '/dashboard'}>${t('contest.tabs.dashboard')}</a></td></tr>`;

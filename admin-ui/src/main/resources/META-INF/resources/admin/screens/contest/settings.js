@@ -112,7 +112,7 @@ export class ContestSettingsScreen extends Screen {
   }
 
   async copyLink() {
-    const link = this.contest.publicUrl;
+    const link = this.publicLink();
     try {
       await navigator.clipboard.writeText(link);
       this.app.toast(t('contest.link.copied'));
@@ -197,16 +197,22 @@ export class ContestSettingsScreen extends Screen {
         .checked=${live(!!entry && !!entry.required)} ?disabled=${!entry || isKey} @change=${(e) => this.setRequired(field, e.target.checked)}></td></tr>`;
   }
 
+  /** The public link, absolute: without a configured public address the server gives a path only. */
+  publicLink() {
+    return this.contest.publicUrl ? new URL(this.contest.publicUrl, location.href).href : '';
+  }
+
   linkCard() {
     const c = this.contest;
-    if (!c.publicUrl) return nothing;
+    const link = this.publicLink();
+    if (!link) return nothing;
     return html`<section class="card contest-link" aria-labelledby="link-title">
       <div><h2 id="link-title">${t('contest.link.title')}</h2>
         <p class="hint">${t('contest.link.lead')}</p>
-        <div class="copy-row"><input id="public-url" readonly .value=${c.publicUrl} aria-label=${t('contest.link.title')}>
+        <div class="copy-row"><input id="public-url" readonly .value=${link} aria-label=${t('contest.link.title')}>
           <button type="button" id="copy-link" @click=${() => this.copyLink()}>${t('contest.link.copy')}</button>
-          <a href=${c.publicUrl} target="_blank" rel="noopener" id="open-public">${t('contest.link.open')}</a></div></div>
+          <a href=${link} target="_blank" rel="noopener" id="open-public">${t('contest.link.open')}</a></div></div>
       <img class="contest-qr" id="contest-qr" src=${contestPath(c.id, '/qr.svg') + '?v=' + encodeURIComponent(c.publicUrl)}
-        alt=${t('contest.link.qrAlt', { url: c.publicUrl })} width="180" height="180"></section>`;
+        alt=${t('contest.link.qrAlt', { url: link })} width="180" height="180"></section>`;
   }
 }
