@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -91,6 +92,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#ask-gender").check();
 		expect(page.locator("#consent-purpose")).not().isEmpty();
 		page.locator("#retention-days").fill("90");
+		expect(page.locator("#consent-retention")).hasValue(Pattern.compile(".*\\b90 ngày.*"));
 		contestShot(page, "01-new-contest");
 		page.locator("#save-contest").click();
 		toast(page, "Đã tạo cuộc thi");

@@ -63,6 +63,15 @@ export class ContestSettingsScreen extends Screen {
     this.update();
   }
 
+  /** A retention text still as suggested follows the number of days; one the organiser wrote stays. */
+  setRetentionDays(days) {
+    const d = this.draft;
+    const suggested = (n) => t('contest.consent.defaultRetention', { days: n });
+    if (days && d.consent.retention === suggested(d.retentionDays)) d.consent.retention = suggested(days);
+    d.retentionDays = days;
+    this.update();
+  }
+
   async save(event) {
     event.preventDefault();
     const form = event.target.elements;
@@ -173,7 +182,7 @@ export class ContestSettingsScreen extends Screen {
         <div class="field short"><label for="retention-days">${t('contest.consent.retentionDays')}</label>
           <input id="retention-days" name="retentionDays" type="number" min="1" max="3650" inputmode="numeric"
             .value=${live(d.retentionDays === null || d.retentionDays === undefined ? '' : String(d.retentionDays))}
-            @input=${(e) => { d.retentionDays = e.target.value === '' ? null : Number(e.target.value); }}>
+            @input=${(e) => this.setRetentionDays(e.target.value === '' ? null : Number(e.target.value))}>
           <p class="hint">${t('contest.consent.retentionDaysHint')}</p></div>
 
         <div class="form-actions">
