@@ -42,7 +42,7 @@ import vn.quizfest.server.account.Role;
  */
 class AdminCatalogTest {
 
-	static final List<String> AREAS = List.of("common", "accounts", "bank", "quiz", "host", "results");
+	static final List<String> AREAS = List.of("common", "accounts", "bank", "quiz", "host", "results", "contest");
 
 	/** The console's folder, inside the admin-ui jar (or its classes folder in an IDE). */
 	static Path consoleFolder() throws URISyntaxException, IOException {
@@ -97,8 +97,8 @@ class AdminCatalogTest {
 		for (String area : AREAS) {
 			known.addAll(catalog(area, "vi").keySet());
 		}
-		// t('key') calls, and quoted keys of the hosting areas (their computed keys are listed as literals)
-		Pattern call = Pattern.compile("(?<![\\w.])t\\(\\s*'([A-Za-z0-9_.-]+)'|'((?:host|present|results)\\.[\\w.]+)'");
+		// t('key') calls, and quoted keys of the hosting and contest areas (their computed keys are listed as literals)
+		Pattern call = Pattern.compile("(?<![\\w.])t\\(\\s*'([A-Za-z0-9_.-]+)'|'((?:host|present|results|contest)\\.[\\w.-]+)'");
 		Set<String> named = new TreeSet<>();
 		for (Path script : scripts()) {
 			Matcher matcher = call.matcher(Files.readString(script));
@@ -135,9 +135,32 @@ class AdminCatalogTest {
 		for (int difficulty = 1; difficulty <= 3; difficulty++) {
 			named.add("difficulty." + difficulty);
 		}
+		contestKeys(named);
 		named.removeIf(key -> key.endsWith("."));
 		assertThat(named).hasSizeGreaterThan(300);
 		assertThat(known).containsAll(named);
+	}
+
+	/** The online contest screens' computed keys: a label for every value of the contest API they show. */
+	static void contestKeys(Set<String> named) {
+		Map<String, List<String>> values = Map.ofEntries(Map.entry("contest.state.", List.of("SCHEDULED", "OPEN", "CLOSED")),
+				Map.entry("contest.round.stateText.", List.of("SCHEDULED", "OPEN", "CLOSED")),
+				Map.entry("contest.tabs.", List.of("settings", "rounds", "units", "entrants", "dashboard")),
+				Map.entry("contest.key.", List.of("CCCD", "PHONE")),
+				Map.entry("contest.gender.", List.of("MALE", "FEMALE", "OTHER")),
+				Map.entry("contest.field.", List.of("fullName", "birthYear", "gender", "cccd", "phone", "email", "unitCode", "freeText")),
+				Map.entry("contest.policy.", List.of("ONE_PER_CONTEST", "ONE_PER_ROUND", "BEST_OF")),
+				Map.entry("contest.prediction.", List.of("PERFECT_SCORES", "ENTRANTS", "NONE")),
+				Map.entry("contest.tieBreak.", List.of("SCORE", "PREDICTION", "TIME_USED", "SUBMITTED_AT")),
+				Map.entry("contest.level.", List.of("0", "1", "2")),
+				Map.entry("contest.export.", List.of("winners", "entrants", "unit-ranking")));
+		values.forEach((prefix, list) -> list.forEach(value -> named.add(prefix + value)));
+		for (String column : List.of("rank", "name", "population", "entrants", "participationRate", "points")) {
+			named.add("contest.units.col." + column);
+		}
+		for (String fact : List.of("entrants", "attempts", "perfectScores", "realFigure")) {
+			named.add("contest.results." + fact);
+		}
 	}
 
 	@Test
