@@ -421,11 +421,14 @@ class ContestAdmin {
 		}
 		long now = clock.millis();
 		Boolean opened = transactions.execute(status -> {
-			store.writeSnapshot(round.id(), pool);
+			// The state change first: its row lock makes a second opener (another node's job, or the
+			// organiser's button at the same moment) wait and then find the round open, instead of
+			// failing on the snapshot's unique key.
 			if (!store.changeState(round.id(), Round.State.SCHEDULED, Round.State.OPEN, now)) {
 				status.setRollbackOnly();
 				return false;
 			}
+			store.writeSnapshot(round.id(), pool);
 			if (early) {
 				store.openedEarly(round.id(), now);
 			}
