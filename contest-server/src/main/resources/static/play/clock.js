@@ -14,7 +14,8 @@ export function fromPong(pong, receivedAt) {
   const rtt = receivedAt - pong.t;
   if (rtt < 0 || rtt > bestRtt) return;
   bestRtt = rtt;
-  offset = pong.serverTime + rtt / 2 - receivedAt;
+  // Whole milliseconds: an odd round trip must not put half a millisecond on every shown time.
+  offset = Math.round(pong.serverTime + rtt / 2 - receivedAt);
   measured = true;
 }
 
