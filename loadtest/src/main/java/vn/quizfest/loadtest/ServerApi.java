@@ -114,7 +114,8 @@ final class ServerApi {
 		}
 	}
 
-	private JsonNode call(String method, String path, Object body, int expected) {
+	/** One organiser call; anything but the expected status is an {@link ApiFailure} with the problem code. */
+	JsonNode call(String method, String path, Object body, int expected) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.timeout(TIMEOUT)
 			.header("Accept", "application/json")
