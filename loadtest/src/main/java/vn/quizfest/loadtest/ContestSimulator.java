@@ -3,8 +3,6 @@ package vn.quizfest.loadtest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +161,9 @@ public final class ContestSimulator {
 		ServerApi api = new ServerApi(options.url(), json);
 		api.login(options.user(), options.password());
 		UnitSpread spread = options.attaches() ? null : new UnitSpread(options.units(), options.seed());
-		Target target = options.attaches() ? attach(api) : create(api, spread);
+		Target target = options.attaches() ? attach(api)
+				: ContestSetup.create(api, spread, options.questions(), options.timeLimitSeconds(), 60,
+						options.timeout().toSeconds() + 3600);
 		JsonNode contest = api.call("GET", "/api/public/contests/" + encode(target.slug()), null, 200);
 		List<String> form = new ArrayList<>();
 		contest.path("form").forEach(field -> form.add(field.path("field").asString()));
@@ -256,63 +256,6 @@ public final class ContestSimulator {
 	private Target attach(ServerApi api) {
 		JsonNode contest = api.call("GET", "/api/contests/" + encode(options.contestId()), null, 200);
 		return new Target(options.contestId(), contest.path("slug").asString(), options.roundId());
-	}
-
-	/** A new contest: CCCD as the identity key, the unit list, one open round drawn from the visible banks. */
-	private Target create(ServerApi api, UnitSpread spread) {
-		String suffix = Long.toString(System.currentTimeMillis(), 36);
-		Map<String, Object> contest = new LinkedHashMap<>();
-		contest.put("slug", "thu-tai-" + suffix);
-		contest.put("title", "Thử tải cuộc thi trực tuyến " + suffix);
-		contest.put("rulesText", "Cuộc thi do công cụ thử tải tạo ra.");
-		contest.put("form", List.of(field("fullName"), field("birthYear"), field("cccd"), field("phone"),
-				field("unitCode")));
-		contest.put("identityKey", "CCCD");
-		contest.put("consent", Map.of("purpose", "Tổ chức cuộc thi và trao giải.", "retention",
-				"Xoá sau 365 ngày, trừ người đoạt giải.", "controller", "Sở Khoa học và Công nghệ (thử tải)"));
-		contest.put("retentionDays", 365);
-		JsonNode created = api.call("POST", "/api/contests", contest, 201);
-		String id = created.path("id").asString();
-		String slug = created.path("slug").asString(contest.get("slug").toString());
-		api.call("PUT", "/api/contests/" + id + "/units", spread.json(), 200);
-		List<Long> banks = new ArrayList<>();
-		JsonNode listed = api.call("GET", "/api/banks", null, 200);
-		JsonNode items = listed.has("items") ? listed.path("items") : listed;
-		items.forEach(bank -> {
-			if (bank.path("questionCount").asInt(1) > 0) {
-				banks.add(bank.path("id").asLong());
-			}
-		});
-		Map<String, Object> plan = new LinkedHashMap<>();
-		plan.put("bankIds", banks);
-		plan.put("language", "vi");
-		plan.put("quotas", List.of(Map.of("topics", List.of(), "count", options.questions())));
-		plan.put("pointsPerQuestion", 10);
-		plan.put("timeLimitSeconds", options.timeLimitSeconds());
-		plan.put("shuffleOptions", true);
-		plan.put("shuffleQuestions", true);
-		Map<String, Object> round = new LinkedHashMap<>();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-		round.put("name", "Tuần 1");
-		round.put("opensAt", now.minusMinutes(1).toString());
-		round.put("closesAt", now.plusSeconds(options.timeout().toSeconds() + 3600).toString());
-		round.put("plan", plan);
-		round.put("attemptPolicy", Map.of("kind", "ONE_PER_ROUND", "maxAttempts", 1));
-		round.put("predictionKind", "PERFECT_SCORES");
-		round.put("tieBreak", List.of("SCORE", "PREDICTION", "TIME_USED", "SUBMITTED_AT"));
-		round.put("prizes", List.of(Map.of("name", "Giải Nhất", "count", 1, "unitPoints", 10),
-				Map.of("name", "Giải Nhì", "count", 2, "unitPoints", 8),
-				Map.of("name", "Giải Ba", "count", 3, "unitPoints", 6),
-				Map.of("name", "Giải Khuyến khích", "count", 5, "unitPoints", 0)));
-		round.put("showAnswersAfterClose", true);
-		JsonNode createdRound = api.call("POST", "/api/contests/" + id + "/rounds", round, 201);
-		String roundId = createdRound.path("id").asString();
-		api.call("POST", "/api/contests/" + id + "/rounds/" + roundId + "/open", null, 200);
-		return new Target(id, slug, roundId);
-	}
-
-	private static Map<String, Object> field(String name) {
-		return Map.of("field", name, "required", true);
 	}
 
 	static String encode(String part) {
