@@ -23,7 +23,7 @@ server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapF
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1g}
 # Settings the server gets for the benchmark only, e.g. rate limits raised: every simulated phone
 # comes from 127.0.0.1, which a real deployment would see as one very busy address.
-server_extra=${QUIZFEST_BENCH_SERVER_ARGS:-}
+server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000}
 
 what=${1:-load}
 [[ $what == load || $what == close ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS]" >&2; exit 2; }

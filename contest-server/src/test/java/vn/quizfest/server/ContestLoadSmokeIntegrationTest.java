@@ -27,7 +27,10 @@ import vn.quizfest.loadtest.Summary;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "quizfest.admin.initial-password=" + ContestLoadSmokeIntegrationTest.ADMIN_PASSWORD,
-				"quizfest.questions.load-seed-bank=true" })
+				"quizfest.questions.load-seed-bank=true",
+				// Every simulated phone comes from 127.0.0.1: the per-address limits are lifted for this
+				// test (the per-identity limit stays as it is).
+				"quizfest.contests.starts-per-address=1000000", "quizfest.contests.requests-per-address=100000000" })
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 class ContestLoadSmokeIntegrationTest {
