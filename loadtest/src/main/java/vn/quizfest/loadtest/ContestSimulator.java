@@ -217,7 +217,8 @@ public final class ContestSimulator {
 			phase.put("allFinished", finished);
 			phase.put("mostRequestsWaitingInTheSimulator", client.mostWaiting());
 			if (options.serverPid() != null) {
-				memory.put("end", ServerProbe.sample(options.serverPid(), false).json());
+				// After the last entrant: VmHWM is the peak of the whole run, the heap after a GC what it keeps.
+				memory.put("end", ServerProbe.sample(options.serverPid(), true).json());
 			}
 			Map<String, Object> audit = new ContestAudit(options, json, client, api, target, entrants, log)
 				.run(endsAt);
