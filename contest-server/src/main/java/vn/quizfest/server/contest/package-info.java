@@ -1,4 +1,4 @@
-/** Contests and games built from the question bank. */
+/** Games from the question bank, and the self-paced contests (rounds, entrants, attempts, units). */
 @NullMarked
 package vn.quizfest.server.contest;
 

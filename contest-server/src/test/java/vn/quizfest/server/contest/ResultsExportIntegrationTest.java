@@ -43,6 +43,7 @@ import vn.quizfest.questionbank.Topic;
 import vn.quizfest.server.ApiClient;
 import vn.quizfest.server.RealServices;
 import vn.quizfest.server.TestSocket;
+import vn.quizfest.server.bank.QuestionBankApiIntegrationTest;
 import vn.quizfest.server.results.ResultsWriter;
 
 /**

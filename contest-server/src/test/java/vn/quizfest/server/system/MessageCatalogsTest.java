@@ -30,7 +30,7 @@ class MessageCatalogsTest {
 
 	@Test
 	void bothLanguagesHaveTheSameValidMessages() throws IOException {
-		for (String catalog : List.of("messages", "messages-bank")) {
+		for (String catalog : List.of("messages", "messages-bank", "messages-contest")) {
 			Properties vi = load(catalog + ".properties");
 			Properties en = load(catalog + "_en.properties");
 			assertThat(en.stringPropertyNames()).as(catalog).containsExactlyInAnyOrderElementsOf(vi.stringPropertyNames());

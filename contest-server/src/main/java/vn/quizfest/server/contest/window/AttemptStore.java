@@ -1,0 +1,141 @@
+package vn.quizfest.server.contest.window;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Attempts and their saved answers in the database. */
+@Repository
+class AttemptStore {
+
+	private static final String COLUMNS = "id, round_id, entrant_id, policy_slot, seed, state, started_at, deadline, "
+			+ "unit_code, submitted_at, auto_submitted, score, max_score, correct_count, question_count, time_used_ms, prediction";
+
+	private final JdbcClient jdbc;
+
+	AttemptStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts an attempt; a second one in the same policy slot breaks the unique constraint. */
+	long create(long roundId, long entrantId, String slot, long seed, long startedAt, long deadline,
+			@Nullable String unitCode, int questionCount) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO contest_attempt (round_id, entrant_id, policy_slot, seed, state, started_at, started_day, "
+				+ "deadline, unit_code, question_count) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?)")
+			.params(roundId, entrantId, slot, seed, startedAt, ContestTime.day(startedAt), deadline, unitCode,
+					questionCount)
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	Optional<Attempt> byId(long attemptId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM contest_attempt WHERE id = ?")
+			.param(attemptId)
+			.query(AttemptStore::attempt)
+			.optional();
+	}
+
+	/** The attempt with its row locked until the transaction ends: saving and submitting take turns. */
+	Optional<Attempt> lock(long attemptId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM contest_attempt WHERE id = ? FOR UPDATE")
+			.param(attemptId)
+			.query(AttemptStore::attempt)
+			.optional();
+	}
+
+	List<Attempt> ofEntrant(long entrantId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM contest_attempt WHERE entrant_id = ? ORDER BY id")
+			.param(entrantId)
+			.query(AttemptStore::attempt)
+			.list();
+	}
+
+	/** Saves (or replaces) the answer of one question; returns the time stored. */
+	long saveAnswer(long attemptId, int position, String answerJson, long now) {
+		int changed = jdbc.sql("UPDATE contest_answer SET answer_json = ?, saved_at = ? WHERE attempt_id = ? AND position = ?")
+			.params(answerJson, now, attemptId, position)
+			.update();
+		if (changed == 0) {
+			jdbc.sql("INSERT INTO contest_answer (attempt_id, position, answer_json, saved_at) VALUES (?, ?, ?, ?)")
+				.params(attemptId, position, answerJson, now)
+				.update();
+		}
+		return now;
+	}
+
+	record SavedAnswer(int position, String answerJson, long savedAt) {
+	}
+
+	/** The saved answers by question index. */
+	Map<Integer, SavedAnswer> answers(long attemptId) {
+		Map<Integer, SavedAnswer> answers = new TreeMap<>();
+		jdbc.sql("SELECT position, answer_json, saved_at FROM contest_answer WHERE attempt_id = ?")
+			.param(attemptId)
+			.query(rs -> {
+				answers.put(rs.getInt(1), new SavedAnswer(rs.getInt(1), rs.getString(2), rs.getLong(3)));
+			});
+		return answers;
+	}
+
+	void savePrediction(long attemptId, long value) {
+		jdbc.sql("UPDATE contest_attempt SET prediction = ? WHERE id = ?").params(value, attemptId).update();
+	}
+
+	/** Stores the result of an attempt that is still in progress; false when it was submitted already. */
+	boolean submit(long attemptId, long submittedAt, boolean auto, int score, int maxScore, int correctCount,
+			long timeUsedMs) {
+		return jdbc.sql("UPDATE contest_attempt SET state = 'SUBMITTED', submitted_at = ?, auto_submitted = ?, score = ?, "
+				+ "max_score = ?, correct_count = ?, time_used_ms = ? WHERE id = ? AND state = 'IN_PROGRESS'")
+			.params(submittedAt, auto, score, maxScore, correctCount, timeUsedMs, attemptId)
+			.update() == 1;
+	}
+
+	/** Attempts still in progress whose deadline has passed, oldest first. */
+	List<Long> overdue(long now, int limit) {
+		return jdbc.sql("SELECT id FROM contest_attempt WHERE state = 'IN_PROGRESS' AND deadline <= ? ORDER BY deadline LIMIT ?")
+			.params(now, limit)
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> inProgress(long roundId, int limit) {
+		return jdbc.sql("SELECT id FROM contest_attempt WHERE round_id = ? AND state = 'IN_PROGRESS' LIMIT ?")
+			.params(roundId, limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Streams the submitted attempts of a round, row by row. */
+	void submitted(long roundId, Consumer<CountedAttempts.Submitted> sink) {
+		jdbc.sql("SELECT id, entrant_id, unit_code, score, correct_count, question_count, time_used_ms, submitted_at, "
+				+ "prediction FROM contest_attempt WHERE round_id = ? AND state = 'SUBMITTED'")
+			.param(roundId)
+			.query(rs -> {
+				sink.accept(new CountedAttempts.Submitted(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), ContestStore.nullableLong(rs, "prediction")));
+			});
+	}
+
+	static Attempt attempt(ResultSet rs, int row) throws SQLException {
+		Long score = ContestStore.nullableLong(rs, "score");
+		Long maxScore = ContestStore.nullableLong(rs, "max_score");
+		Long correct = ContestStore.nullableLong(rs, "correct_count");
+		return new Attempt(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("entrant_id"), rs.getString("policy_slot"),
+				rs.getLong("seed"), Attempt.State.valueOf(rs.getString("state")), rs.getLong("started_at"),
+				rs.getLong("deadline"), rs.getString("unit_code"), ContestStore.nullableLong(rs, "submitted_at"),
+				rs.getBoolean("auto_submitted"), score == null ? null : score.intValue(),
+				maxScore == null ? null : maxScore.intValue(), correct == null ? null : correct.intValue(),
+				rs.getInt("question_count"), ContestStore.nullableLong(rs, "time_used_ms"),
+				ContestStore.nullableLong(rs, "prediction"));
+	}
+}

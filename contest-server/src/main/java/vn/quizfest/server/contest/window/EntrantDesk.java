@@ -1,0 +1,150 @@
+package vn.quizfest.server.contest.window;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import vn.quizfest.server.system.ApiException;
+
+/**
+ * Registration: the form checked and normalised, consent recorded, the identity key unique per
+ * contest. The same person on another phone gets a fresh token when the details they give match the
+ * stored ones; the details change only until the first attempt.
+ */
+@Service
+class EntrantDesk {
+
+	record Registered(Entrant entrant, String token, boolean created) {
+	}
+
+	private final EntrantStore entrants;
+
+	private final ContestStore contests;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	EntrantDesk(EntrantStore entrants, ContestStore contests, Clock clock) {
+		this.entrants = entrants;
+		this.contests = contests;
+		this.clock = clock;
+	}
+
+	Registered register(Contest contest, Map<String, ?> fields, boolean consent) {
+		if (!consent) {
+			throw ContestProblem.invalid("entrant.invalid", List.of(new EntrantForm.Problem("consent", "consent.required")));
+		}
+		if (contest.identityErasedAt() != null) {
+			throw new ApiException(HttpStatus.CONFLICT, "contest.ended");
+		}
+		long now = clock.millis();
+		EntrantForm.Checked checked = EntrantForm.check(contest.form(), fields,
+				code -> contests.unitExists(contest.id(), code), ContestTime.year(now));
+		if (!checked.valid()) {
+			throw ContestProblem.invalid("entrant.invalid", checked.problems());
+		}
+		Map<String, String> values = checked.values();
+		String identity = values.get(contest.identityKey().field());
+		String consentHash = sha256(contest.consentPurpose() + "\n" + contest.consentRetention() + "\n"
+				+ contest.consentController());
+		for (int tries = 0; tries < 2; tries++) {
+			Optional<Entrant> existing = entrants.byIdentity(contest.id(), identity);
+			if (existing.isPresent()) {
+				Entrant entrant = existing.get();
+				if (!samePerson(contest, entrant, values)) {
+					throw new ApiException(HttpStatus.CONFLICT, "entrant.identity-taken");
+				}
+				if (!sameDetails(entrant, values)) {
+					if (entrant.locked() || !entrants.updateUnlocked(entrant.id(), values, now, consentHash)) {
+						throw new ApiException(HttpStatus.CONFLICT, "entrant.locked");
+					}
+					entrant = entrants.byId(entrant.id()).orElseThrow();
+				}
+				return new Registered(entrant, issueToken(entrant.id(), now), false);
+			}
+			try {
+				long id = entrants.create(contest.id(), identity, values, now, consentHash);
+				return new Registered(entrants.byId(id).orElseThrow(), issueToken(id, now), true);
+			}
+			catch (DuplicateKeyException ex) {
+				// The same identity registered from another phone at the same moment: compare with that one.
+			}
+		}
+		throw new ApiException(HttpStatus.CONFLICT, "entrant.identity-taken");
+	}
+
+	/** Same person: the name (NFC, any case), year of birth and phone agree wherever the form collects them. */
+	static boolean samePerson(Contest contest, Entrant stored, Map<String, String> given) {
+		if (contest.asks(EntrantForm.FULL_NAME) && !equalName(stored.fullName(), given.get(EntrantForm.FULL_NAME))) {
+			return false;
+		}
+		if (contest.asks(EntrantForm.BIRTH_YEAR)
+				&& !Objects.equals(stored.birthYear() == null ? null : stored.birthYear().toString(),
+						given.get(EntrantForm.BIRTH_YEAR))) {
+			return false;
+		}
+		return !contest.asks(EntrantForm.PHONE) || Objects.equals(stored.phone(), given.get(EntrantForm.PHONE));
+	}
+
+	private static boolean equalName(@org.jspecify.annotations.Nullable String a, @org.jspecify.annotations.Nullable String b) {
+		if (a == null || b == null) {
+			return a == null && b == null;
+		}
+		return IdentityChecks.name(a).toLowerCase(Locale.ROOT).equals(IdentityChecks.name(b).toLowerCase(Locale.ROOT));
+	}
+
+	private static boolean sameDetails(Entrant stored, Map<String, String> given) {
+		Map<String, Object> current = stored.fields(false);
+		for (String field : EntrantForm.FIELDS) {
+			Object value = current.get(field);
+			if (!Objects.equals(value == null ? null : value.toString(), given.get(field))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String issueToken(long entrantId, long now) {
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		String token = HexFormat.of().formatHex(bytes);
+		entrants.addToken(entrantId, sha256(token), now);
+		return token;
+	}
+
+	/** The entrant holding this token, or 401. */
+	Entrant byToken(Contest contest, String token) {
+		return entrants.entrantOfToken(sha256(token))
+			.flatMap(entrants::byId)
+			.filter(e -> e.contestId() == contest.id())
+			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
+	}
+
+	Entrant byToken(String token) {
+		return entrants.entrantOfToken(sha256(token))
+			.flatMap(entrants::byId)
+			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package vn.quizfest.server.contest.window;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A closed round's ranking and unit standings, with the entrants' details joined in. */
+@Repository
+class ResultStore {
+
+	record ResultRow(int position, int rank, long attemptId, Entrant entrant, int score, int correctCount, long timeUsedMs,
+			long submittedAt, @Nullable Long prediction, @Nullable Long predictionDistance, @Nullable Integer prizeIndex) {
+	}
+
+	record UnitResultRow(String code, long entrants, double participationRate, long prizePoints, double points, int rank) {
+	}
+
+	private static final String SELECT = "SELECT r.position, r.result_rank, r.attempt_id, r.score, r.correct_count, "
+			+ "r.time_used_ms, r.submitted_at, r.prediction, r.prediction_distance, r.prize_index, e.id, e.contest_id, "
+			+ "e.identity_value, e.full_name, e.birth_year, e.gender, e.cccd, e.phone, e.email, e.unit_code, e.free_text, "
+			+ "e.consent_at, e.registered_at, e.locked, e.erased_at FROM contest_result r "
+			+ "JOIN contest_entrant e ON e.id = r.entrant_id ";
+
+	private final JdbcClient jdbc;
+
+	ResultStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<ResultRow> page(long roundId, @Nullable String unit, int page, int size) {
+		String where = unit == null ? "WHERE r.round_id = ? " : "WHERE r.round_id = ? AND r.unit_code = ? ";
+		var spec = jdbc.sql(SELECT + where + "ORDER BY r.position LIMIT ? OFFSET ?");
+		spec = unit == null ? spec.params(roundId, size, (long) page * size)
+				: spec.params(roundId, unit, size, (long) page * size);
+		return spec.query(ResultStore::row).list();
+	}
+
+	long count(long roundId, @Nullable String unit) {
+		return unit == null
+				? jdbc.sql("SELECT COUNT(*) FROM contest_result WHERE round_id = ?").param(roundId).query(Long.class).single()
+				: jdbc.sql("SELECT COUNT(*) FROM contest_result WHERE round_id = ? AND unit_code = ?")
+					.params(roundId, unit)
+					.query(Long.class)
+					.single();
+	}
+
+	List<ResultRow> winners(long roundId) {
+		return jdbc.sql(SELECT + "WHERE r.round_id = ? AND r.prize_index IS NOT NULL ORDER BY r.position")
+			.param(roundId)
+			.query(ResultStore::row)
+			.list();
+	}
+
+	List<UnitResultRow> units(long roundId) {
+		return jdbc.sql("SELECT code, entrants, participation_rate, prize_points, points, unit_rank FROM contest_unit_result "
+				+ "WHERE round_id = ?")
+			.param(roundId)
+			.query((rs, n) -> new UnitResultRow(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4),
+					rs.getDouble(5), rs.getInt(6)))
+			.list();
+	}
+
+	private static ResultRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Entrant entrant = new Entrant(rs.getLong(11), rs.getLong(12), rs.getString(13), rs.getString(14),
+				(Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18),
+				rs.getString(19), rs.getString(20), rs.getString(21), rs.getLong(22), rs.getLong(23), rs.getBoolean(24),
+				(Long) rs.getObject(25, Long.class));
+		return new ResultRow(rs.getInt(1), rs.getInt(2), rs.getLong(3), entrant, rs.getInt(4), rs.getInt(5), rs.getLong(6),
+				rs.getLong(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class), rs.getObject(10, Integer.class));
+	}
+}

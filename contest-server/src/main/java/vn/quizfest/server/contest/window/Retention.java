@@ -1,0 +1,73 @@
+package vn.quizfest.server.contest.window;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erases the identity details of a contest's entrants who won nothing, once {@code retentionDays}
+ * have passed since its last round closed. The rows stay (counts per unit and day stay true); the
+ * name, year of birth, gender, CCCD, phone, email and free text go, and the identity key becomes a
+ * value no real key can take. Winners keep their details for the prize records.
+ */
+@Service
+class Retention {
+
+	private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+	private static final long DAY = 24L * 3600 * 1000;
+
+	private final JdbcClient jdbc;
+
+	private final ContestStore contests;
+
+	private final Clock clock;
+
+	Retention(JdbcClient jdbc, ContestStore contests, Clock clock) {
+		this.jdbc = jdbc;
+		this.contests = contests;
+		this.clock = clock;
+	}
+
+	/** Contests all of whose rounds closed more than their retention ago, and not erased yet. */
+	List<Long> due() {
+		long now = clock.millis();
+		return jdbc.sql("SELECT c.id FROM contest c WHERE c.identity_erased_at IS NULL "
+				+ "AND EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id) "
+				+ "AND NOT EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id AND r.state <> 'CLOSED') "
+				+ "AND (SELECT MAX(r.state_changed_at) FROM contest_round r WHERE r.contest_id = c.id) + c.retention_days * ? < ?")
+			.params(DAY, now)
+			.query(Long.class)
+			.list();
+	}
+
+	int eraseDue() {
+		int erased = 0;
+		for (long contestId : due()) {
+			erased += erase(contestId);
+		}
+		return erased;
+	}
+
+	@Transactional
+	int erase(long contestId) {
+		long now = clock.millis();
+		int erased = jdbc.sql("UPDATE contest_entrant SET full_name = NULL, birth_year = NULL, gender = NULL, cccd = NULL, "
+				+ "phone = NULL, email = NULL, free_text = NULL, identity_value = CONCAT('erased:', id), erased_at = ? "
+				+ "WHERE contest_id = ? AND erased_at IS NULL AND id NOT IN (SELECT r.entrant_id FROM contest_result r "
+				+ "JOIN contest_round cr ON cr.id = r.round_id WHERE cr.contest_id = ? AND r.prize_index IS NOT NULL)")
+			.params(now, contestId, contestId)
+			.update();
+		jdbc.sql("DELETE FROM contest_entrant_token WHERE entrant_id IN (SELECT id FROM contest_entrant WHERE contest_id = ?)")
+			.param(contestId)
+			.update();
+		contests.markIdentityErased(contestId, now);
+		log.info("Contest {}: identity details of {} entrants erased after the retention period", contestId, erased);
+		return erased;
+	}
+}
