@@ -1,10 +1,12 @@
 package vn.quizfest.loadtest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -69,6 +71,9 @@ final class ContestAudit {
 
 		final AtomicLong withoutReview = new AtomicLong();
 
+		/** Attempt id to the correct answers its acknowledged answers earn by the review's key. */
+		final Map<String, Integer> expectedCorrect = new ConcurrentHashMap<>();
+
 		Map<String, Object> json() {
 			Map<String, Object> out = new LinkedHashMap<>();
 			out.put("attemptsReadBack", attempts.get());
@@ -95,13 +100,11 @@ final class ContestAudit {
 		if (answers.unreadable.get() > 0) {
 			problems.add(answers.unreadable.get() + " attempts could not be read back");
 		}
-		long submitted = entrants.stream().filter(e -> e.outcome() != Entrant.Outcome.PENDING
-				&& e.outcome() != Entrant.Outcome.FAILED).count();
 		if (answers.notSubmitted.get() > 0) {
 			problems.add(answers.notSubmitted.get() + " attempts of entrants who submitted or lapsed are not SUBMITTED");
 		}
 		if (options.close()) {
-			out.put("close", close(withAttempt, submitted, endsAt));
+			out.put("close", close(withAttempt, endsAt));
 		}
 		else {
 			out.put("close", Map.of("closed", false, "why", "--close no"));
@@ -110,7 +113,7 @@ final class ContestAudit {
 		return out;
 	}
 
-	private Map<String, Object> close(List<Entrant> withAttempt, long submitted, long endsAt) {
+	private Map<String, Object> close(List<Entrant> withAttempt, long endsAt) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		String base = "/api/contests/" + target.contestId();
 		long t0 = System.nanoTime();
@@ -128,12 +131,78 @@ final class ContestAudit {
 		out.put("rankingFirstPageMs", (System.nanoTime() - t1) / 1_000_000);
 		long ranked = total(ranking);
 		out.put("ranked", ranked);
-		if (ranked >= 0 && (options.attaches() ? ranked < submitted : ranked != submitted)) {
-			problems.add("the ranking holds " + ranked + " attempts; " + submitted + " were submitted");
+		// Every attempt is submitted by now (the close submits those still open): one ranking row each.
+		if (ranked >= 0 && (options.attaches() ? ranked < withAttempt.size() : ranked != withAttempt.size())) {
+			problems.add("the ranking holds " + ranked + " attempts; the entrants made " + withAttempt.size());
 		}
 
+		Map<Long, Integer> rankedCorrect = rankingCorrectCounts(base + "/rounds/" + target.roundId() + "/ranking", ranked);
+		out.put("rankingRowsRead", rankedCorrect.size());
+		unitReport(base, out);
+
+		Tally grading = new Tally();
+		readBack(withAttempt, grading, true, endsAt);
+		long rankedOtherwise = 0;
+		long missingFromRanking = 0;
+		for (Entrant entrant : withAttempt) {
+			Integer expected = grading.expectedCorrect.get(entrant.attemptId);
+			Integer inRanking = rankedCorrect.get(Long.parseLong(entrant.attemptId));
+			if (inRanking == null) {
+				missingFromRanking++;
+			}
+			else if (expected != null && !expected.equals(inRanking)) {
+				rankedOtherwise++;
+			}
+		}
+		out.put("attemptsMissingFromTheRanking", missingFromRanking);
+		out.put("rankedWithOtherCorrectCounts", rankedOtherwise);
+		if (!rankedCorrect.isEmpty() && missingFromRanking > 0) {
+			problems.add(missingFromRanking + " attempts of the entrants are missing from the organiser's ranking");
+		}
+		if (rankedOtherwise > 0) {
+			problems.add(rankedOtherwise + " attempts have another correct count in the organiser's ranking than "
+					+ "their stored answers earn");
+		}
+		out.put("graded", grading.graded.get());
+		out.put("gradedOtherwiseThanTheirAnswers", grading.gradedOtherwise.get());
+		out.put("withoutReview", grading.withoutReview.get());
+		out.put("lostAfterClose", grading.lost.get());
+		if (grading.gradedOtherwise.get() > 0) {
+			problems.add(grading.gradedOtherwise.get() + " attempts scored otherwise than their stored answers earn");
+		}
+		if (grading.lost.get() > 0) {
+			problems.add(grading.lost.get() + " acknowledged answers are missing after the close");
+		}
+		return out;
+	}
+
+	/** Every row of the ranking (pages of 500, bounded by its total): attempt id to correct count. */
+	private Map<Long, Integer> rankingCorrectCounts(String path, long total) {
+		Map<Long, Integer> out = new HashMap<>();
+		long pages = Math.min(2_000, (Math.max(0, total) + 499) / 500);
+		for (int page = 0; page < pages; page++) {
+			JsonNode body = api.call("GET", path + "?page=" + page + "&size=500", null, 200);
+			for (JsonNode row : body.path("rows")) {
+				out.put(row.path("attemptId").asLong(), row.path("correctCount").asInt());
+			}
+		}
+		return out;
+	}
+
+	/** The unit report of the round: its communes must count every entrant. Timed. */
+	private void unitReport(String base, Map<String, Object> out) {
 		long t2 = System.nanoTime();
-		JsonNode units = api.call("GET", base + "/reports/units?round=" + target.roundId(), null, 200);
+		JsonNode units;
+		try {
+			units = api.call("GET", base + "/reports/units?round=" + target.roundId(), null, 200);
+		}
+		catch (ServerApi.ApiFailure ex) {
+			out.put("unitReport", "not available: " + ex.getMessage());
+			if (!ex.getMessage().contains("HTTP 404")) {
+				problems.add("the unit report failed: " + ex.getMessage());
+			}
+			return;
+		}
 		out.put("unitReportMs", (System.nanoTime() - t2) / 1_000_000);
 		long counted = 0;
 		JsonNode rows = units.has("items") ? units.path("items") : units;
@@ -148,20 +217,6 @@ final class ContestAudit {
 			problems.add("the unit report counts " + counted + " entrants in the communes; " + registered
 					+ " entrants made an attempt");
 		}
-
-		Tally grading = new Tally();
-		readBack(withAttempt, grading, true, endsAt);
-		out.put("graded", grading.graded.get());
-		out.put("gradedOtherwiseThanTheirAnswers", grading.gradedOtherwise.get());
-		out.put("withoutReview", grading.withoutReview.get());
-		out.put("lostAfterClose", grading.lost.get());
-		if (grading.gradedOtherwise.get() > 0) {
-			problems.add(grading.gradedOtherwise.get() + " attempts scored otherwise than their stored answers earn");
-		}
-		if (grading.lost.get() > 0) {
-			problems.add(grading.lost.get() + " acknowledged answers are missing after the close");
-		}
-		return out;
 	}
 
 	/** The total of a page of the organiser API ({total}, {totalElements}, or a plain list); -1 if none. */
@@ -226,6 +281,7 @@ final class ContestAudit {
 				}
 			}
 			tally.graded.incrementAndGet();
+			tally.expectedCorrect.put(entrant.attemptId, right);
 			if (view.path("result").path("correctCount").asInt(-1) != right) {
 				tally.gradedOtherwise.incrementAndGet();
 			}
