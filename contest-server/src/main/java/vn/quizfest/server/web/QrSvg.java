@@ -15,9 +15,9 @@ import com.google.zxing.qrcode.encoder.Encoder;
  * so it scales to a phone or a projector without blurring. No script and no style attribute: it
  * passes the pages' Content-Security-Policy.
  */
-final class QrSvg {
+public final class QrSvg {
 
-	static final String CONTENT_TYPE = "image/svg+xml";
+	public static final String CONTENT_TYPE = "image/svg+xml";
 
 	/** Modules of white around the code; scanners need some, and the big screen has its own margin. */
 	static final int QUIET_ZONE = 2;
@@ -28,7 +28,7 @@ final class QrSvg {
 	/**
 	 * @throws IllegalArgumentException when the text does not fit in a QR code
 	 */
-	static byte[] of(String text) {
+	public static byte[] of(String text) {
 		ByteMatrix matrix;
 		try {
 			matrix = Encoder.encode(text, ErrorCorrectionLevel.M, hints(text)).getMatrix();

@@ -179,8 +179,15 @@ class ContestsController {
 	ContestView view(Contest c, List<Round> rounds) {
 		return new ContestView(c.id(), c.slug(), c.title(), c.rulesText(), c.organisationId(), c.form(), c.identityKey().name(),
 				new ConsentView(c.consentPurpose(), c.consentRetention(), c.consentController()), c.retentionDays(),
-				publicUrl + "/c/" + c.slug(), ContestTime.isoOrNull(c.identityErasedAt()), ContestTime.iso(c.createdAt()),
+				base() + "/c/" + c.slug(), ContestTime.isoOrNull(c.identityErasedAt()), ContestTime.iso(c.createdAt()),
 				c.version(), rounds.stream().map(this::roundView).toList());
+	}
+
+	/** The address phones open: {@code quizfest.public-url}, or the one this request came to. */
+	private String base() {
+		return publicUrl.isEmpty()
+				? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+				: publicUrl;
 	}
 
 	RoundView roundView(Round r) {

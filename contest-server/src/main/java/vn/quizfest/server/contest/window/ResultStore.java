@@ -53,6 +53,39 @@ class ResultStore {
 			.list();
 	}
 
+	/** Every ranked entrant of a closed round, in ranking order, row by row. */
+	void eachResult(long roundId, java.util.function.Consumer<ResultRow> sink) {
+		jdbc.sql(SELECT + "WHERE r.round_id = ? ORDER BY r.position").param(roundId).query(rs -> {
+			sink.accept(row(rs, 0));
+		});
+	}
+
+	/** An attempt of a round that is still open, with its entrant. */
+	record AttemptRow(Attempt attempt, Entrant entrant) {
+	}
+
+	/** Every attempt of a round, by start, row by row. */
+	void eachAttempt(long roundId, java.util.function.Consumer<AttemptRow> sink) {
+		jdbc.sql("SELECT a.id, a.round_id, a.entrant_id, a.policy_slot, a.seed, a.state, a.started_at, a.deadline, a.unit_code, "
+				+ "a.submitted_at, a.auto_submitted, a.score, a.max_score, a.correct_count, a.question_count, a.time_used_ms, "
+				+ "a.prediction, e.id, e.contest_id, e.identity_value, e.full_name, e.birth_year, e.gender, e.cccd, e.phone, "
+				+ "e.email, e.unit_code, e.free_text, e.consent_at, e.registered_at, e.locked, e.erased_at "
+				+ "FROM contest_attempt a JOIN contest_entrant e ON e.id = a.entrant_id WHERE a.round_id = ? ORDER BY a.id")
+			.param(roundId)
+			.query(rs -> {
+				Attempt attempt = new Attempt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+						Attempt.State.valueOf(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getString(9),
+						rs.getObject(10, Long.class), rs.getBoolean(11), rs.getObject(12, Integer.class),
+						rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getInt(15),
+						rs.getObject(16, Long.class), rs.getObject(17, Long.class));
+				Entrant entrant = new Entrant(rs.getLong(18), rs.getLong(19), rs.getString(20), rs.getString(21),
+						rs.getObject(22, Integer.class), rs.getString(23), rs.getString(24), rs.getString(25), rs.getString(26),
+						rs.getString(27), rs.getString(28), rs.getLong(29), rs.getLong(30), rs.getBoolean(31),
+						rs.getObject(32, Long.class));
+				sink.accept(new AttemptRow(attempt, entrant));
+			});
+	}
+
 	List<UnitResultRow> units(long roundId) {
 		return jdbc.sql("SELECT code, entrants, participation_rate, prize_points, points, unit_rank FROM contest_unit_result "
 				+ "WHERE round_id = ?")
@@ -64,9 +97,9 @@ class ResultStore {
 
 	private static ResultRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Entrant entrant = new Entrant(rs.getLong(11), rs.getLong(12), rs.getString(13), rs.getString(14),
-				(Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18),
-				rs.getString(19), rs.getString(20), rs.getString(21), rs.getLong(22), rs.getLong(23), rs.getBoolean(24),
-				(Long) rs.getObject(25, Long.class));
+				rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+				rs.getString(20), rs.getString(21), rs.getLong(22), rs.getLong(23), rs.getBoolean(24),
+				rs.getObject(25, Long.class));
 		return new ResultRow(rs.getInt(1), rs.getInt(2), rs.getLong(3), entrant, rs.getInt(4), rs.getInt(5), rs.getLong(6),
 				rs.getLong(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class), rs.getObject(10, Integer.class));
 	}

@@ -1,0 +1,250 @@
+package vn.quizfest.server.contest.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import vn.quizfest.server.ApiClient;
+
+/**
+ * The contest API over real HTTP: an organiser sets up a contest, entrants register and take their
+ * attempts, the round closes and ranks them. Run on both shapes: {@link ContestApiIntegrationTest}
+ * (MySQL/MariaDB and Redis) and {@link EmbeddedContestApiIntegrationTest} (H2).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ContestApiContract {
+
+	@LocalServerPort
+	int port;
+
+	ContestFixture fixture;
+
+	@BeforeAll
+	void setUp() {
+		fixture = ContestFixture.create(port, "Sở KH&CN tỉnh Đắk Lắk", 12);
+	}
+
+	record Setup(long contestId, String slug, long roundId) {
+	}
+
+	Setup openContest(String title, Map<String, Object> policy) {
+		ApiClient organiser = fixture.organiser;
+		ApiClient.Response contest = organiser.post("/api/contests", ContestFixture.contest(title, "CCCD"));
+		long contestId = ContestFixture.created(contest);
+		assertThat(organiser.put("/api/contests/" + contestId + "/units", ContestFixture.units(3)).status()).isEqualTo(200);
+		Instant now = Instant.now();
+		ApiClient.Response round = organiser.post("/api/contests/" + contestId + "/rounds",
+				fixture.round("Tuần 1", now.plus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS), 3, 600, policy));
+		long roundId = ContestFixture.created(round);
+		ApiClient.Response opened = organiser.post("/api/contests/" + contestId + "/rounds/" + roundId + "/open", Map.of());
+		assertThat(opened.status()).as(opened.raw().body()).isEqualTo(200);
+		assertThat(opened.body().path("state").asString()).isEqualTo("OPEN");
+		return new Setup(contestId, contest.body().path("slug").asString(), roundId);
+	}
+
+	EntrantClient register(Setup setup, String name, int year, String cccd, String unit) {
+		EntrantClient phone = new EntrantClient(port);
+		EntrantClient.Response registered = phone.post("/api/public/contests/" + setup.slug() + "/entrants",
+				ContestFixture.registration(name, year, cccd, unit));
+		assertThat(registered.status()).as(registered.raw().body()).isIn(200, 201);
+		return phone.token(registered.body().path("token").asString());
+	}
+
+	/** The option ids that are right: the options whose text starts with "Đúng". */
+	static int rightOption(JsonNode question) {
+		for (JsonNode option : question.path("options")) {
+			if (option.path("text").asString().startsWith("Đúng")) {
+				return option.path("id").asInt();
+			}
+		}
+		throw new AssertionError("no right option in " + question);
+	}
+
+	@Test
+	void anEntrantRegistersAnswersSubmitsAndIsRankedWhenTheRoundCloses() {
+		Setup setup = openContest("Cuộc thi tìm hiểu chuyển đổi số 2026", Map.of("kind", "ONE_PER_ROUND"));
+		EntrantClient.Response page = new EntrantClient(port).get("/api/public/contests/" + setup.slug());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body().path("identityKey").asString()).isEqualTo("CCCD");
+		assertThat(page.body().path("units").size()).isEqualTo(5);
+		assertThat(page.body().path("rounds").get(0).path("state").asString()).isEqualTo("OPEN");
+		assertThat(page.body().path("serverTime").asLong()).isPositive();
+
+		EntrantClient lan = register(setup, "Nguyễn Thị Lan", 1990, ContestFixture.cccd(1), "X1");
+		EntrantClient.Response started = lan.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null);
+		assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+		JsonNode attempt = started.body();
+		long attemptId = attempt.path("attemptId").asLong();
+		assertThat(attempt.path("questions").size()).isEqualTo(6);
+		assertThat(attempt.toString()).doesNotContain("correct").doesNotContain("explanation").doesNotContain("Giải thích");
+
+		// Resuming gives the same attempt, with the same questions.
+		EntrantClient.Response again = lan.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body().path("attemptId").asLong()).isEqualTo(attemptId);
+		assertThat(again.body().path("questions")).isEqualTo(attempt.path("questions"));
+
+		for (JsonNode question : attempt.path("questions")) {
+			int index = question.path("index").asInt();
+			EntrantClient.Response saved = lan.put("/api/public/attempts/" + attemptId + "/answers/" + index,
+					Map.of("choice", rightOption(question)));
+			assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);
+		}
+		// The same answer again is the same result; a changed one replaces it.
+		JsonNode first = attempt.path("questions").get(0);
+		EntrantClient.Response once = lan.put("/api/public/attempts/" + attemptId + "/answers/0", Map.of("choice", rightOption(first)));
+		EntrantClient.Response twice = lan.put("/api/public/attempts/" + attemptId + "/answers/0", Map.of("choice", rightOption(first)));
+		assertThat(twice.body().path("savedAt")).isEqualTo(once.body().path("savedAt"));
+		assertThat(lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 3)).status()).isEqualTo(200);
+
+		JsonNode resumed = lan.get("/api/public/attempts/" + attemptId).body();
+		assertThat(resumed.path("answers").size()).isEqualTo(6);
+		assertThat(resumed.path("prediction").path("value").asLong()).isEqualTo(3);
+
+		EntrantClient.Response submitted = lan.post("/api/public/attempts/" + attemptId + "/submit", null);
+		assertThat(submitted.status()).isEqualTo(200);
+		assertThat(submitted.body().path("result").path("score").asInt()).isEqualTo(60);
+		assertThat(submitted.body().path("result").path("correctCount").asInt()).isEqualTo(6);
+		assertThat(lan.post("/api/public/attempts/" + attemptId + "/submit", null).body().path("result"))
+			.isEqualTo(submitted.body().path("result"));
+		EntrantClient.Response late = lan.put("/api/public/attempts/" + attemptId + "/answers/1", Map.of("choice", 0));
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.code()).isEqualTo("attempt.closed");
+		EntrantClient.Response second = lan.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null);
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.code()).isEqualTo("attempt.limit-reached");
+
+		// Another entrant answers nothing right and predicts far off.
+		EntrantClient minh = register(setup, "Trần Văn Minh", 1985, ContestFixture.cccd(2), "X2");
+		JsonNode other = minh.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null).body();
+		long otherId = other.path("attemptId").asLong();
+		minh.put("/api/public/attempts/" + otherId + "/prediction", Map.of("value", 100));
+		minh.post("/api/public/attempts/" + otherId + "/submit", null);
+
+		ApiClient.Response closed = fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/close", Map.of());
+		assertThat(closed.status()).as(closed.raw().body()).isEqualTo(200);
+		assertThat(closed.body().path("entrants").asLong()).isEqualTo(2);
+		assertThat(closed.body().path("perfectScores").asLong()).isEqualTo(1);
+		assertThat(closed.body().path("realFigure").asLong()).isEqualTo(1);
+
+		JsonNode ranking = fixture.organiser.get("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/ranking").body();
+		assertThat(ranking.path("total").asLong()).isEqualTo(2);
+		JsonNode top = ranking.path("rows").get(0);
+		assertThat(top.path("rank").asInt()).isEqualTo(1);
+		assertThat(top.path("entrant").path("fullName").asString()).isEqualTo("Nguyễn Thị Lan");
+		assertThat(top.path("entrant").path("cccd").asString()).isEqualTo("*********001");
+		assertThat(top.path("prize").asString()).isEqualTo("Giải Nhất");
+		assertThat(top.path("predictionDistance").asLong()).isEqualTo(2);
+
+		JsonNode winners = fixture.organiser.get("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/winners").body();
+		assertThat(winners.path("rows").get(0).path("entrant").path("cccd").asString()).isEqualTo(ContestFixture.cccd(1));
+		JsonNode log = fixture.organiser.get("/api/contests/" + setup.contestId() + "/exports").body();
+		assertThat(log.get(0).path("what").asString()).isEqualTo("winners:" + setup.roundId());
+		assertThat(log.get(0).path("rows").asInt()).isEqualTo(2);
+
+		// After the close the entrant sees the key, and the organiser can re-check the attempt from its seed.
+		JsonNode review = lan.get("/api/public/attempts/" + attemptId).body().path("review");
+		assertThat(review.size()).isEqualTo(6);
+		JsonNode check = fixture.organiser.get("/api/contests/" + setup.contestId() + "/attempts/" + attemptId + "/check").body();
+		assertThat(check.path("matches").asBoolean()).as(check.toString()).isTrue();
+		assertThat(check.path("recomputedScore").asInt()).isEqualTo(60);
+	}
+
+	@Test
+	void twentyParallelStartsOfOneIdentityMakeOneAttempt() throws Exception {
+		Setup setup = openContest("Cuộc thi song song", Map.of("kind", "ONE_PER_ROUND"));
+		EntrantClient first = register(setup, "Lê Thị Hoa", 1970, ContestFixture.cccd(77), "X3");
+		List<EntrantClient> phones = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			phones.add(register(setup, "Lê Thị Hoa", 1970, ContestFixture.cccd(77), "X3"));
+		}
+		assertThat(phones.stream().map(EntrantClient::token).distinct()).hasSize(20).doesNotContain(first.token());
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			List<Callable<EntrantClient.Response>> starts = phones.stream()
+				.<Callable<EntrantClient.Response>>map(phone -> () -> phone
+					.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null))
+				.toList();
+			List<Long> attemptIds = new ArrayList<>();
+			int createdCount = 0;
+			for (Future<EntrantClient.Response> future : pool.invokeAll(starts, 60, TimeUnit.SECONDS)) {
+				EntrantClient.Response response = future.get();
+				assertThat(response.status()).as(response.raw().body()).isIn(200, 201);
+				createdCount += response.status() == 201 ? 1 : 0;
+				attemptIds.add(response.body().path("attemptId").asLong());
+			}
+			assertThat(createdCount).isEqualTo(1);
+			assertThat(attemptIds.stream().distinct()).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		JsonNode me = first.get("/api/public/contests/" + setup.slug() + "/me").body();
+		assertThat(me.path("attempts").size()).isEqualTo(1);
+		assertThat(me.path("locked").asBoolean()).isTrue();
+	}
+
+	@Test
+	void badRegistrationsAreRefusedFieldByField() {
+		Setup setup = openContest("Cuộc thi kiểm tra thông tin", Map.of("kind", "ONE_PER_ROUND"));
+		EntrantClient phone = new EntrantClient(port);
+		EntrantClient.Response bad = phone.post("/api/public/contests/" + setup.slug() + "/entrants",
+				ContestFixture.registration("", 1890, "999123456789", "NOPE"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.code()).isEqualTo("entrant.invalid");
+		List<String> codes = new ArrayList<>();
+		bad.body().path("errors").forEach(e -> codes.add(e.path("field").asString() + ":" + e.path("code").asString()));
+		assertThat(codes).containsExactlyInAnyOrder("fullName:field.required", "birthYear:birthYear.invalid",
+				"cccd:cccd.invalid", "unitCode:unit.unknown");
+		assertThat(bad.body().path("errors").get(0).path("message").asString()).isNotBlank();
+
+		EntrantClient.Response noConsent = phone.post("/api/public/contests/" + setup.slug() + "/entrants",
+				Map.of("fields", Map.of("fullName", "A"), "consent", false));
+		assertThat(noConsent.body().path("errors").get(0).path("code").asString()).isEqualTo("consent.required");
+
+		register(setup, "Phạm Văn Đức", 1980, ContestFixture.cccd(5), "X1");
+		EntrantClient.Response taken = phone.post("/api/public/contests/" + setup.slug() + "/entrants",
+				ContestFixture.registration("Người Khác", 1980, ContestFixture.cccd(5), "X1"));
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.code()).isEqualTo("entrant.identity-taken");
+		// The same person, name typed in another case and with decomposed diacritics, on another phone.
+		String decomposed = java.text.Normalizer.normalize("PHẠM VĂN ĐỨC", java.text.Normalizer.Form.NFD);
+		EntrantClient.Response same = phone.post("/api/public/contests/" + setup.slug() + "/entrants",
+				ContestFixture.registration(decomposed, 1980, ContestFixture.cccd(5), "X1"));
+		assertThat(same.status()).as(same.raw().body()).isEqualTo(200);
+	}
+
+	@Test
+	void anotherOrganisationAndAHostSeeNoIdentityField() {
+		Setup setup = openContest("Cuộc thi riêng tư", Map.of("kind", "ONE_PER_ROUND"));
+		register(setup, "Võ Thị Sáu", 1995, ContestFixture.cccd(9), "X1");
+		ApiClient host = fixture.account("HOST", fixture.organisation);
+		long otherOrg = ContestFixture.created(fixture.admin.post("/api/organisations", Map.of("name", "Xã Ea Kao", "kind", "COMMUNE")));
+		ApiClient stranger = fixture.account("ORGANISER", otherOrg);
+		for (ApiClient outsider : List.of(host, stranger)) {
+			for (String path : List.of("/api/contests/" + setup.contestId(), "/api/contests/" + setup.contestId() + "/entrants",
+					"/api/contests/" + setup.contestId() + "/exports")) {
+				ApiClient.Response response = outsider.get(path);
+				assertThat(response.status()).as(path).isEqualTo(403);
+				assertThat(response.raw().body()).doesNotContain("Võ Thị Sáu").doesNotContain(ContestFixture.cccd(9));
+			}
+		}
+		JsonNode list = fixture.organiser.get("/api/contests/" + setup.contestId() + "/entrants").body();
+		assertThat(list.path("items").get(0).path("fields").path("cccd").asString()).isEqualTo("*********009");
+	}
+}
