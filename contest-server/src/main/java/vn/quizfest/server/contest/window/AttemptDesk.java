@@ -207,7 +207,7 @@ class AttemptDesk {
 			}
 			AttemptStore.SavedAnswer earlier = attempts.answers(attemptId).get(index);
 			long savedAt = earlier != null && json.readTree(earlier.answerJson()).equals(json.readTree(answerJson))
-					? earlier.savedAt() : attempts.saveAnswer(attemptId, index, answerJson, clock.millis());
+					? earlier.savedAt() : attempts.saveAnswer(attemptId, index, answerJson, clock.millis(), earlier != null);
 			return new Saved(index, ContestTime.iso(savedAt), clock.millis());
 		});
 	}
