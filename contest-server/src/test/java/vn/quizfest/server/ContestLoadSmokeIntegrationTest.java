@@ -23,7 +23,8 @@ import vn.quizfest.loadtest.Summary;
  * The load simulator's contest mode against the cluster shape (real MariaDB/MySQL and Redis): 200
  * entrants register, start, save their answers, some reload half way, some try a second attempt,
  * some let the deadline pass; then the round is closed. It fails on lost answers, unexpected
- * replies or a second attempt let through; timings are reported, never asserted.
+ * replies or a second attempt let through; timings are reported, never asserted. The attempt's 120 s
+ * leave a machine under heavy load ample time for 5 questions (about 1 s of think time in all).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "quizfest.admin.initial-password=" + ContestLoadSmokeIntegrationTest.ADMIN_PASSWORD,
@@ -47,12 +48,14 @@ class ContestLoadSmokeIntegrationTest {
 	void twoHundredEntrantsMakeTheirAttemptsAndNoSavedAnswerIsLost() throws Exception {
 		ContestOptions options = ContestOptions.parse(new String[] { "--mode", "contest", "--url",
 				"http://127.0.0.1:" + port, "--user", "admin", "--entrants", "200", "--start-rate", "100",
-				"--questions", "5", "--time-limit", "30", "--think", "0.05,0.3,0.01,0.2", "--reload", "0.2",
-				"--second-attempt", "0.1", "--lapse", "0.05", "--missing", "0.05", "--seed", "7", "--timeout", "240",
+				"--questions", "5", "--time-limit", "120", "--think", "0.05,0.3,0.01,0.2", "--reload", "0.2",
+				"--second-attempt", "0.1", "--lapse", "0.05", "--missing", "0.05", "--seed", "7", "--timeout", "480",
 				"--out", out.toString() }, Map.of(Options.PASSWORD_ENV, ADMIN_PASSWORD));
 
-		Summary summary = new ContestSimulator(options, line -> { }).run();
+		Summary summary = new ContestSimulator(options, System.out::println).run();
 		Main.write(summary, out);
+		System.out.println("latency: " + summary.document().get("latencyMs"));
+		System.out.println("entrants: " + summary.document().get("entrants") + "; errors: " + summary.document().get("errors"));
 
 		assertThat(summary.problems()).isEmpty();
 		long lapses = summary.number("entrants", "plannedLapses");
@@ -78,6 +81,7 @@ class ContestLoadSmokeIntegrationTest {
 		assertThat(summary.number("audit", "close", "rankingRowsRead")).isEqualTo(200);
 		assertThat(summary.number("audit", "close", "attemptsMissingFromTheRanking")).isZero();
 		assertThat(summary.number("audit", "close", "rankedWithOtherCorrectCounts")).isZero();
+		assertThat(summary.number("audit", "close", "unitReportEntrants")).isEqualTo(200);
 		assertThat(out.resolve("summary.json")).isNotEmptyFile();
 		assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Passed");
 	}
