@@ -8,6 +8,8 @@
 #   loadtest/contest-bench.sh close [ATTEMPTS]
 #       a round filled with ATTEMPTS submitted attempts (default 500,000) straight in the database,
 #       then the close and the unit reports timed through the API
+#   loadtest/contest-bench.sh both [ENTRANTS] [RATE] [LIVE_PLAYERS] [ATTEMPTS]
+#       load, then close, on the same server (one start-up instead of two)
 #
 # Builds nothing: run `./mvnw -B -DskipTests package` first. Needs QUIZFEST_BENCH_MYSQL_URL (a server
 # URL; the script creates the database qf_cbench), _USER, _PASSWORD and QUIZFEST_BENCH_REDIS_URL, or
@@ -26,7 +28,7 @@ sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1g}
 server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000}
 
 what=${1:-load}
-[[ $what == load || $what == close ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS]" >&2; exit 2; }
+[[ $what == load || $what == close || $what == both ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS] | both [ENTRANTS] [RATE] [LIVE_PLAYERS] [ATTEMPTS]" >&2; exit 2; }
 
 for jar in "$server_jar" "$sim_jar"; do
   [[ -f $jar ]] || { echo "Missing $jar: run ./mvnw -B -DskipTests package first." >&2; exit 2; }
@@ -56,6 +58,9 @@ trap stop_all EXIT
 
 dir=$root/loadtest/target/contest-bench/$what-$(date -u +%H%M%S)
 mkdir -p "$dir"
+# Run copies: a build during the run (package rewrites the jars) must not pull classes from under it.
+cp "$server_jar" "$dir/contest-server.jar"; server_jar=$dir/contest-server.jar
+cp "$sim_jar" "$dir/quizfest-loadtest.jar"; sim_jar=$dir/quizfest-loadtest.jar
 echo "== $what: $(uptime)" | tee "$dir/uptime.txt"
 
 MYSQL_PWD=$mysql_password mysql --protocol=TCP -h "${hostport%%:*}" -P "${hostport##*:}" -u "$mysql_user" -e \
@@ -71,41 +76,44 @@ env QUIZFEST_LOAD_SEED_BANK=true SPRING_PROFILES_ACTIVE=cluster "QUIZFEST_DB_URL
   >"$dir/server.log" 2>&1 &
 server_pid=$!
 ready=
-for _ in $(seq 1 180); do
+# Start-up takes 15 s on an idle machine, over 4 minutes on a busy shared one: wait up to 10 minutes.
+for _ in $(seq 1 "${QUIZFEST_BENCH_READY_SECONDS:-600}"); do
   curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && { ready=yes; break; }
   kill -0 "$server_pid" 2>/dev/null || { echo "The server stopped; see $dir/server.log" >&2; exit 1; }
   sleep 1
 done
-[[ -n $ready ]] || { echo "The server was not ready within 180 s; see $dir/server.log" >&2; exit 1; }
+[[ -n $ready ]] || { echo "The server was not ready in time; see $dir/server.log" >&2; exit 1; }
+echo "== server ready: $(uptime)" | tee -a "$dir/uptime.txt"
 url=http://127.0.0.1:$port
 
-if [[ $what == close ]]; then
-  attempts=${2:-500000}
+run_close() { # attempts
+  local attempts=$1
+  echo "== close bench starts: $(uptime)" | tee -a "$dir/uptime.txt"
   QUIZFEST_BENCH_DB_PASSWORD=$mysql_password timeout 1800 java $sim_jvm -cp "$sim_jar" \
     vn.quizfest.loadtest.ContestCloseBench --url "$url" --user admin --jdbc "$database_url" \
     --db-user "$mysql_user" --attempts "$attempts" --out "$dir" 2>&1 | tee "$dir/bench.log"
   grep -E 'VmRSS|VmHWM' "/proc/$server_pid/status" | tee -a "$dir/bench.log" || true
-else
-  entrants=${2:-6000}
-  rate=${3:-50}
-  live=${4:-500}
+}
+
+run_load() { # entrants rate live
+  local entrants=$1 rate=$2 live=$3
   # Warm-up: JIT, pools and caches, with a small contest and a small game.
-  timeout 300 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants 300 \
+  timeout 180 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants 300 \
     --start-rate 100 --questions 10 --time-scale 0.05 --lapse 0 --out "$dir/warmup-contest" \
     >"$dir/warmup-contest.log" 2>&1 || true
-  timeout 300 java $sim_jvm -jar "$sim_jar" --url "$url" --user admin --players 200 --questions 2 \
+  timeout 180 java $sim_jvm -jar "$sim_jar" --url "$url" --user admin --players 200 --questions 2 \
     --preview 0 --time-scale 0.05 --timeout 120 --out "$dir/warmup-live" >"$dir/warmup-live.log" 2>&1 || true
   echo "== measured run starts: $(uptime)" | tee -a "$dir/uptime.txt"
   if (( live > 0 )); then
-    # A live game that outlasts the contest run: 30 questions, about 10 s each.
+    # A live game over the contest run's busy part: 20 questions, about 10 s each.
     timeout 1200 java -Xmx512m -jar "$sim_jar" --url "$url" --user admin --players "$live" --join-rate 200 \
-      --questions 30 --preview 1 --think 4,0.4,1,8 --drop 0.01 --timeout 1100 --out "$dir/live" \
+      --questions 20 --preview 1 --think 4,0.4,1,8 --drop 0.01 --timeout 1100 --out "$dir/live" \
       >"$dir/live.log" 2>&1 &
     live_pid=$!
     sleep 10
   fi
   timeout 1800 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants "$entrants" \
-    --start-rate "$rate" --questions 10 --time-limit 300 --think 4,0.5,1,15 --server-pid "$server_pid" \
+    --start-rate "$rate" --questions 10 --time-limit 180 --think 4,0.5,1,15 --server-pid "$server_pid" \
     --timeout 1500 --out "$dir/contest" 2>&1 | tee "$dir/contest.log" || true
   echo "== contest run done: $(uptime)" | tee -a "$dir/uptime.txt"
   if [[ -n $live_pid ]]; then
@@ -114,5 +122,11 @@ else
     live_pid=
     tail -3 "$dir/live.log"
   fi
-fi
+}
+
+case $what in
+  close) run_close "${2:-500000}" ;;
+  load) run_load "${2:-6000}" "${3:-50}" "${4:-500}" ;;
+  both) run_load "${2:-6000}" "${3:-50}" "${4:-500}"; run_close "${5:-500000}" ;;
+esac
 echo "== done: $dir; load after: $(uptime)" | tee -a "$dir/uptime.txt"
