@@ -256,7 +256,7 @@ public final class ContestCloseBench {
 	}
 
 	private static int day(long epochMillis) {
-		return Integer.parseInt(DAY.format(Instant.ofEpochMilli(epochMillis).atZone(VIETNAM)));
+		return Integer.parseInt(DAY.format(Instant.ofEpochMilli(epochMillis).atZone(VIETNAM).toLocalDate()));
 	}
 
 	/** For the script: the JSON file of a run as a short table. */
