@@ -263,7 +263,7 @@ final class ContestAudit {
 		tally.stored.addAndGet(entrant.acknowledged.size() - missing);
 		tally.lost.addAndGet(missing);
 		boolean shouldBeSubmitted = entrant.outcome() == Entrant.Outcome.SUBMITTED
-				|| entrant.outcome() == Entrant.Outcome.LAPSED || grade;
+				|| entrant.outcome() == Entrant.Outcome.LAPSED || entrant.outcome() == Entrant.Outcome.OUT_OF_TIME || grade;
 		if (shouldBeSubmitted && !"SUBMITTED".equals(view.path("state").asString())) {
 			tally.notSubmitted.incrementAndGet();
 		}

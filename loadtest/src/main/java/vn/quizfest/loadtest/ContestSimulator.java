@@ -316,6 +316,7 @@ public final class ContestSimulator {
 		doc.put("latencyMs", latency);
 		Map<String, Object> errors = new LinkedHashMap<>();
 		errors.put("byRequestAndCode", metrics.counts("errors"));
+		errors.put("outOfTime", metrics.counts("outOfTime"));
 		errors.put("policyBreaches", metrics.counts("policyBreaches"));
 		errors.put("reloadMissing", metrics.counts("reloadMissing"));
 		errors.put("rateLimitedAndRetried", metrics.counts("rateLimited"));
@@ -342,6 +343,10 @@ public final class ContestSimulator {
 		}
 		if (metrics.total("errors") > 0) {
 			problems.add("unexpected replies by request and code: " + metrics.counts("errors"));
+		}
+		if (metrics.total("outOfTime") > 0) {
+			problems.add(metrics.total("outOfTime") + " entrants ran out of time before their last answer (the server was "
+					+ "too slow for them): " + metrics.counts("outOfTime"));
 		}
 		if (metrics.total("policyBreaches") > 0) {
 			problems.add("the attempt policy let a second attempt through: " + metrics.counts("policyBreaches"));

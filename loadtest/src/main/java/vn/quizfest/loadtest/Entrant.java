@@ -21,7 +21,7 @@ final class Entrant {
 
 	/** What became of an entrant, for the report. */
 	enum Outcome {
-		PENDING, SUBMITTED, LAPSED, FAILED
+		PENDING, SUBMITTED, LAPSED, OUT_OF_TIME, FAILED
 	}
 
 	static final int ROLE = 20;
@@ -308,7 +308,16 @@ final class Entrant {
 				shared.metrics().count("reloadMissing", "saved answers absent from the resumed attempt");
 			}
 			if (!"IN_PROGRESS".equals(view.path("state").asString())) {
-				shared.metrics().count("errors", "reload: state " + view.path("state").asString() + " before the deadline");
+				if (System.currentTimeMillis() >= deadlineLocalMillis - 2_000) {
+					shared.metrics().count("outOfTime", "reload: submitted by the server at the deadline");
+					outcome = Outcome.OUT_OF_TIME;
+				}
+				else {
+					shared.metrics().count("errors", "reload: state " + view.path("state").asString() + " before the deadline");
+					outcome = Outcome.FAILED;
+				}
+				shared.done(this);
+				return;
 			}
 			clock(view);
 			shared.metrics().count("events", "reloaded");
@@ -436,6 +445,16 @@ final class Entrant {
 			if (reply.status() == status) {
 				return false;
 			}
+		}
+		if (reply.status() == 409 && "attempt.closed".equals(reply.code()) && deadlineLocalMillis > 0
+				&& System.currentTimeMillis() >= deadlineLocalMillis - 2_000) {
+			// The deadline passed before this entrant got through (a slow server): the rules, not an error.
+			shared.metrics().count("outOfTime", request + ": 409 attempt.closed after the deadline");
+			if (outcome == Outcome.PENDING) {
+				outcome = Outcome.OUT_OF_TIME;
+			}
+			shared.done(this);
+			return true;
 		}
 		shared.metrics().count("errors", request + ": " + (reply.status() == 0 ? "no answer (connection failed "
 				+ reply.tries() + " times)" : reply.status() + " " + reply.code()));
