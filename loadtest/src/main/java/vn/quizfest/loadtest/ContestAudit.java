@@ -117,7 +117,8 @@ final class ContestAudit {
 		Map<String, Object> out = new LinkedHashMap<>();
 		String base = "/api/contests/" + target.contestId();
 		long t0 = System.nanoTime();
-		JsonNode closed = api.call("POST", base + "/rounds/" + target.roundId() + "/close", null, 200);
+		JsonNode closed = api.call("POST", base + "/rounds/" + target.roundId() + "/close", null, 200,
+				java.time.Duration.ofMinutes(10));
 		out.put("closeMs", (System.nanoTime() - t0) / 1_000_000);
 		out.put("server", json.convertValue(closed, Map.class));
 		log.accept("Closed the round in " + out.get("closeMs") + " ms: " + closed);

@@ -159,7 +159,7 @@ public final class ContestCloseBench {
 		out.put("loadBefore", ServerProbe.loadAverage());
 		long start = System.nanoTime();
 		try {
-			JsonNode reply = api.call(method, path, null, 200);
+			JsonNode reply = api.call(method, path, null, 200, java.time.Duration.ofMinutes(10));
 			out.put("ms", (System.nanoTime() - start) / 1_000_000);
 			Map<String, Object> fields = new LinkedHashMap<>();
 			if (reply.isObject()) {
