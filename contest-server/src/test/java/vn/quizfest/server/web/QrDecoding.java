@@ -18,7 +18,7 @@ import com.google.zxing.qrcode.QRCodeReader;
  * Reads a QR code SVG back to its text, as a phone's camera would: the path's rectangles are painted
  * black on a white image, which ZXing's QR reader then decodes.
  */
-final class QrDecoding {
+public final class QrDecoding {
 
 	/** Pixels per module: a camera's view of a code on a screen is at least this sharp. */
 	static final int SCALE = 4;
@@ -32,7 +32,7 @@ final class QrDecoding {
 	private QrDecoding() {
 	}
 
-	static String decode(byte[] svgBytes) throws Exception {
+	public static String decode(byte[] svgBytes) throws Exception {
 		String svg = new String(svgBytes, StandardCharsets.UTF_8);
 		Matcher viewBox = VIEW_BOX.matcher(svg);
 		assertThat(viewBox.find()).as("viewBox in " + svg).isTrue();

@@ -9,8 +9,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ import vn.quizfest.server.system.Messages;
  */
 @Service
 class AttemptDesk {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AttemptDesk.class);
 
 	/** The largest prediction an entrant may give. */
 	static final long MAX_PREDICTION = 1_000_000_000L;
@@ -80,7 +84,10 @@ class AttemptDesk {
 		this.entrants = entrants;
 		this.contests = contests;
 		this.pools = pools;
-		this.transactions = transactions;
+		// Read committed: saving a new answer then takes no gap locks, so two phones saving answers of
+		// neighbouring attempts at once cannot deadlock on MySQL/MariaDB (repeatable read would).
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
@@ -95,7 +102,7 @@ class AttemptDesk {
 		if (round.state() != Round.State.OPEN || now < round.opensAt() || now >= round.closesAt()) {
 			throw new ApiException(HttpStatus.CONFLICT, "round.not-open");
 		}
-		for (int tries = 0; tries < 3; tries++) {
+		for (int tries = 0; tries < 5; tries++) {
 			List<Attempt> mine = current(entrant.id());
 			for (Attempt attempt : mine) {
 				if (attempt.roundId() == round.id() && attempt.state() == Attempt.State.IN_PROGRESS) {
@@ -117,8 +124,9 @@ class AttemptDesk {
 				});
 				return new Started(attempts.byId(id).orElseThrow(), true);
 			}
-			catch (DuplicateKeyException ex) {
-				// Another phone of the same entrant took this slot a moment ago: look again.
+			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+				// Another phone of the same entrant took this slot a moment ago (or the database chose
+				// this insert as the victim of that race): look again.
 			}
 		}
 		throw new ApiException(HttpStatus.CONFLICT, "attempt.limit-reached");
@@ -195,7 +203,7 @@ class AttemptDesk {
 	/** Saves one answer while the attempt is open by the server's clock; the same answer again changes nothing. */
 	Saved save(long attemptId, long entrantId, int index, Answer answer) {
 		String answerJson = json.writeValueAsString(answer.json());
-		return transactions.execute(status -> {
+		return retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
 			Round round = contests.round(attempt.roundId()).orElseThrow();
 			List<AttemptDraw.Drawn> drawn = pools.draw(round, attempt.seed());
@@ -205,25 +213,43 @@ class AttemptDesk {
 			if (!answer.fits(drawn.get(index).question())) {
 				throw new ApiException(HttpStatus.BAD_REQUEST, "answer.invalid");
 			}
-			AttemptStore.SavedAnswer earlier = attempts.answers(attemptId).get(index);
+			AttemptStore.SavedAnswer earlier = attempts.answer(attemptId, index).orElse(null);
 			long savedAt = earlier != null && json.readTree(earlier.answerJson()).equals(json.readTree(answerJson))
 					? earlier.savedAt() : attempts.saveAnswer(attemptId, index, answerJson, clock.millis(), earlier != null);
 			return new Saved(index, ContestTime.iso(savedAt), clock.millis());
-		});
+		}));
+	}
+
+	/**
+	 * Runs a short transaction again when the database chose it as a deadlock victim or timed out its
+	 * lock: the work is idempotent (same answer, same submission), so trying again is safe.
+	 */
+	static <T> T retried(java.util.function.Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt >= 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	void predict(long attemptId, long entrantId, long value) {
 		if (value < 0 || value > MAX_PREDICTION) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.invalid", MAX_PREDICTION);
 		}
-		transactions.executeWithoutResult(status -> {
+		retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
 			Round round = contests.round(attempt.roundId()).orElseThrow();
 			if (round.predictionKind() == PredictionKind.NONE) {
 				throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
 			}
 			attempts.savePrediction(attemptId, value);
-		});
+			return value;
+		}));
 	}
 
 	/** Locks an attempt that is still open; 409 {@code attempt.closed} once submitted or past its deadline. */
@@ -243,7 +269,7 @@ class AttemptDesk {
 	 * {@code auto}: the server submits at the deadline (time used is the whole time).
 	 */
 	Attempt submit(long attemptId, boolean auto) {
-		return transactions.execute(status -> {
+		return retried(() -> transactions.execute(status -> {
 			Attempt attempt = attempts.lock(attemptId).orElseThrow();
 			if (attempt.state() == Attempt.State.SUBMITTED) {
 				return attempt;
@@ -256,7 +282,7 @@ class AttemptDesk {
 			attempts.submit(attemptId, submittedAt, auto || late, grade.score(), grade.maxScore(), grade.correct(),
 					submittedAt - attempt.startedAt());
 			return attempts.byId(attemptId).orElseThrow();
-		});
+		}));
 	}
 
 	record Grade(int score, int maxScore, int correct, List<Long> questionIds) {
@@ -302,7 +328,17 @@ class AttemptDesk {
 	/** Submits overdue attempts, at most {@code limit}; returns how many. */
 	int sweep(int limit) {
 		List<Long> overdue = attempts.overdue(clock.millis(), limit);
-		overdue.forEach(id -> submit(id, true));
-		return overdue.size();
+		int submitted = 0;
+		for (long id : overdue) {
+			try {
+				submit(id, true);
+				submitted++;
+			}
+			catch (RuntimeException ex) {
+				// One attempt that cannot be submitted must not hold up the others; the next run tries it again.
+				log.error("Attempt {} could not be submitted at its deadline", id, ex);
+			}
+		}
+		return submitted;
 	}
 }

@@ -94,6 +94,13 @@ class AttemptStore {
 		return answers;
 	}
 
+	Optional<SavedAnswer> answer(long attemptId, int position) {
+		return jdbc.sql("SELECT position, answer_json, saved_at FROM contest_answer WHERE attempt_id = ? AND position = ?")
+			.params(attemptId, position)
+			.query((rs, n) -> new SavedAnswer(rs.getInt(1), rs.getString(2), rs.getLong(3)))
+			.optional();
+	}
+
 	void savePrediction(long attemptId, long value) {
 		jdbc.sql("UPDATE contest_attempt SET prediction = ? WHERE id = ?").params(value, attemptId).update();
 	}

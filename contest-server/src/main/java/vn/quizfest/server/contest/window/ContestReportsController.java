@@ -98,6 +98,7 @@ class ContestReportsController {
 	@Operation(summary = "The winners with their full details (XLSX or CSV; recorded)")
 	ResponseEntity<byte[]> winners(@PathVariable long id, @PathVariable long roundId, @PathVariable String format,
 			@AuthenticationPrincipal OrganiserPrincipal who) {
+		isXlsx(format);
 		Contest contest = access.contest(who, id);
 		Round round = closed(contest, roundId);
 		Locale locale = LocaleContextHolder.getLocale();
@@ -114,6 +115,7 @@ class ContestReportsController {
 	@Operation(summary = "All entrants of a round: the ranking once it closed, every attempt so far while it is open (recorded)")
 	ResponseEntity<byte[]> entrants(@PathVariable long id, @PathVariable long roundId, @PathVariable String format,
 			@AuthenticationPrincipal OrganiserPrincipal who) {
+		isXlsx(format);
 		Contest contest = access.contest(who, id);
 		Round round = access.round(contest, roundId);
 		Locale locale = LocaleContextHolder.getLocale();
@@ -156,6 +158,7 @@ class ContestReportsController {
 	@Operation(summary = "The units' ranking of a closed round (no personal data)")
 	ResponseEntity<byte[]> unitRanking(@PathVariable long id, @PathVariable long roundId, @PathVariable String format,
 			@AuthenticationPrincipal OrganiserPrincipal who) {
+		isXlsx(format);
 		Contest contest = access.contest(who, id);
 		Round round = closed(contest, roundId);
 		Locale locale = LocaleContextHolder.getLocale();
@@ -174,6 +177,7 @@ class ContestReportsController {
 	@Operation(summary = "Entrants registered and attempts started per unit per day (no personal data)")
 	ResponseEntity<byte[]> participation(@PathVariable long id, @PathVariable String format,
 			@AuthenticationPrincipal OrganiserPrincipal who) {
+		isXlsx(format);
 		Contest contest = access.contest(who, id);
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, String> unitNames = unitNames(contest);
@@ -233,13 +237,18 @@ class ContestReportsController {
 		return messages.get(locale, code);
 	}
 
-	private ResponseEntity<byte[]> export(Contest contest, OrganiserPrincipal who, String what, String fileCode,
-			ContestSheets.Table table, String format, Locale locale, boolean personal) {
-		boolean xlsx = switch (format) {
+	/** xlsx or csv; any other format is 404, checked before anything else is looked at. */
+	private static boolean isXlsx(String format) {
+		return switch (format) {
 			case "xlsx" -> true;
 			case "csv" -> false;
 			default -> throw new ApiException(HttpStatus.NOT_FOUND, "contest.export.format", format);
 		};
+	}
+
+	private ResponseEntity<byte[]> export(Contest contest, OrganiserPrincipal who, String what, String fileCode,
+			ContestSheets.Table table, String format, Locale locale, boolean personal) {
+		boolean xlsx = isXlsx(format);
 		var out = new ByteArrayOutputStream();
 		int rows = xlsx ? ContestSheets.xlsx(table, out) : ContestSheets.csv(table, out);
 		if (personal) {

@@ -127,15 +127,13 @@ class EntrantDesk {
 
 	/** The entrant holding this token, or 401. */
 	Entrant byToken(Contest contest, String token) {
-		return entrants.entrantOfToken(sha256(token))
-			.flatMap(entrants::byId)
+		return entrants.byToken(sha256(token))
 			.filter(e -> e.contestId() == contest.id())
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
 	}
 
 	Entrant byToken(String token) {
-		return entrants.entrantOfToken(sha256(token))
-			.flatMap(entrants::byId)
+		return entrants.byToken(sha256(token))
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
 	}
 

@@ -72,10 +72,13 @@ class EntrantStore {
 			.update();
 	}
 
-	Optional<Long> entrantOfToken(String tokenHash) {
-		return jdbc.sql("SELECT entrant_id FROM contest_entrant_token WHERE token_hash = ?")
+	/** The entrant holding a token, in one query. */
+	Optional<Entrant> byToken(String tokenHash) {
+		return jdbc.sql("SELECT e.id, e.contest_id, e.identity_value, e.full_name, e.birth_year, e.gender, e.cccd, e.phone, "
+				+ "e.email, e.unit_code, e.free_text, e.consent_at, e.registered_at, e.locked, e.erased_at "
+				+ "FROM contest_entrant_token t JOIN contest_entrant e ON e.id = t.entrant_id WHERE t.token_hash = ?")
 			.param(tokenHash)
-			.query(Long.class)
+			.query(EntrantStore::entrant)
 			.optional();
 	}
 

@@ -1,13 +1,14 @@
 package vn.quizfest.server.contest.window;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Erases the identity details of a contest's entrants who won nothing, once {@code retentionDays}
@@ -28,33 +29,43 @@ class Retention {
 
 	private final Clock clock;
 
-	Retention(JdbcClient jdbc, ContestStore contests, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	Retention(JdbcClient jdbc, ContestStore contests, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.contests = contests;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/** Contests all of whose rounds closed more than their retention ago, and not erased yet. */
 	List<Long> due() {
 		long now = clock.millis();
-		return jdbc.sql("SELECT c.id FROM contest c WHERE c.identity_erased_at IS NULL "
-				+ "AND EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id) "
-				+ "AND NOT EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id AND r.state <> 'CLOSED') "
-				+ "AND (SELECT MAX(r.state_changed_at) FROM contest_round r WHERE r.contest_id = c.id) + c.retention_days * ? < ?")
-			.params(DAY, now)
-			.query(Long.class)
-			.list();
+		List<Long> due = new ArrayList<>();
+		// The arithmetic is done here: days times milliseconds overflows an INT column's type in SQL.
+		jdbc.sql("SELECT c.id, c.retention_days, MAX(r.state_changed_at), "
+				+ "SUM(CASE WHEN r.state = 'CLOSED' THEN 0 ELSE 1 END) FROM contest c "
+				+ "JOIN contest_round r ON r.contest_id = c.id WHERE c.identity_erased_at IS NULL "
+				+ "GROUP BY c.id, c.retention_days")
+			.query(rs -> {
+				boolean allClosed = rs.getLong(4) == 0;
+				if (allClosed && rs.getLong(3) + rs.getInt(2) * DAY < now) {
+					due.add(rs.getLong(1));
+				}
+			});
+		return due;
 	}
 
 	int eraseDue() {
 		int erased = 0;
 		for (long contestId : due()) {
-			erased += erase(contestId);
+			Integer done = transactions.execute(status -> erase(contestId));
+			erased += done == null ? 0 : done;
 		}
 		return erased;
 	}
 
-	@Transactional
+	/** Erases one contest's non-winners in the caller's transaction. */
 	int erase(long contestId) {
 		long now = clock.millis();
 		int erased = jdbc.sql("UPDATE contest_entrant SET full_name = NULL, birth_year = NULL, gender = NULL, cccd = NULL, "

@@ -84,9 +84,20 @@ class RoundClosing {
 
 	private Summary compute(Round round) {
 		long started = System.nanoTime();
+		// Bounded: an attempt that cannot be submitted is left (and logged) instead of looping for ever.
+		java.util.Set<Long> tried = new java.util.HashSet<>();
 		List<Long> open;
-		while (!(open = attempts.inProgress(round.id(), 1000)).isEmpty()) {
-			open.forEach(id -> desk.submit(id, true));
+		while (!(open = attempts.inProgress(round.id(), 1000)).isEmpty() && !tried.containsAll(open)) {
+			for (long id : open) {
+				if (tried.add(id)) {
+					try {
+						desk.submit(id, true);
+					}
+					catch (RuntimeException ex) {
+						log.error("Round {}: attempt {} could not be submitted at the close", round.id(), id, ex);
+					}
+				}
+			}
 		}
 		List<CountedAttempts.Submitted> submitted = new ArrayList<>();
 		attempts.submitted(round.id(), submitted::add);

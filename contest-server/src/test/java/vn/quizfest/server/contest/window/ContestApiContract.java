@@ -247,4 +247,154 @@ abstract class ContestApiContract {
 		JsonNode list = fixture.organiser.get("/api/contests/" + setup.contestId() + "/entrants").body();
 		assertThat(list.path("items").get(0).path("fields").path("cccd").asString()).isEqualTo("*********009");
 	}
+
+	@Test
+	void badRequestsGetClearProblemsAndChangeNothing() {
+		Setup setup = openContest("Cuộc thi kiểm tra lỗi", Map.of("kind", "ONE_PER_ROUND"));
+		String base = "/api/contests/" + setup.contestId();
+		ApiClient organiser = fixture.organiser;
+
+		// The contest: fields, a taken link, a stale version.
+		ApiClient.Response invalid = organiser.post("/api/contests", Map.of("title", "", "slug", "Không Hợp Lệ",
+				"identityKey", "EMAIL", "form", List.of(Map.of("field", "shoeSize", "required", true))));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.body().path("code").asString()).isEqualTo("contest.invalid");
+		List<String> fields = new ArrayList<>();
+		invalid.body().path("errors").forEach(e -> fields.add(e.path("field").asString() + ":" + e.path("code").asString()));
+		assertThat(fields).contains("title:field.required", "slug:contest.slug.invalid",
+				"identityKey:contest.identity-key.invalid", "consent.purpose:field.required");
+		Map<String, Object> taken = new java.util.HashMap<>(ContestFixture.contest("Trùng đường dẫn", "CCCD"));
+		taken.put("slug", setup.slug());
+		assertThat(organiser.post("/api/contests", taken).body().path("errors").get(0).path("code").asString())
+			.isEqualTo("contest.slug.taken");
+		Map<String, Object> stale = new java.util.HashMap<>(ContestFixture.contest("Đổi tên", "CCCD"));
+		stale.put("version", 99);
+		assertThat(organiser.put(base, stale).body().path("code").asString()).isEqualTo("contest.stale");
+
+		// Rounds: fields, a locked plan once open, a closed-only ranking, a pool too small.
+		Map<String, Object> badRound = new java.util.HashMap<>(fixture.round("", Instant.now().plus(2, ChronoUnit.DAYS),
+				Instant.now().plus(1, ChronoUnit.DAYS), 3, 5, Map.of("kind", "SOMETIMES")));
+		badRound.put("tieBreak", List.of("SCORE", "SCORE"));
+		ApiClient.Response round = organiser.post(base + "/rounds", badRound);
+		assertThat(round.status()).isEqualTo(400);
+		assertThat(round.body().path("code").asString()).isEqualTo("round.invalid");
+		List<String> roundFields = new ArrayList<>();
+		round.body().path("errors").forEach(e -> roundFields.add(e.path("field").asString() + ":" + e.path("code").asString()));
+		assertThat(roundFields).contains("name:field.required", "closesAt:round.window.invalid",
+				"plan.timeLimitSeconds:round.plan.time-limit.invalid", "attemptPolicy.kind:round.policy.invalid",
+				"tieBreak:round.tie-break.invalid");
+		Map<String, Object> changedPlan = fixture.round("Tuần 1", Instant.now().plus(1, ChronoUnit.HOURS),
+				Instant.now().plus(7, ChronoUnit.DAYS), 4, 600, Map.of("kind", "ONE_PER_ROUND"));
+		ApiClient.Response locked = organiser.put(base + "/rounds/" + setup.roundId(), changedPlan);
+		assertThat(locked.status()).isEqualTo(409);
+		assertThat(locked.body().path("code").asString()).isEqualTo("round.locked");
+		assertThat(organiser.post(base + "/rounds/" + setup.roundId() + "/open", Map.of()).body().path("code").asString())
+			.isEqualTo("round.not-scheduled");
+		assertThat(organiser.get(base + "/rounds/" + setup.roundId() + "/ranking").body().path("code").asString())
+			.isEqualTo("round.not-closed");
+		assertThat(organiser.get(base + "/rounds/" + setup.roundId() + "/winners.pdf").status()).isEqualTo(404);
+		long big = ContestFixture.created(organiser.post(base + "/rounds", fixture.round("Quá nhiều câu",
+				Instant.now().plus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS), 40, 600, Map.of("kind", "ONE_PER_ROUND"))));
+		ApiClient.Response shortPool = organiser.post(base + "/rounds/" + big + "/open", Map.of());
+		assertThat(shortPool.status()).isEqualTo(409);
+		assertThat(shortPool.body().path("code").asString()).isEqualTo("round.pool.short");
+		assertThat(organiser.get(base + "/rounds/" + big).body().path("state").asString()).isEqualTo("SCHEDULED");
+
+		// Units: duplicates, unknown parents, cycles.
+		ApiClient.Response units = organiser.put(base + "/units", List.of(ContestFixture.unit("A", "Xã A", "B", 10L),
+				ContestFixture.unit("B", "Xã B", "A", 10L), ContestFixture.unit("A", "Lặp", null, -1L),
+				ContestFixture.unit("C", "Xã C", "Z", null)));
+		assertThat(units.status()).isEqualTo(400);
+		assertThat(units.body().path("code").asString()).isEqualTo("units.invalid");
+		assertThat(organiser.get(base + "/units").body().size()).as("nothing changed").isEqualTo(5);
+
+		// The entrant side: tokens, other entrants' attempts, answers that do not fit, predictions.
+		EntrantClient nobody = new EntrantClient(port);
+		assertThat(nobody.get("/api/public/contests/" + setup.slug() + "/me").status()).isEqualTo(401);
+		assertThat(nobody.token("not-a-token").get("/api/public/contests/" + setup.slug() + "/me").code())
+			.isEqualTo("entrant.token.invalid");
+		assertThat(nobody.get("/api/public/contests/khong-co-cuoc-thi-nay").code()).isEqualTo("contest.not-found");
+		EntrantClient an = register(setup, "Đinh Văn An", 1999, ContestFixture.cccd(31), "X2");
+		EntrantClient binh = register(setup, "Đinh Thị Bình", 1998, ContestFixture.cccd(32), "X2");
+		assertThat(an.post("/api/public/contests/" + setup.slug() + "/rounds/999999/attempts", null).code()).isEqualTo("round.not-found");
+		JsonNode attempt = an.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null).body();
+		long id = attempt.path("attemptId").asLong();
+		assertThat(binh.get("/api/public/attempts/" + id).status()).isEqualTo(404);
+		assertThat(binh.put("/api/public/attempts/" + id + "/answers/0", Map.of("choice", 0)).status()).isEqualTo(404);
+		assertThat(an.put("/api/public/attempts/" + id + "/answers/0", Map.of("choice", 9)).code()).isEqualTo("answer.invalid");
+		assertThat(an.put("/api/public/attempts/" + id + "/answers/0", Map.of("choices", List.of(0, 1))).code()).isEqualTo("answer.invalid");
+		assertThat(an.put("/api/public/attempts/" + id + "/answers/0", Map.of("text", "A")).code()).isEqualTo("answer.invalid");
+		assertThat(an.putRaw("/api/public/attempts/" + id + "/answers/0", "{not json").status()).isEqualTo(400);
+		assertThat(an.put("/api/public/attempts/" + id + "/answers/6", Map.of("choice", 0)).code()).isEqualTo("answer.index.invalid");
+		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", -1)).code()).isEqualTo("prediction.invalid");
+		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", 2_000_000_000L)).code()).isEqualTo("prediction.invalid");
+		EntrantClient.Response english = an.language("en").put("/api/public/attempts/" + id + "/answers/0", Map.of("choice", 9));
+		assertThat(english.body().path("detail").asString()).isEqualTo("This answer does not fit the question.");
+		assertThat(an.get("/api/public/attempts/" + id).body().path("answers").size()).as("nothing was saved").isZero();
+	}
+
+	@Test
+	void theUnitListComesFromTheExcelTemplateCheckedRowByRow() throws Exception {
+		ApiClient organiser = fixture.organiser;
+		long contestId = ContestFixture.created(organiser.post("/api/contests", ContestFixture.contest("Đơn vị từ Excel", "PHONE")));
+		var template = organiser.download("/api/contests/units-template.xlsx");
+		assertThat(template.statusCode()).isEqualTo(200);
+		byte[] good;
+		byte[] bad;
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template.body()))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mã đơn vị");
+			assertThat(sheet.getLastRowNum()).isEqualTo(4);
+			var out = new java.io.ByteArrayOutputStream();
+			book.write(out);
+			good = out.toByteArray();
+			var row = sheet.createRow(5);
+			row.createCell(0).setCellValue("66001");
+			row.createCell(1).setCellValue("Trùng mã");
+			row.createCell(2).setCellValue("99");
+			row.createCell(3).setCellValue("nhiều");
+			out = new java.io.ByteArrayOutputStream();
+			book.write(out);
+			bad = out.toByteArray();
+		}
+		String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		ApiClient.Response checked = organiser.postFile("/api/contests/" + contestId + "/units/import?dryRun=true", "file", "don-vi.xlsx", type, bad);
+		assertThat(checked.status()).as(checked.raw().body()).isEqualTo(200);
+		List<String> problems = new ArrayList<>();
+		checked.body().path("errors").forEach(e -> problems.add(e.path("row").asInt() + ":" + e.path("field").asString() + ":"
+				+ e.path("code").asString()));
+		assertThat(problems).containsExactlyInAnyOrder("6:population:unit.population.invalid", "6:code:unit.code.duplicate",
+				"6:parentCode:unit.parent.unknown");
+		assertThat(organiser.postFile("/api/contests/" + contestId + "/units/import?dryRun=false", "file", "don-vi.xlsx", type, bad)
+			.body().path("units").asInt()).isZero();
+		assertThat(organiser.get("/api/contests/" + contestId + "/units").body().size()).isZero();
+
+		ApiClient.Response imported = organiser.postFile("/api/contests/" + contestId + "/units/import?dryRun=false", "file", "don-vi.xlsx", type, good);
+		assertThat(imported.body().path("units").asInt()).isEqualTo(4);
+		JsonNode units = organiser.get("/api/contests/" + contestId + "/units").body();
+		assertThat(units.get(3).path("code").asString()).isEqualTo("66001-THCS1");
+		assertThat(units.get(3).path("level").asInt()).isEqualTo(2);
+		assertThat(units.get(1).path("population").asLong()).isEqualTo(120000);
+		ApiClient.Response notExcel = organiser.postFile("/api/contests/" + contestId + "/units/import", "file", "x.xlsx", type,
+				"không phải Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(notExcel.status()).isEqualTo(400);
+		assertThat(notExcel.body().path("code").asString()).isEqualTo("contest.units.file.invalid");
+	}
+
+	@Test
+	void theContestHasAQrCodeOfItsPublicLinkAndASampleDraw() throws Exception {
+		Setup setup = openContest("Mã QR", Map.of("kind", "ONE_PER_ROUND"));
+		var qr = fixture.organiser.download("/api/contests/" + setup.contestId() + "/qr.svg");
+		assertThat(qr.statusCode()).isEqualTo(200);
+		String link = vn.quizfest.server.web.QrDecoding.decode(qr.body());
+		assertThat(link).endsWith("/c/" + setup.slug()).startsWith("http");
+		assertThat(fixture.organiser.get("/api/contests/" + setup.contestId()).body().path("publicUrl").asString()).isEqualTo(link);
+		JsonNode preview = fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/preview",
+				Map.of("seed", 42)).body();
+		assertThat(preview.path("questions").size()).isEqualTo(6);
+		assertThat(preview.path("questions").get(0).path("correct").size()).isEqualTo(1);
+		JsonNode again = fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/preview",
+				Map.of("seed", 42)).body();
+		assertThat(again.path("questions")).isEqualTo(preview.path("questions"));
+	}
 }
