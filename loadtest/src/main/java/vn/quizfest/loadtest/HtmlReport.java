@@ -18,18 +18,47 @@ final class HtmlReport {
 
 	@SuppressWarnings("unchecked")
 	static String render(Map<String, Object> doc) {
-		StringBuilder html = new StringBuilder(64 * 1024);
 		Map<String, Object> run = (Map<String, Object>) doc.get("run");
+		if ("contest".equals(run.get("mode"))) {
+			return renderContest(doc);
+		}
+		StringBuilder html = new StringBuilder(64 * 1024);
 		Map<String, Object> verdict = (Map<String, Object>) doc.get("verdict");
+		head(html, run.get("players") + " players");
+		html.append("<h1>QuizFest load test</h1>");
+		verdict(html, verdict);
+		html.append("<h2>Run</h2>").append(table(run));
+		Map<String, Object> joins = (Map<String, Object>) doc.get("joins");
+		html.append("<h2>Joins</h2>").append(table(withoutSeries(joins)));
+		html.append(bars("Players joined per second", (int[]) joins.get("perSecond"), "s"));
+		latency(html, (Map<String, Object>) doc.get("latencyMs"));
+		Map<String, Object> answers = (Map<String, Object>) doc.get("answers");
+		html.append("<h2>Answers</h2>").append(table(withoutSeries(answers)));
+		html.append(bars("Answers sent per 100 ms", (int[]) answers.get("sentPerTenthSecond"), "0.1 s"));
+		for (String section : new String[] { "lostAnswers", "connections", "errors", "memory" }) {
+			html.append("<h2>").append(section).append("</h2><pre>")
+				.append(escape(String.valueOf(doc.get(section)))).append("</pre>");
+		}
+		Map<String, Object> server = (Map<String, Object>) doc.get("serverMetrics");
+		html.append("<h2>Server meters (/actuator/prometheus, at the end)</h2>")
+			.append(table((Map<String, Object>) (Map<?, ?>) server.get("after")));
+		html.append("</body></html>\n");
+		return html.toString();
+	}
+
+	private static void head(StringBuilder html, String title) {
 		html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>QuizFest load test: ")
-			.append(escape(String.valueOf(run.get("players"))))
-			.append(" players</title><style>")
+			.append(escape(title))
+			.append("</title><style>")
 			.append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}")
 			.append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
 			.append("th:first-child,td:first-child{text-align:left}.ok{color:#2a9d3c}.bad{color:#c0392b}")
 			.append("svg{background:#fafafa;border:1px solid #ddd;margin:4px}pre{background:#f4f4f4;padding:8px;overflow:auto}")
 			.append("</style></head><body>");
-		html.append("<h1>QuizFest load test</h1>");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void verdict(StringBuilder html, Map<String, Object> verdict) {
 		boolean ok = Boolean.TRUE.equals(verdict.get("ok"));
 		html.append("<p class=\"").append(ok ? "ok" : "bad").append("\"><strong>")
 			.append(ok ? "Passed: nothing lost, dropped or refused." : "Problems:").append("</strong></p>");
@@ -40,12 +69,11 @@ final class HtmlReport {
 			}
 			html.append("</ul>");
 		}
-		html.append("<h2>Run</h2>").append(table(run));
-		Map<String, Object> joins = (Map<String, Object>) doc.get("joins");
-		html.append("<h2>Joins</h2>").append(table(withoutSeries(joins)));
-		html.append(bars("Players joined per second", (int[]) joins.get("perSecond"), "s"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void latency(StringBuilder html, Map<String, Object> latency) {
 		html.append("<h2>Latency (ms)</h2><table><tr><th>what</th><th>count</th><th>p50</th><th>p90</th><th>p99</th><th>max</th><th>mean</th></tr>");
-		Map<String, Object> latency = (Map<String, Object>) doc.get("latencyMs");
 		latency.forEach((name, value) -> {
 			Map<String, Object> entry = (Map<String, Object>) value;
 			html.append("<tr><td>").append(escape(String.valueOf(entry.get("what")))).append("</td>");
@@ -63,10 +91,27 @@ final class HtmlReport {
 				html.append(percentileBars(entry)).append(cdf((List<List<Double>>) entry.get("cdf")));
 			}
 		});
-		Map<String, Object> answers = (Map<String, Object>) doc.get("answers");
-		html.append("<h2>Answers</h2>").append(table(withoutSeries(answers)));
-		html.append(bars("Answers sent per 100 ms", (int[]) answers.get("sentPerTenthSecond"), "0.1 s"));
-		for (String section : new String[] { "lostAnswers", "connections", "errors", "memory" }) {
+	}
+
+	/** The contest mode's page: verdict, run, entrants, rates over time, latency per request, audit. */
+	@SuppressWarnings("unchecked")
+	static String renderContest(Map<String, Object> doc) {
+		StringBuilder html = new StringBuilder(64 * 1024);
+		Map<String, Object> run = (Map<String, Object>) doc.get("run");
+		head(html, run.get("entrants") + " contest entrants");
+		html.append("<h1>QuizFest load test: online contest</h1>");
+		verdict(html, (Map<String, Object>) doc.get("verdict"));
+		html.append("<h2>Run</h2>").append(table(run));
+		html.append("<h2>Entrants</h2>").append(table((Map<String, Object>) doc.get("entrants")));
+		Map<String, Object> rates = (Map<String, Object>) doc.get("rates");
+		Map<String, Object> starts = (Map<String, Object>) rates.get("attemptStarts");
+		Map<String, Object> saves = (Map<String, Object>) rates.get("answerSaves");
+		html.append("<h2>Rates</h2><h3>Attempt starts</h3>").append(table(withoutSeries(starts)));
+		html.append(bars("Attempt starts per second", (int[]) starts.get("perSecond"), "s"));
+		html.append("<h3>Answer saves</h3>").append(table(withoutSeries(saves)));
+		html.append(bars("Answer saves per second", (int[]) saves.get("perSecond"), "s"));
+		latency(html, (Map<String, Object>) doc.get("latencyMs"));
+		for (String section : new String[] { "errors", "audit", "phase", "memory" }) {
 			html.append("<h2>").append(section).append("</h2><pre>")
 				.append(escape(String.valueOf(doc.get(section)))).append("</pre>");
 		}

@@ -16,8 +16,13 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
+		String mode = ContestOptions.mode(args);
 		if (Arrays.asList(args).contains("--help")) {
-			System.out.print(Options.help());
+			System.out.print(mode.equals("contest") ? ContestOptions.help() : Options.help());
+			return;
+		}
+		if (mode.equals("contest")) {
+			contest(args);
 			return;
 		}
 		Options options;
@@ -42,12 +47,39 @@ public final class Main {
 			System.exit(1);
 			return;
 		}
+		finish(summary, options.out());
+	}
+
+	/** The contest mode: parse, run, write the report, exit 0 (passed), 1 (problems) or 2 (bad options). */
+	private static void contest(String[] args) {
+		ContestOptions options;
 		try {
-			Path written = write(summary, options.out());
+			options = ContestOptions.parse(args, System.getenv());
+		}
+		catch (Options.OptionsException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		Summary summary;
+		try {
+			summary = new ContestSimulator(options, System.out::println).run();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The run failed: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		finish(summary, options.out());
+	}
+
+	private static void finish(Summary summary, Path out) {
+		try {
+			Path written = write(summary, out);
 			System.out.println("Report: " + written.resolve("report.html").toAbsolutePath());
 		}
 		catch (IOException ex) {
-			System.err.println("Could not write the report to " + options.out() + ": " + ex.getMessage());
+			System.err.println("Could not write the report to " + out + ": " + ex.getMessage());
 			System.exit(1);
 		}
 		System.out.println(summary.ok() ? "PASSED" : "PROBLEMS: " + String.join("; ", summary.problems()));

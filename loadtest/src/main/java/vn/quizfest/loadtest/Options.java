@@ -108,6 +108,12 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				value = args[++i];
 			}
 			switch (name) {
+				case "--mode" -> {
+					// The contest mode has its own options (ContestOptions); Main sends it there.
+					if (!value.strip().equalsIgnoreCase("live")) {
+						throw new OptionsException("--mode must be live or contest, not '" + value + "'.");
+					}
+				}
 				case "--url" -> {
 					for (String part : value.split(",")) {
 						if (!part.isBlank()) {
@@ -161,7 +167,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup);
 	}
 
-	private static URI url(String value) {
+	static URI url(String value) {
 		URI uri;
 		try {
 			uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
@@ -184,7 +190,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		return pin;
 	}
 
-	private static String text(String name, String value, int max) {
+	static String text(String name, String value, int max) {
 		if (value.isBlank() || value.length() > max) {
 			throw new OptionsException(name + " must be 1 to " + max + " characters.");
 		}
@@ -238,6 +244,9 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 
 				Usage: java -jar quizfest-loadtest.jar --url http://127.0.0.1:8080 --players 1000 --user admin [options]
 
+				Modes
+				  --mode live|contest    live: a host-paced game over WebSockets (these options); contest: self-paced
+				                         entrants of an online contest over HTTP (see --mode contest --help) (default live)
 				Server and game
 				  --url URL[,URL...]     server base address; repeat or list several to spread players round-robin
 				                         (the host and the REST calls use the first)           (required)

@@ -120,9 +120,15 @@ final class ServerApi {
 		}
 	}
 
-	private JsonNode call(String method, String path, Object body, int expected) {
+	/** One organiser call; anything but the expected status is an {@link ApiFailure} with the problem code. */
+	JsonNode call(String method, String path, Object body, int expected) {
+		return call(method, path, body, expected, TIMEOUT);
+	}
+
+	/** The same with its own time limit (closing a round of 500,000 attempts takes longer than 30 s). */
+	JsonNode call(String method, String path, Object body, int expected, Duration timeout) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-			.timeout(TIMEOUT)
+			.timeout(timeout)
 			.header("Accept", "application/json")
 			.header("Accept-Language", "en");
 		String csrf = cookie("XSRF-TOKEN");

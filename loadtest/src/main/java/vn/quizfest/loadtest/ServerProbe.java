@@ -34,6 +34,17 @@ final class ServerProbe {
 		}
 	}
 
+	/** The machine's load averages (1, 5, 15 minutes) from /proc/loadavg, or "" where there is none. */
+	static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
+	}
+
 	static Memory sample(long pid, boolean forceGc) {
 		long heap = -1;
 		if (forceGc) {

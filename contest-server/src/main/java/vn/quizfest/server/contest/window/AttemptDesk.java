@@ -215,7 +215,7 @@ class AttemptDesk {
 			}
 			AttemptStore.SavedAnswer earlier = attempts.answer(attemptId, index).orElse(null);
 			long savedAt = earlier != null && json.readTree(earlier.answerJson()).equals(json.readTree(answerJson))
-					? earlier.savedAt() : attempts.saveAnswer(attemptId, index, answerJson, clock.millis());
+					? earlier.savedAt() : attempts.saveAnswer(attemptId, index, answerJson, clock.millis(), earlier != null);
 			return new Saved(index, ContestTime.iso(savedAt), clock.millis());
 		}));
 	}
