@@ -84,7 +84,7 @@ class RankingTest {
 		Player chi = g.join("Chi");
 		Player dung = g.join("Dũng");
 		g.next();
-		long opensAt = g.game.opensAt();
+		long opensAt = g.hosted.opensAt();
 		g.answerAt(opensAt + 1_000, chi, Submission.choice(0));
 		g.answerAt(opensAt + 3_000, binh, Submission.choice(0));
 		g.answerAt(opensAt + 3_000, an, Submission.choice(0));
@@ -92,7 +92,7 @@ class RankingTest {
 		g.tick();
 		g.next();
 		g.next();
-		opensAt = g.game.opensAt();
+		opensAt = g.hosted.opensAt();
 		g.answerAt(opensAt + 500, dung, Submission.choice(0));
 		g.answerAt(opensAt + 1_000, binh, Submission.choice(0));
 		g.answerAt(opensAt + 1_000, an, Submission.choice(1));
