@@ -33,6 +33,7 @@ import vn.quizfest.server.game.Phase;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.PlayerView;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.live.cluster.RelayMessage;
 
 /**
  * The frames of one game: the listener that turns the engine's events into frames for its players'
@@ -292,7 +293,7 @@ final class FrameOutput implements GameEvent.Listener {
 				connection.sendAndClose(frame, CloseCodes.GAME_OVER);
 			}
 			if (!targets.remote().isEmpty()) {
-				context.relay().publish(game.id(), 'E', CloseCodes.GAME_OVER.getCode() + "\n" + frame);
+				context.relay().publish(game.id(), new RelayMessage.CloseAll(CloseCodes.GAME_OVER.getCode(), frame));
 			}
 			fan(hostTargets, frame, true);
 		});
@@ -383,7 +384,8 @@ final class FrameOutput implements GameEvent.Listener {
 	private void fan(Targets targets, String frame, boolean toHosts) {
 		context.fanOut().broadcast(targets.local(), frame);
 		if (!targets.remote().isEmpty()) {
-			context.relay().publish(game.id(), toHosts ? 'H' : 'B', frame);
+			context.relay()
+				.publish(game.id(), toHosts ? new RelayMessage.ToHosts(frame) : new RelayMessage.ToPlayers(frame));
 		}
 	}
 
