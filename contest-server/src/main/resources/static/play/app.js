@@ -291,6 +291,7 @@ function onAck(f) {
 function onError(code) {
   switch (code) {
     case 'BAD_PIN':
+    case 'TOO_MANY_ATTEMPTS': // too many wrong PINs from this network: back to the PIN, the wait is in the text
       S.pinDraft = S.pin;
       resetGame();
       S.pin = '';
@@ -303,6 +304,8 @@ function onError(code) {
     case 'NICKNAME_TOO_LONG':
     case 'NICKNAME_BLOCKED':
     case 'NICKNAME_TAKEN':
+    case 'JOIN_RATE_LIMITED':
+    case 'LOBBY_LOCKED':
       S.joining = false;
       S.error = errorText(code);
       return show('nick', true);
@@ -316,6 +319,7 @@ function onError(code) {
       return kicked();
     case 'GAME_OVER':
     case 'GAME_FULL':
+    case 'ADDRESS_FULL':
       return fatal(errorText(code), false);
     case 'UNSUPPORTED_VERSION':
     case 'ABUSE':

@@ -16,6 +16,8 @@ function initialState() {
     game: null, // {id, pin, title, questions}
     phase: null, // LOBBY PREVIEW OPEN CLOSED LEADERBOARD PODIUM ENDED
     paused: false,
+    locked: false, // the host locked the lobby: no new player may join
+    pruned: null, // how many disconnected players the last "remove disconnected" removed
     remaining: -1, // ms left when paused
     q: -1,
     count: 0,
@@ -161,7 +163,7 @@ export class HostConnection {
     switch (f.type) {
       case 'hosted':
         this.offset = f.serverTime - Date.now();
-        this.set({ connection: 'open', attempts: 0, game: f.game, phase: f.phase, paused: !!f.paused,
+        this.set({ connection: 'open', attempts: 0, game: f.game, phase: f.phase, paused: !!f.paused, locked: !!f.locked,
           count: f.game.questions, players: (f.players || []).slice().reverse(), playerCount: (f.players || []).length,
           q: f.phase === 'LOBBY' ? -1 : s.q });
         this.syncClock();
@@ -219,6 +221,12 @@ export class HostConnection {
         return;
       case 'ended':
         this.set({ phase: 'ENDED', ended: f.reason, paused: false });
+        return;
+      case 'lobbyLock':
+        this.set({ locked: !!f.locked });
+        return;
+      case 'done':
+        if (f.command === 'prune') this.set({ pruned: f.removed });
         return;
       case 'error':
         if (f.code === 'HOST_REFUSED') {

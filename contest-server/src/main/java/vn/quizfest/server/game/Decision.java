@@ -39,6 +39,10 @@ public record Decision(List<GameEvent> events, Reply reply) {
 		record Done() implements Reply {
 		}
 
+		/** Disconnected players who never answered were removed (as kicked); this many. */
+		record Removed(int count) implements Reply {
+		}
+
 		/** The command was refused with a reason code from {@code docs/protocol.md}. */
 		record Refused(String code) implements Reply {
 		}

@@ -132,6 +132,11 @@ public final class Game {
 		return format.roster().activeCount();
 	}
 
+	/** Whether the host has locked the lobby: no new player may join (resumes still may). */
+	public boolean lobbyLocked() {
+		return format.roster().lobbyLocked();
+	}
+
 	/** Standings after the last closed question (empty before). */
 	public List<Standing> standings() {
 		return format.standings();

@@ -113,7 +113,10 @@ public sealed interface GameCommand {
 	/** What the host may ask for, with its name on the wire ({@code docs/protocol.md}). */
 	enum HostAction {
 
-		START, NEXT, SKIP, PAUSE, RESUME, END, KICK;
+		START, NEXT, SKIP, PAUSE, RESUME, END, KICK,
+
+		/** Lobby controls: lock and unlock joining, remove disconnected players who never answered. */
+		LOCK, UNLOCK, PRUNE;
 
 		public String wireName() {
 			return name().toLowerCase(Locale.ROOT);

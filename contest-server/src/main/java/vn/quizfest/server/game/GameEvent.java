@@ -28,6 +28,8 @@ public sealed interface GameEvent {
 
 		void playerReconnected(PlayerReconnected event, long now);
 
+		void lobbyLocked(LobbyLocked event, long now);
+
 		void questionPreviewed(QuestionPreviewed event, long now);
 
 		void questionOpened(QuestionOpened event, long now);
@@ -78,6 +80,15 @@ public sealed interface GameEvent {
 		@Override
 		public void dispatchTo(Listener listener, long now) {
 			listener.playerReconnected(this, now);
+		}
+	}
+
+	/** The host locked or unlocked the lobby (told again when it already was). */
+	record LobbyLocked(boolean locked) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.lobbyLocked(this, now);
 		}
 	}
 

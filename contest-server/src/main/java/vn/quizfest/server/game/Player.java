@@ -28,6 +28,9 @@ public final class Player {
 
 	private boolean kicked;
 
+	/** Whether this player has had an answer accepted: such a player keeps a seat while disconnected. */
+	private boolean answeredOnce;
+
 	Player(int number, String nickname, String nicknameKey, String resumeToken, long joinedAt) {
 		this.number = number;
 		this.nickname = nickname;
@@ -100,5 +103,13 @@ public final class Player {
 			correctCount++;
 			correctMillis += outcome.responseMillis();
 		}
+	}
+
+	public boolean answeredOnce() {
+		return answeredOnce;
+	}
+
+	void answered() {
+		answeredOnce = true;
 	}
 }

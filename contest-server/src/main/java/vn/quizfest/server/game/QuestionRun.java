@@ -80,6 +80,7 @@ public final class QuestionRun {
 		long responseMillis = Math.max(0, now - opensAt);
 		AnswerReceipt receipt = new AnswerReceipt(question.index(), true, null, now, responseMillis);
 		answers.put(player.number(), new Received(submission, receipt));
+		player.answered();
 		if (player.connected()) {
 			answeredConnected++;
 		}

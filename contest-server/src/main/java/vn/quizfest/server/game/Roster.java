@@ -30,6 +30,8 @@ public final class Roster {
 
 	private int connected;
 
+	private boolean lobbyLocked;
+
 	public Roster(Nicknames nicknames, int maxPlayers) {
 		this.nicknames = nicknames;
 		this.maxPlayers = maxPlayers;
@@ -61,9 +63,24 @@ public final class Roster {
 		return connected;
 	}
 
-	/** Adds a player; throws {@link Game.Refusal} when full or the nickname is refused or taken. */
+	/** Whether the host has locked the lobby: no new player may join (resumes still may). */
+	public boolean lobbyLocked() {
+		return lobbyLocked;
+	}
+
+	public void lockLobby(boolean locked) {
+		lobbyLocked = locked;
+	}
+
+	/**
+	 * Adds a player; throws {@link Game.Refusal} when the lobby is locked, the game full, or the
+	 * nickname refused or taken.
+	 */
 	public Player join(@Nullable String nickname, String resumeToken, long now) {
-		if (active >= maxPlayers) {
+		if (lobbyLocked) {
+			throw new Game.Refusal("LOBBY_LOCKED");
+		}
+		if (active >= maxPlayers && seatedCount() >= maxPlayers) {
 			throw new Game.Refusal("GAME_FULL");
 		}
 		Nicknames.Checked checked = nicknames.check(nickname);
@@ -81,6 +98,21 @@ public final class Roster {
 		byToken.put(resumeToken, player);
 		byNicknameKey.put(checked.key(), player);
 		return player;
+	}
+
+	/**
+	 * Players who hold a seat towards {@code maxPlayers}: connected, or disconnected after answering.
+	 * A socket that joined and vanished without ever answering does not keep an honest player out.
+	 * Counted only when the game looks full.
+	 */
+	int seatedCount() {
+		int seated = 0;
+		for (Player player : players.values()) {
+			if (!player.kicked() && (player.connected() || player.answeredOnce())) {
+				seated++;
+			}
+		}
+		return seated;
 	}
 
 	/** The player of a resume token; kicked players cannot come back. */

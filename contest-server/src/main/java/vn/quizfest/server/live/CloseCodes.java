@@ -29,6 +29,9 @@ final class CloseCodes {
 	/** The connection could not keep up with the game; the client should resume. */
 	static final CloseStatus SLOW_CONSUMER = new CloseStatus(4010, "slow consumer");
 
+	/** A joined player socket sent nothing, not even a ping, within the idle timeout; the client may resume. */
+	static final CloseStatus IDLE = new CloseStatus(4011, "idle");
+
 	/** The server is shutting down; the client should resume on another node or later. */
 	static final CloseStatus SERVER_RESTART = new CloseStatus(1012, "server restart");
 

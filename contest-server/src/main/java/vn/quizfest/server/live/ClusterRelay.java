@@ -267,6 +267,10 @@ final class ClusterRelay {
 		// In order, as the owner sent them: a broadcast and a later frame for one socket never swap.
 		private final SerialExecutor serial = new SerialExecutor(executor);
 
+		String gameId() {
+			return gameId;
+		}
+
 		GameRelay(String gameId) {
 			this.gameId = gameId;
 			RelayingSide side = new RelayingSide();

@@ -45,6 +45,12 @@ final class Connection extends Peer {
 
 	final RateLimiter rateLimiter;
 
+	/** When the client last sent a frame ({@link System#nanoTime()}): the idle deadline counts from it. */
+	volatile long lastReceived = System.nanoTime();
+
+	/** The client's address as the container saw it (after any trusted proxy): what per-address limits count. */
+	final String address;
+
 	/** Set when this socket plays a game held by another node: its frames go there. */
 	volatile ClusterRelay.@Nullable GameRelay relay;
 
@@ -56,6 +62,9 @@ final class Connection extends Peer {
 		this.maxQueued = settings.maxQueuedFrames();
 		this.onSlow = onSlow;
 		this.rateLimiter = new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
+		java.net.InetSocketAddress remoteAddress = session.getRemoteAddress();
+		this.address = remoteAddress == null ? "unknown" : remoteAddress.getAddress() == null
+				? remoteAddress.getHostString() : remoteAddress.getAddress().getHostAddress();
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
 import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
 import vn.quizfest.server.game.GameEvent.PlayerJoined;
 import vn.quizfest.server.game.GameEvent.PlayerKicked;
@@ -208,6 +209,14 @@ final class FrameOutput implements GameEvent.Listener {
 	@Override
 	public void playerReconnected(PlayerReconnected event, long now) {
 		// The count of players taking part did not change: nothing to tell.
+	}
+
+	@Override
+	public void lobbyLocked(LobbyLocked event, long now) {
+		// Every host screen hears of it; the presenter shows it.
+		String frame = context.frames().lobbyLock(event.locked());
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> fan(hostTargets, frame, true));
 	}
 
 	@Override

@@ -53,6 +53,18 @@ final class Frames {
 		return write(node);
 	}
 
+	/** A refusal for a limit that lifts: how many seconds to wait before trying again. */
+	String limited(String code, String message, long retryAfterSeconds, @Nullable String ref) {
+		ObjectNode node = frame("error");
+		node.put("code", code);
+		node.put("message", message);
+		node.put("retryAfter", retryAfterSeconds);
+		if (ref != null) {
+			node.put("ref", ref);
+		}
+		return write(node);
+	}
+
 	String pong(@Nullable Long clientTime, long now) {
 		ObjectNode node = frame("pong");
 		if (clientTime != null) {
@@ -97,6 +109,7 @@ final class Frames {
 		gameNode(node, live);
 		node.put("phase", game.phase().name());
 		node.put("paused", game.paused());
+		node.put("locked", game.lobbyLocked());
 		node.put("serverTime", now);
 		ArrayNode players = node.putArray("players");
 		for (Player player : game.players()) {
@@ -260,6 +273,24 @@ final class Frames {
 		node.put("score", standing.score());
 		node.put("correctCount", standing.correctCount());
 		node.put("of", of);
+		return write(node);
+	}
+
+	/** To host screens: whether new players may join. */
+	String lobbyLock(boolean locked) {
+		ObjectNode node = frame("lobbyLock");
+		node.put("locked", locked);
+		return write(node);
+	}
+
+	/** The done of {@code prune}: how many disconnected players were removed. */
+	String pruned(int removed, @Nullable String ref) {
+		ObjectNode node = frame("done");
+		node.put("command", "prune");
+		node.put("removed", removed);
+		if (ref != null) {
+			node.put("ref", ref);
+		}
 		return write(node);
 	}
 

@@ -16,6 +16,9 @@ final class HostSocketHandler extends SocketHandler {
 
 	private static final Set<String> COMMANDS = Set.of("start", "next", "skip", "pause", "resume", "end", "kick");
 
+	/** Lobby controls (docs/protocol.md): lock and unlock joining, remove disconnected players. */
+	private static final Set<String> LOBBY_COMMANDS = Set.of("lock", "unlock", "prune");
+
 	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
 		super(context, games, json);
 	}
@@ -49,11 +52,10 @@ final class HostSocketHandler extends SocketHandler {
 			return true;
 		}
 		if ("ping".equals(type)) {
-			JsonNode t = frame.get("t");
-			connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
-		if (!COMMANDS.contains(type)) {
+		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type)) {
 			refuse(connection, "UNKNOWN_TYPE", ref);
 			return false;
 		}
@@ -62,12 +64,12 @@ final class HostSocketHandler extends SocketHandler {
 			refuse(connection, "NOT_HOST", ref);
 			return false;
 		}
-		JsonNode player = frame.get("player");
-		JsonNode phase = frame.get("phase");
-		JsonNode q = frame.get("q");
-		game.command(type, player != null && player.isIntegralNumber() ? player.asInt() : null,
-				phase != null && phase.isString() ? phase.asString() : null,
-				q != null && q.isIntegralNumber() ? q.asInt() : null);
+		if (LOBBY_COMMANDS.contains(type)) {
+			int result = game.lobbyCommand(type);
+			connection.send("prune".equals(type) ? context.frames().pruned(result, ref) : context.frames().done(type, ref));
+			return true;
+		}
+		game.command(type, FrameFields.integer(frame, "player"), text(frame, "phase"), FrameFields.integer(frame, "q"));
 		connection.send(context.frames().done(type, ref));
 		return true;
 	}

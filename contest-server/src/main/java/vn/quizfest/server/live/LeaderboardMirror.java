@@ -12,6 +12,7 @@ import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
 import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
 import vn.quizfest.server.game.GameEvent.PlayerJoined;
 import vn.quizfest.server.game.GameEvent.PlayerKicked;
@@ -98,6 +99,10 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	@Override
 	public void questionPreviewed(QuestionPreviewed event, long now) {
+	}
+
+	@Override
+	public void lobbyLocked(LobbyLocked event, long now) {
 	}
 
 	@Override

@@ -30,6 +30,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.limits.AddressLimits;
 import vn.quizfest.server.leaderboard.Leaderboard;
 import vn.quizfest.server.results.Games;
 import vn.quizfest.server.results.ResultsWriter;
@@ -67,16 +68,23 @@ class LiveConfiguration implements WebSocketConfigurer {
 
 	private final HostSocketHandler hosts;
 
-	LiveConfiguration(PlayerSocketHandler players, HostSocketHandler hosts) {
+	private final AddressConnections connections;
+
+	LiveConfiguration(PlayerSocketHandler players, HostSocketHandler hosts, LiveSettings settings) {
 		this.players = players;
 		this.hosts = hosts;
+		this.connections = new AddressConnections(settings.maxConnectionsPerAddress());
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		// Players and hosts authenticate with tokens, never cookies, so any origin may connect.
-		registry.addHandler(players, PLAYER_PATH).setAllowedOriginPatterns("*");
-		registry.addHandler(hosts, HOST_PATH).setAllowedOriginPatterns("*");
+		registry.addHandler(connections.counting(players), PLAYER_PATH)
+			.addInterceptors(connections)
+			.setAllowedOriginPatterns("*");
+		registry.addHandler(connections.counting(hosts), HOST_PATH)
+			.addInterceptors(connections)
+			.setAllowedOriginPatterns("*");
 	}
 
 	/** Tomcat decides on permessage-deflate from the raw request header, so the header is hidden. */
@@ -103,8 +111,9 @@ class LiveConfiguration implements WebSocketConfigurer {
 	}
 
 	@Bean
-	static PlayerSocketHandler playerSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
-		return new PlayerSocketHandler(context, games, json);
+	static PlayerSocketHandler playerSocketHandler(LiveContext context, LiveGames games, JsonMapper json,
+			AddressLimits limits) {
+		return new PlayerSocketHandler(context, games, json, limits);
 	}
 
 	@Bean

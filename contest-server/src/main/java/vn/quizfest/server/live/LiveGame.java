@@ -1,7 +1,9 @@
 package vn.quizfest.server.live;
 
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +31,9 @@ import vn.quizfest.server.game.Submission;
 public final class LiveGame {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveGame.class);
+
+	private static final Set<GameCommand.HostAction> LOBBY_ACTIONS = EnumSet.of(GameCommand.HostAction.LOCK,
+			GameCommand.HostAction.UNLOCK, GameCommand.HostAction.PRUNE);
 
 	private final Game game;
 
@@ -231,6 +236,28 @@ public final class LiveGame {
 		try {
 			output.bindHost(connection);
 			output.catchUpHost(connection);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The host's lobby controls: {@code lock} and {@code unlock} joining (every host screen hears of
+	 * it, the presenter shows it), and {@code prune}, which removes every disconnected player who has
+	 * never answered. Returns what the {@code done} reports: the lock state, or how many were removed.
+	 */
+	int lobbyCommand(String command) {
+		GameCommand.HostAction action = GameCommand.HostAction.fromWire(command)
+			.filter(LOBBY_ACTIONS::contains)
+			.orElseThrow(() -> new Game.Refusal("UNKNOWN_TYPE"));
+		lock.lock();
+		try {
+			Decision decision = run(GameCommand.Host.of(action), context.now());
+			if (decision.isRefused()) {
+				throw refusal(decision);
+			}
+			return decision.reply() instanceof Reply.Removed removed ? removed.count() : game.lobbyLocked() ? 1 : 0;
 		}
 		finally {
 			lock.unlock();

@@ -20,13 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param playerCountsInterval how often the lobby player count goes to players at most
  * @param joinTimeout a socket that has not joined or resumed within this time is closed
  * @param finishedGameRetention how long a finished game stays in memory for late resumes and reads
+ * @param idleTimeout a joined player socket that sends nothing (pings count) for this long is closed
+ *        with 4011; the player page pings every 25 seconds, and the phone resumes when it wakes
+ * @param maxConnectionsPerAddress open WebSocket connections one address may hold on one node; more
+ *        are refused at the handshake with 429
  */
 @ConfigurationProperties("quizfest.live")
 public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
 		@DefaultValue("20") int burst, @DefaultValue("50") int abuseLimit, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("64") int maxQueuedFrames, @DefaultValue("0") int senderThreads,
 		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,
-		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention) {
+		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention,
+		@DefaultValue("120s") Duration idleTimeout, @DefaultValue("600") int maxConnectionsPerAddress) {
 
 	int effectiveSenderThreads() {
 		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());

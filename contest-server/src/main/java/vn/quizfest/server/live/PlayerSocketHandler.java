@@ -1,19 +1,27 @@
 package vn.quizfest.server.live;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.Submission;
+import vn.quizfest.server.limits.AddressLimits;
+import vn.quizfest.server.limits.Limit;
 
 /** The player endpoint, {@code /ws/play}: join or resume, answer, ping (docs/protocol.md). */
 final class PlayerSocketHandler extends SocketHandler {
 
-	PlayerSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
+	private final AddressLimits limits;
+
+	PlayerSocketHandler(LiveContext context, LiveGames games, JsonMapper json, AddressLimits limits) {
 		super(context, games, json);
+		this.limits = limits;
+	}
+
+	@Override
+	boolean idleDeadline() {
+		return true;
 	}
 
 	@Override
@@ -28,6 +36,13 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "ALREADY_JOINED", ref);
 					return false;
 				}
+				if (!mayTryPins(connection, ref)) {
+					return false;
+				}
+				String gameId = gameIdOf(connection, frame);
+				if (gameId != null && !mayJoin(connection, gameId, ref)) {
+					return false;
+				}
 				if (relayed(connection, frame)) {
 					return true;
 				}
@@ -35,7 +50,16 @@ final class PlayerSocketHandler extends SocketHandler {
 				if (game == null) {
 					return false;
 				}
-				game.join(connection, text(frame, "nickname"), games.token());
+				try {
+					game.join(connection, text(frame, "nickname"), games.token());
+				}
+				catch (Game.Refusal refusal) {
+					// A refused join (a taken nickname, a full game) is no player: it does not use up the cap.
+					if (connection instanceof Connection local) {
+						limits.giveBack(Limit.JOINS_PER_GAME, game.id() + ":" + local.address);
+					}
+					throw refusal;
+				}
 				return true;
 			}
 			case "resume" -> {
@@ -44,6 +68,9 @@ final class PlayerSocketHandler extends SocketHandler {
 					return false;
 				}
 				String token = text(frame, "token");
+				if (!mayTryPins(connection, ref)) {
+					return false;
+				}
 				if (relayed(connection, frame)) {
 					return true;
 				}
@@ -69,17 +96,16 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "NOT_JOINED", ref);
 					return false;
 				}
-				JsonNode q = frame.get("q");
-				if (q == null || !q.isIntegralNumber()) {
+				Integer q = FrameFields.integer(frame, "q");
+				if (q == null) {
 					refuse(connection, "BAD_ANSWER", ref);
 					return false;
 				}
-				game.answer(connection, q.asInt(), submission(frame), ref);
+				game.answer(connection, q, submission(frame), ref);
 				return true;
 			}
 			case "ping" -> {
-				JsonNode t = frame.get("t");
-				connection.send(context.frames().pong(t != null && t.isNumber() ? t.asLong() : null, context.now()));
+				connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 				return true;
 			}
 			case "leave" -> {
@@ -113,31 +139,77 @@ final class PlayerSocketHandler extends SocketHandler {
 		String pin = text(frame, "pin");
 		LiveGame game = pin == null ? null : games.byPin(pin.strip()).orElse(null);
 		if (game == null) {
+			if (connection instanceof Connection local) {
+				// Counted where the socket is (a relayed frame already passed here): one miss per guess.
+				limits.take(Limit.PIN_MISSES, local.address);
+			}
 			refuse(connection, "BAD_PIN", ref);
 		}
 		return game;
 	}
 
-	/** Reads whichever answer field is present; the engine checks it fits the question type. */
-	static Submission submission(JsonNode frame) {
-		JsonNode choice = frame.get("choice");
-		JsonNode value = frame.get("value");
-		return new Submission(choice != null && choice.isIntegralNumber() ? choice.asInt() : null,
-				integers(frame.get("choices")), text(frame, "text"), integers(frame.get("order")),
-				value != null && value.isNumber() ? value.asDouble() : null);
-	}
-
-	private static @Nullable List<Integer> integers(@Nullable JsonNode node) {
-		if (node == null || !node.isArray() || node.size() > 16) {
+	/** The game a join names, held here or on another node; null when no live game has the PIN. */
+	private @Nullable String gameIdOf(Peer peer, JsonNode frame) {
+		String pin = text(frame, "pin");
+		if (pin == null) {
 			return null;
 		}
-		List<Integer> values = new ArrayList<>(node.size());
-		for (JsonNode element : node) {
-			if (!element.isIntegralNumber()) {
-				return null;
-			}
-			values.add(element.asInt());
+		String stripped = pin.strip();
+		return games.byPin(stripped).map(LiveGame::id)
+			.or(() -> peer instanceof Connection ? context.relay().byPin(stripped).map(ClusterRelay.GameRelay::gameId)
+					: java.util.Optional.empty())
+			.orElse(null);
+	}
+
+	/**
+	 * An address that guessed too many unknown PINs (REST lookups and joins together) waits before
+	 * it may try again, whichever PIN it names: a sweep learns nothing more while it waits.
+	 */
+	private boolean mayTryPins(Peer peer, @Nullable String ref) {
+		if (!(peer instanceof Connection local)) {
+			return true; // checked on the socket's own node
 		}
-		return values;
+		AddressLimits.Verdict verdict = limits.check(Limit.PIN_MISSES, local.address);
+		if (!verdict.allowed()) {
+			limited(peer, "TOO_MANY_ATTEMPTS", verdict, ref);
+		}
+		return verdict.allowed();
+	}
+
+	/** The join rate and the player cap of one address in one game (a school behind one NAT fits). */
+	private boolean mayJoin(Peer peer, String gameId, @Nullable String ref) {
+		if (!(peer instanceof Connection local)) {
+			return true;
+		}
+		String key = gameId + ":" + local.address;
+		AddressLimits.Verdict rate = limits.take(Limit.JOIN_RATE, key);
+		if (!rate.allowed()) {
+			limited(peer, "JOIN_RATE_LIMITED", rate, ref);
+			return false;
+		}
+		AddressLimits.Verdict cap = limits.take(Limit.JOINS_PER_GAME, key);
+		if (!cap.allowed()) {
+			refuse(peer, "ADDRESS_FULL", ref);
+			return false;
+		}
+		return true;
+	}
+
+	private void limited(Peer peer, String code, AddressLimits.Verdict verdict, @Nullable String ref) {
+		if (peer.strike() == RateLimiter.Verdict.ABUSE) {
+			refuse(peer, code, ref); // closes the socket with ABUSE
+			return;
+		}
+		long seconds = verdict.retryAfterSeconds();
+		peer.send(context.frames().limited(code, context.message(peer.language, code, seconds), seconds, ref));
+	}
+
+	/**
+	 * Reads whichever answer field is present; the engine checks it fits the question type. A number
+	 * beyond its field's range throws {@link FrameFields.OutOfRange} ({@code BAD_FRAME}).
+	 */
+	static Submission submission(JsonNode frame) {
+		return new Submission(FrameFields.integer(frame, "choice"), FrameFields.integers(frame, "choices"),
+				text(frame, "text"), FrameFields.integers(frame, "order"), FrameFields.decimal(frame, "value"));
 	}
 }

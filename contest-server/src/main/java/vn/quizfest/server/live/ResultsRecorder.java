@@ -10,6 +10,7 @@ import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
 import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
 import vn.quizfest.server.game.GameEvent.PlayerJoined;
 import vn.quizfest.server.game.GameEvent.PlayerKicked;
@@ -77,6 +78,11 @@ final class ResultsRecorder implements GameEvent.Listener {
 		if (event.question().index() == 0) {
 			submit(new ResultRecord.StatusChanged(game.id(), "RUNNING", now));
 		}
+	}
+
+	@Override
+	public void lobbyLocked(LobbyLocked event, long now) {
+		// Who may join is no result.
 	}
 
 	@Override

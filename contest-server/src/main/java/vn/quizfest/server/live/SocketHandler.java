@@ -25,6 +25,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketHandler.class);
 
+	/** Shared by both endpoints: one client finding a bug must not flood the log from two paths. */
+	private static final FailureLog failures = new FailureLog(log, 10);
+
 	static final String CONNECTION = "quizfest.connection";
 
 	final LiveContext context;
@@ -58,6 +61,39 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 				connection.close(CloseCodes.JOIN_TIMEOUT);
 			}
 		}, context.settings().joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (idleDeadline()) {
+			watchIdle(connection, context.settings().idleTimeout().toNanos());
+		}
+	}
+
+	/** Whether joined sockets of this endpoint are closed when they fall silent (players: yes). */
+	boolean idleDeadline() {
+		return false;
+	}
+
+	/**
+	 * Closes a joined socket that has sent nothing for the idle timeout: a held-open socket that
+	 * never speaks (slowloris on the WebSocket side) stops holding a connection. Checks again when
+	 * the deadline of the last frame comes, so a busy socket costs one timer at a time.
+	 */
+	private void watchIdle(Connection connection, long timeoutNanos) {
+		long delay = Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+				timeoutNanos - (System.nanoTime() - connection.lastReceived));
+		context.timers().schedule(() -> {
+			if (!connection.isOpen()) {
+				return;
+			}
+			if (connection.joined && System.nanoTime() - connection.lastReceived >= timeoutNanos) {
+				context.metrics().closed("idle");
+				LiveGame game = connection.game;
+				if (game != null) {
+					game.disconnected(connection);
+				}
+				connection.close(CloseCodes.IDLE);
+				return;
+			}
+			watchIdle(connection, timeoutNanos);
+		}, delay, TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -67,6 +103,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 			return; // closing: what the client still had in flight is ignored
 		}
 		// The container counts its limit in characters; the documented limit is in UTF-8 bytes.
+		connection.lastReceived = System.nanoTime();
 		String payload = message.getPayload();
 		int limit = context.settings().maxFrameBytes();
 		if (payload.length() * 3 > limit && utf8Length(payload) > limit) {
@@ -120,8 +157,17 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		catch (Game.Refusal refusal) {
 			refuse(peer, refusal.code(), ref);
 		}
+		catch (FrameFields.OutOfRange outOfRange) {
+			if (peer.strike() == RateLimiter.Verdict.ABUSE) {
+				abuse(peer);
+				return;
+			}
+			// BAD_FRAME, with a message that names the real fault rather than the missing "type".
+			peer.send(context.frames().error("BAD_FRAME",
+					context.messages().get(java.util.Locale.forLanguageTag(peer.language), "live.bad-number"), ref));
+		}
 		catch (RuntimeException ex) {
-			log.warn("Frame from {} failed", peer.id(), ex);
+			failures.failed("A frame from " + peer.id(), ex);
 			refuse(peer, "SERVER_ERROR", ref);
 		}
 	}
@@ -164,8 +210,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 	/** Checks the protocol version of join, resume and host frames; closes the socket when unsupported. */
 	boolean versionSupported(Peer connection, JsonNode frame) {
 		JsonNode version = frame.path("v");
+		Integer number = FrameFields.integer(frame, "v"); // beyond the int range: BAD_FRAME
 		if (version.isMissingNode() || version.isNull()
-				|| version.isIntegralNumber() && version.asInt() == Frames.PROTOCOL_VERSION) {
+				|| version.isIntegralNumber() && number != null && number == Frames.PROTOCOL_VERSION) {
 			return true;
 		}
 		connection.sendAndClose(context.frames().error("UNSUPPORTED_VERSION",

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.quizfest.server.limits.AddressLimits;
+import vn.quizfest.server.limits.Limit;
 import vn.quizfest.server.live.LiveGames;
 import vn.quizfest.server.live.LiveGames.PinLookup;
 import vn.quizfest.server.system.ApiException;
@@ -30,9 +32,12 @@ class PinLookupController {
 
 	private final JoinLinks links;
 
-	PinLookupController(LiveGames games, JoinLinks links) {
+	private final AddressLimits limits;
+
+	PinLookupController(LiveGames games, JoinLinks links, AddressLimits limits) {
 		this.games = games;
 		this.links = links;
+		this.limits = limits;
 	}
 
 	/**
@@ -44,7 +49,7 @@ class PinLookupController {
 
 	@GetMapping("/api/pins/{pin}")
 	ResponseEntity<PinView> lookup(@PathVariable String pin, HttpServletRequest request) {
-		PinLookup found = find(pin);
+		PinLookup found = find(pin, request);
 		JoinLinks.Base base = links.base(request);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
@@ -54,17 +59,31 @@ class PinLookupController {
 	/** The join link as a QR code for the big screen and printed posters. */
 	@GetMapping("/api/pins/{pin}/qr.svg")
 	ResponseEntity<byte[]> qr(@PathVariable String pin, HttpServletRequest request) {
-		PinLookup found = find(pin);
+		PinLookup found = find(pin, request);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.valueOf(QrSvg.CONTENT_TYPE))
 			.body(QrSvg.of(links.base(request).join(found.pin())));
 	}
 
-	private PinLookup find(String pin) {
+	/**
+	 * Unknown PINs count against the caller's address, together with failed joins on the player
+	 * socket; past the limit every lookup is refused, a right PIN too, so a sweep learns nothing while
+	 * it waits. Malformed PINs are refused first and count too: they cost a guess like any other.
+	 */
+	private PinLookup find(String pin, HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		AddressLimits.Verdict verdict = limits.check(Limit.PIN_MISSES, address);
+		if (!verdict.allowed()) {
+			throw ApiException.tooManyRequests(verdict.retryAfter(), "pin.too-many-attempts", verdict.retryAfterSeconds());
+		}
 		if (!PIN.matcher(pin).matches()) {
+			limits.take(Limit.PIN_MISSES, address);
 			throw new ApiException(HttpStatus.BAD_REQUEST, "pin.invalid");
 		}
-		return games.lookup(pin).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "pin.unknown"));
+		return games.lookup(pin).orElseThrow(() -> {
+			limits.take(Limit.PIN_MISSES, address);
+			return new ApiException(HttpStatus.NOT_FOUND, "pin.unknown");
+		});
 	}
 }

@@ -81,6 +81,25 @@ class GameCommandTest {
 	}
 
 	@Test
+	void aLockedLobbyRefusesJoinsAndPruneRemovesTheDisconnectedWhoNeverAnswered() {
+		Player an = g.join("An");
+		Player binh = g.join("Bình");
+		Decision locked = g.handle(Host.of(HostAction.LOCK));
+		assertThat(locked.events()).containsExactly(new GameEvent.LobbyLocked(true));
+		assertThat(g.game.lobbyLocked()).isTrue();
+		assertThat(g.handle(new GameCommand.Join("Chi", "token-chi")).reply())
+			.isEqualTo(new Reply.Refused("LOBBY_LOCKED"));
+		assertThat(g.handle(Host.of(HostAction.UNLOCK)).events()).containsExactly(new GameEvent.LobbyLocked(false));
+		g.disconnect(binh.number());
+		Decision pruned = g.handle(Host.of(HostAction.PRUNE));
+		assertThat(pruned.reply()).isEqualTo(new Reply.Removed(1));
+		assertThat(pruned.events()).singleElement().isInstanceOfSatisfying(GameEvent.PlayerKicked.class,
+				kicked -> assertThat(kicked.player().number()).isEqualTo(binh.number()));
+		assertThat(g.game.activePlayerCount()).isEqualTo(1);
+		assertThat(g.game.player(an.number()).orElseThrow().kicked()).isFalse();
+	}
+
+	@Test
 	void hostActionsHaveTheirWireNames() {
 		for (HostAction action : HostAction.values()) {
 			assertThat(HostAction.fromWire(action.wireName())).contains(action);

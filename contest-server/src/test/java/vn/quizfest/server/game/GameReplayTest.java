@@ -20,6 +20,7 @@ import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
 import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
 import vn.quizfest.server.game.GameEvent.PlayerJoined;
 import vn.quizfest.server.game.GameEvent.PlayerKicked;
@@ -95,7 +96,8 @@ class GameReplayTest {
 	/** How many of each interesting kind of command the random game sent. */
 	private static final class Tally {
 
-		int joins, refusedJoins, right, wrong, late, repeated, disconnects, resumes, staleHost, pauses, kicks, buzzes;
+		int joins, refusedJoins, right, wrong, late, repeated, disconnects, resumes, staleHost, pauses, kicks, buzzes,
+				lobby;
 
 		boolean covered() {
 			return joins > 3 && right > 0 && wrong > 0 && late > 0 && repeated > 0 && disconnects > 0 && resumes > 0
@@ -104,9 +106,9 @@ class GameReplayTest {
 
 		@Override
 		public String toString() {
-			return "joins=%d refusedJoins=%d right=%d wrong=%d late=%d repeated=%d disconnects=%d resumes=%d stale=%d pauses=%d kicks=%d buzzes=%d"
+			return "joins=%d refusedJoins=%d right=%d wrong=%d late=%d repeated=%d disconnects=%d resumes=%d stale=%d pauses=%d kicks=%d buzzes=%d lobby=%d"
 				.formatted(joins, refusedJoins, right, wrong, late, repeated, disconnects, resumes, staleHost, pauses,
-						kicks, buzzes);
+						kicks, buzzes, lobby);
 		}
 	}
 
@@ -206,8 +208,14 @@ class GameReplayTest {
 				send.apply(GameCommand.Host.of(game.paused() ? HostAction.RESUME : HostAction.PAUSE));
 				tally.pauses++;
 			}
-			else if (roll < 94) {
+			else if (roll < 93) {
 				send.apply(GameCommand.Host.of(HostAction.SKIP));
+			}
+			else if (roll < 94) {
+				// Lobby controls: lock or unlock joining, or remove the disconnected who never answered.
+				HostAction[] lobby = { HostAction.LOCK, HostAction.UNLOCK, HostAction.UNLOCK, HostAction.PRUNE };
+				send.apply(GameCommand.Host.of(lobby[random.nextInt(lobby.length)]));
+				tally.lobby++;
 			}
 			else if (roll < 96 && players.size() > 4) {
 				send.apply(new GameCommand.Host(HostAction.KICK, players.get(random.nextInt(players.size())), null, null));
@@ -299,6 +307,11 @@ class GameReplayTest {
 		@Override
 		public void playerReconnected(PlayerReconnected event, long now) {
 			lines.add("PlayerReconnected " + player(event.player()));
+		}
+
+		@Override
+		public void lobbyLocked(LobbyLocked event, long now) {
+			lines.add("LobbyLocked " + event.locked());
 		}
 
 		@Override

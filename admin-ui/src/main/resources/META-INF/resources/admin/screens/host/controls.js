@@ -128,9 +128,26 @@ export class HostControls {
         <button type="button" class="big" id="ctl-skip" ?disabled=${!live || s.paused || (s.phase !== 'PREVIEW' && s.phase !== 'OPEN')}
           @click=${() => this.send('skip')}>${t('host.skip')}</button>
       </div>
+      ${this.lobbyControls(s, live)}
       ${this.endControl(s, live)}
       ${options && options.players === false ? nothing : this.players(s, live)}
     </section>`;
+  }
+
+  /** Against a flood of fake players: lock the lobby, and remove everyone who left without answering. */
+  lobbyControls(s, live) {
+    if (s.phase === 'ENDED' || s.phase === 'PODIUM' || !s.phase) return nothing;
+    return html`<div class="control-row lobby-controls">
+        ${s.locked
+          ? html`<button type="button" class="big" id="ctl-unlock" aria-pressed="true" ?disabled=${!live}
+              @click=${() => this.send('unlock')}>${t('host.unlock')}</button>`
+          : html`<button type="button" class="big" id="ctl-lock" aria-pressed="false" ?disabled=${!live}
+              @click=${() => this.send('lock')}>${t('host.lock')}</button>`}
+        <button type="button" class="big" id="ctl-prune" ?disabled=${!live}
+          @click=${() => this.send('prune')}>${t('host.prune')}</button>
+      </div>
+      ${s.locked ? html`<p class="hint" id="ctl-locked" role="status">${t('host.locked')}</p>` : nothing}
+      ${s.pruned !== null ? html`<p class="hint" id="ctl-pruned" role="status">${t('host.pruned', { count: num(s.pruned) })}</p>` : nothing}`;
   }
 
   endControl(s, live) {

@@ -98,6 +98,7 @@ export class PresenterScreen extends Screen {
         <p class="join-how" id="join-how">${t('present.join', { host: where })}</p>
         <p class="pin" id="present-pin" aria-label=${t('present.pinLabel', { pin })}>${pin.slice(0, 3)} ${pin.slice(3)}</p>
         <p class="player-count" id="player-count" data-count=${s.playerCount} aria-live="polite">${t('present.players', { count: num(s.playerCount) })}</p>
+        ${s.locked ? html`<p class="lobby-locked" id="present-locked" role="status">${t('present.locked')}</p>` : nothing}
       </div>
       <img class="qr" id="present-qr" src=${'/api/pins/' + encodeURIComponent(pin) + '/qr.svg'} alt=${t('present.qrAlt')}>
       <ul class="chips" id="chips" aria-label=${t('present.chips')}>

@@ -22,7 +22,9 @@ import vn.quizfest.server.game.GameEvent;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
+import vn.quizfest.server.game.GameCommand.HostAction;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
 import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
 import vn.quizfest.server.game.GameEvent.PlayerJoined;
 import vn.quizfest.server.game.GameEvent.PlayerKicked;
@@ -125,8 +127,7 @@ public final class HostPacedFormat implements GameFormat {
 
 			@Override
 			public Reply host(Host host) {
-				HostPacedFormat.this.host(host, now, events);
-				return new Reply.Done();
+				return HostPacedFormat.this.host(host, now, events);
 			}
 
 			@Override
@@ -138,7 +139,7 @@ public final class HostPacedFormat implements GameFormat {
 		return new Decision(events, reply);
 	}
 
-	private void host(Host host, long now, List<GameEvent> events) {
+	private Reply host(Host host, long now, List<GameEvent> events) {
 		switch (host.action()) {
 			case START -> start(now, events);
 			case NEXT -> next(now, events);
@@ -152,7 +153,35 @@ public final class HostPacedFormat implements GameFormat {
 				}
 				kick(host.player(), events);
 			}
+			case LOCK, UNLOCK -> lockLobby(host.action() == HostAction.LOCK, events);
+			case PRUNE -> {
+				return new Reply.Removed(removeDisconnected(events));
+			}
 		}
+		return new Reply.Done();
+	}
+
+	private void lockLobby(boolean locked, List<GameEvent> events) {
+		if (phase.isOver()) {
+			throw new Game.Refusal("GAME_OVER");
+		}
+		roster.lockLobby(locked);
+		events.add(new LobbyLocked(locked));
+	}
+
+	/**
+	 * Removes every disconnected player who has never answered (as a kick: they cannot resume) and
+	 * returns how many. Players with an answer keep their score and may still come back.
+	 */
+	private int removeDisconnected(List<GameEvent> events) {
+		int removed = 0;
+		for (Player player : List.copyOf(roster.players())) {
+			if (!player.kicked() && !player.connected() && !player.answeredOnce()) {
+				kick(player.number(), events);
+				removed++;
+			}
+		}
+		return removed;
 	}
 
 	// ---- reads -------------------------------------------------------------------------------
