@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record AnswerReceipt(int question, boolean accepted, @Nullable String error, long receivedAt,
 		long responseMillis) {
 
-	static AnswerReceipt refused(int question, String error, long now) {
+	public static AnswerReceipt refused(int question, String error, long now) {
 		return new AnswerReceipt(question, false, error, now, -1);
 	}
 }

@@ -9,16 +9,103 @@ import java.util.Map;
  */
 public sealed interface GameEvent {
 
+	/**
+	 * Calls the listener's method for this event. Java 17 has no pattern {@code switch}, so this is the
+	 * dispatch the compiler checks: a new event is a new method that every listener must implement.
+	 *
+	 * @param now the time of the command that caused the event
+	 */
+	void dispatchTo(Listener listener, long now);
+
+	/** One method per event, none with a default: an adapter that has not learned an event fails the build. */
+	interface Listener {
+
+		void playerJoined(PlayerJoined event, long now);
+
+		void playerKicked(PlayerKicked event, long now);
+
+		void playerDisconnected(PlayerDisconnected event, long now);
+
+		void playerReconnected(PlayerReconnected event, long now);
+
+		void lobbyLocked(LobbyLocked event, long now);
+
+		void questionPreviewed(QuestionPreviewed event, long now);
+
+		void questionOpened(QuestionOpened event, long now);
+
+		void questionClosed(QuestionClosed event, long now);
+
+		void questionSkipped(QuestionSkipped event, long now);
+
+		void leaderboardShown(LeaderboardShown event, long now);
+
+		void gamePaused(GamePaused event, long now);
+
+		void gameResumed(GameResumed event, long now);
+
+		void podiumShown(PodiumShown event, long now);
+
+		void gameEnded(GameEnded event, long now);
+	}
+
 	record PlayerJoined(Player player) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.playerJoined(this, now);
+		}
 	}
 
 	record PlayerKicked(Player player) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.playerKicked(this, now);
+		}
+	}
+
+	/** The player's connection went away; the player stays in the game and may resume. */
+	record PlayerDisconnected(Player player) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.playerDisconnected(this, now);
+		}
+	}
+
+	/** A disconnected player came back with the resume token. */
+	record PlayerReconnected(Player player) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.playerReconnected(this, now);
+		}
+	}
+
+	/** The host locked or unlocked the lobby (told again when it already was). */
+	record LobbyLocked(boolean locked) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.lobbyLocked(this, now);
+		}
 	}
 
 	record QuestionPreviewed(GameQuestion question, int questionCount, long previewEndsAt) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.questionPreviewed(this, now);
+		}
 	}
 
 	record QuestionOpened(GameQuestion question, int questionCount, long opensAt, long closesAt) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.questionOpened(this, now);
+		}
 	}
 
 	/**
@@ -28,25 +115,60 @@ public sealed interface GameEvent {
 	 */
 	record QuestionClosed(GameQuestion question, int questionCount, int answered, int correct, int[] distribution,
 			Map<Integer, Outcome> outcomes, List<Standing> standings, long closedAt) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.questionClosed(this, now);
+		}
 	}
 
 	record QuestionSkipped(GameQuestion question) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.questionSkipped(this, now);
+		}
 	}
 
 	record LeaderboardShown(GameQuestion question, int questionCount, List<Standing> top, int playerCount)
 			implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.leaderboardShown(this, now);
+		}
 	}
 
 	record GamePaused(Phase phase, long remainingMillis) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.gamePaused(this, now);
+		}
 	}
 
 	record GameResumed(Phase phase, long deadline) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.gameResumed(this, now);
+		}
 	}
 
 	/** The final standings of everyone; the first three are the podium. */
 	record PodiumShown(List<Standing> standings) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.podiumShown(this, now);
+		}
 	}
 
 	record GameEnded(String reason) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.gameEnded(this, now);
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package vn.quizfest.server.live;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import org.springframework.web.socket.CloseStatus;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+
+import vn.quizfest.server.live.cluster.RelayCodec;
+import vn.quizfest.server.live.cluster.RelayMessage;
 
 /**
  * Lets a player or host on any node of the cluster take part in a game held by another node, so the
@@ -22,12 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * on the {@link GameEventBus}. A broadcast crosses the channel once, not once per player: each node
  * fans it out to its own sockets.
  *
- * <p>Messages on a game's channel, one kind letter and newline-separated fields:
- * {@code C node conn frame} a client frame to the owner; {@code D node conn} that socket closed;
- * {@code P node conn frame} a frame for one socket; {@code X node conn code frame} a last frame and a
- * close; {@code K node conn player} the socket is now a player (or a host, player -1);
- * {@code B frame} for every player; {@code H frame} for every host; {@code Q json} a frame per
- * socket; {@code E code frame} a last frame and a close for every player.
+ * <p>The messages on a game's channel are {@link RelayMessage}s, written and read only by the
+ * {@link RelayCodec}.
  */
 final class ClusterRelay {
 
@@ -38,6 +37,8 @@ final class ClusterRelay {
 	private final PinRegistry pins;
 
 	private final JsonMapper json;
+
+	private final RelayCodec codec;
 
 	private final Executor executor;
 
@@ -53,6 +54,7 @@ final class ClusterRelay {
 		this.bus = bus;
 		this.pins = pins;
 		this.json = json;
+		this.codec = new RelayCodec(json);
 		this.executor = executor;
 		this.fanOut = fanOut;
 	}
@@ -68,47 +70,106 @@ final class ClusterRelay {
 	GameEventBus.Subscription own(LiveGame game) {
 		Map<String, RemotePeer> peers = new ConcurrentHashMap<>();
 		SerialExecutor serial = new SerialExecutor(executor);
-		return bus.subscribe(game.id(), message -> {
-			char kind = message.isEmpty() ? ' ' : message.charAt(0);
-			if (kind != 'C' && kind != 'D') {
-				return;
+		OwnerSide owner = new OwnerSide(game, peers);
+		return bus.subscribe(game.id(), text -> {
+			// The owner hears its own messages to the other nodes too: dropped before any parsing.
+			if (RelayCodec.isToOwner(text)) {
+				serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(owner)));
 			}
-			serial.execute(() -> received(game, peers, message));
 		});
 	}
 
-	private void received(LiveGame game, Map<String, RemotePeer> peers, String message) {
-		String[] parts = message.split("\n", 4);
-		if (parts.length < 3) {
-			return;
+	/** What the owner of a game does with each message: it hears its relayed sockets, nothing else. */
+	private final class OwnerSide extends Ignoring {
+
+		private final LiveGame game;
+
+		private final Map<String, RemotePeer> peers;
+
+		OwnerSide(LiveGame game, Map<String, RemotePeer> peers) {
+			this.game = game;
+			this.peers = peers;
 		}
-		String key = parts[1] + "\n" + parts[2];
-		if (message.charAt(0) == 'D') {
-			RemotePeer peer = peers.remove(key);
+
+		@Override
+		public @Nullable Void clientFrame(RelayMessage.ClientFrame message) {
+			RemotePeer peer = peers.computeIfAbsent(RelayMessage.PerSocket.key(message.node(), message.conn()),
+					k -> new RemotePeer(game.id(), message.node(), message.conn()));
+			JsonNode frame = json.readTree(message.frame());
+			String type = frame.path("type").asString();
+			SocketHandler handler = "host".equals(type) || peer.host ? hostHandler : playerHandler;
+			if (handler != null) {
+				handler.dispatch(peer, type, frame);
+			}
+			return null;
+		}
+
+		@Override
+		public @Nullable Void clientClosed(RelayMessage.ClientClosed message) {
+			RemotePeer peer = peers.remove(RelayMessage.PerSocket.key(message.node(), message.conn()));
 			if (peer != null && peer.game != null) {
 				peer.game.disconnected(peer);
 			}
-			return;
-		}
-		if (parts.length < 4) {
-			return;
-		}
-		RemotePeer peer = peers.computeIfAbsent(key, k -> new RemotePeer(game.id(), parts[1], parts[2]));
-		JsonNode frame = json.readTree(parts[3]);
-		String type = frame.path("type").asString();
-		SocketHandler handler = "host".equals(type) || peer.host ? hostHandler : playerHandler;
-		if (handler != null) {
-			handler.dispatch(peer, type, frame);
+			return null;
 		}
 	}
 
-	void publish(String gameId, char kind, String frame) {
-		bus.publish(gameId, kind + "\n" + frame);
+	/** A receiver that ignores every kind it does not override. */
+	private abstract static class Ignoring implements RelayMessage.Handler<@Nullable Void> {
+
+		@Override
+		public @Nullable Void clientFrame(RelayMessage.ClientFrame message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void clientClosed(RelayMessage.ClientClosed message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void toSocket(RelayMessage.ToSocket message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void closeSocket(RelayMessage.CloseSocket message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void bound(RelayMessage.Bound message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void toPlayers(RelayMessage.ToPlayers message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void toHosts(RelayMessage.ToHosts message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void perSocket(RelayMessage.PerSocket message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void closeAll(RelayMessage.CloseAll message) {
+			return null;
+		}
+	}
+
+	void publish(String gameId, RelayMessage message) {
+		bus.publish(gameId, codec.encode(message));
 	}
 
 	/** One message for every remote socket's own frame. */
 	void publishEach(String gameId, List<Peer> remote, java.util.function.Function<Peer, @Nullable String> frameFor) {
-		ObjectNode frames = json.createObjectNode();
+		Map<String, String> frames = new LinkedHashMap<>();
 		for (Peer peer : remote) {
 			String frame = frameFor.apply(peer);
 			if (frame != null) {
@@ -116,7 +177,7 @@ final class ClusterRelay {
 			}
 		}
 		if (!frames.isEmpty()) {
-			bus.publish(gameId, "Q\n" + json.writeValueAsString(frames));
+			publish(gameId, new RelayMessage.PerSocket(frames));
 		}
 	}
 
@@ -137,12 +198,12 @@ final class ClusterRelay {
 
 		@Override
 		String id() {
-			return peerNode + "\n" + conn;
+			return RelayMessage.PerSocket.key(peerNode, conn);
 		}
 
 		@Override
 		boolean send(String frame) {
-			bus.publish(gameId, "P\n" + peerNode + "\n" + conn + "\n" + frame);
+			publish(gameId, new RelayMessage.ToSocket(peerNode, conn, frame));
 			return true;
 		}
 
@@ -153,7 +214,7 @@ final class ClusterRelay {
 
 		@Override
 		void sendAndClose(String frame, CloseStatus status) {
-			bus.publish(gameId, "X\n" + peerNode + "\n" + conn + "\n" + status.getCode() + "\n" + frame);
+			publish(gameId, new RelayMessage.CloseSocket(peerNode, conn, status.getCode(), frame));
 		}
 
 		@Override
@@ -169,7 +230,7 @@ final class ClusterRelay {
 		@Override
 		void bound() {
 			super.bound();
-			bus.publish(gameId, "K\n" + peerNode + "\n" + conn + "\n" + (host ? -1 : player));
+			publish(gameId, new RelayMessage.Bound(peerNode, conn, host ? RelayMessage.Bound.HOST : player));
 		}
 
 		@Override
@@ -212,18 +273,23 @@ final class ClusterRelay {
 
 		GameRelay(String gameId) {
 			this.gameId = gameId;
-			this.subscription = bus.subscribe(gameId, message -> serial.execute(() -> received(message)));
+			RelayingSide side = new RelayingSide();
+			this.subscription = bus.subscribe(gameId, text -> {
+				if (!RelayCodec.isToOwner(text)) {
+					serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(side)));
+				}
+			});
 		}
 
 		void forward(Connection connection, String frame) {
 			connection.relay = this;
 			sockets.put(connection.id(), connection);
-			bus.publish(gameId, "C\n" + node + "\n" + connection.id() + "\n" + frame);
+			publish(gameId, new RelayMessage.ClientFrame(node, connection.id(), frame));
 		}
 
 		void closed(Connection connection) {
 			if (sockets.remove(connection.id()) != null) {
-				bus.publish(gameId, "D\n" + node + "\n" + connection.id());
+				publish(gameId, new RelayMessage.ClientClosed(node, connection.id()));
 			}
 			if (sockets.isEmpty()) {
 				relays.remove(gameId, this);
@@ -231,71 +297,92 @@ final class ClusterRelay {
 			}
 		}
 
-		private void received(String message) {
-			char kind = message.isEmpty() ? ' ' : message.charAt(0);
-			switch (kind) {
-				case 'B', 'H' -> {
-					String frame = message.substring(2);
-					List<Connection> targets = new ArrayList<>();
-					for (Connection socket : sockets.values()) {
-						if (socket.joined && socket.host == (kind == 'H')) {
-							targets.add(socket);
-						}
-					}
-					fanOut.broadcast(targets, frame);
-				}
-				case 'E' -> {
-					String[] parts = message.split("\n", 3);
-					CloseStatus status = new CloseStatus(Integer.parseInt(parts[1]));
-					for (Connection socket : sockets.values()) {
-						if (socket.joined && !socket.host) {
-							socket.sendAndClose(parts[2], status);
-						}
-					}
-				}
-				case 'Q' -> {
-					JsonNode frames = json.readTree(message.substring(2));
-					for (Connection socket : sockets.values()) {
-						JsonNode frame = frames.get(node + "\n" + socket.id());
-						if (frame != null) {
-							socket.send(frame.asString());
-						}
-					}
-				}
-				case 'P', 'X', 'K' -> addressed(kind, message);
-				default -> {
-				}
-			}
-		}
+		/** What a relaying node does with the owner's messages for its sockets. */
+		private final class RelayingSide extends Ignoring {
 
-		private void addressed(char kind, String message) {
-			String[] parts = message.split("\n", kind == 'X' ? 5 : 4);
-			if (parts.length < 4 || !node.equals(parts[1])) {
-				return;
+			@Override
+			public @Nullable Void toPlayers(RelayMessage.ToPlayers message) {
+				fan(message.frame(), false);
+				return null;
 			}
-			Connection socket = sockets.get(parts[2]);
-			if (socket == null) {
-				return;
+
+			@Override
+			public @Nullable Void toHosts(RelayMessage.ToHosts message) {
+				fan(message.frame(), true);
+				return null;
 			}
-			switch (kind) {
-				case 'P' -> socket.send(parts[3]);
-				case 'K' -> {
-					int player = Integer.parseInt(parts[3]);
-					socket.host = player < 0;
-					socket.player = player;
+
+			private void fan(String frame, boolean toHosts) {
+				List<Connection> targets = new ArrayList<>();
+				for (Connection socket : sockets.values()) {
+					if (socket.joined && socket.host == toHosts) {
+						targets.add(socket);
+					}
+				}
+				fanOut.broadcast(targets, frame);
+			}
+
+			@Override
+			public @Nullable Void closeAll(RelayMessage.CloseAll message) {
+				CloseStatus status = new CloseStatus(message.code());
+				for (Connection socket : sockets.values()) {
+					if (socket.joined && !socket.host) {
+						socket.sendAndClose(message.frame(), status);
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public @Nullable Void perSocket(RelayMessage.PerSocket message) {
+				for (Connection socket : sockets.values()) {
+					String frame = message.frames().get(RelayMessage.PerSocket.key(node, socket.id()));
+					if (frame != null) {
+						socket.send(frame);
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public @Nullable Void toSocket(RelayMessage.ToSocket message) {
+				Connection socket = mine(message.node(), message.conn());
+				if (socket != null) {
+					socket.send(message.frame());
+				}
+				return null;
+			}
+
+			@Override
+			public @Nullable Void bound(RelayMessage.Bound message) {
+				Connection socket = mine(message.node(), message.conn());
+				if (socket != null) {
+					socket.host = message.player() == RelayMessage.Bound.HOST;
+					socket.player = message.player();
 					socket.joined = true;
 				}
-				default -> {
+				return null;
+			}
+
+			@Override
+			public @Nullable Void closeSocket(RelayMessage.CloseSocket message) {
+				Connection socket = mine(message.node(), message.conn());
+				if (socket != null) {
 					sockets.remove(socket.id());
-					CloseStatus status = new CloseStatus(Integer.parseInt(parts[3]));
-					String frame = parts.length > 4 ? parts[4] : "";
-					if (frame.isEmpty()) {
+					CloseStatus status = new CloseStatus(message.code());
+					if (message.frame().isEmpty()) {
 						socket.close(status);
 					}
 					else {
-						socket.sendAndClose(frame, status);
+						socket.sendAndClose(message.frame(), status);
 					}
 				}
+				return null;
+			}
+
+			/** The socket a message addresses, if it is one of this node's. */
+			private @Nullable Connection mine(String messageNode, String conn) {
+				return node.equals(messageNode) ? sockets.get(conn) : null;
 			}
 		}
 	}

@@ -82,7 +82,7 @@ class GameFlowTest {
 		assertThat(first.distribution()).containsExactly(1, 2, 0, 0);
 		assertThat(points(g, an, binh, chi)).containsExactly(950, 750, 0);
 		assertThat(g.outcome(an)).isEqualTo(new Outcome(an.number(), true, true, 1, 950, 0, 1, 2_000,
-				Submission.choice(1)));
+				Submission.choice(1), opensAt + 2_000));
 		assertThat(g.game.phase()).isEqualTo(Phase.CLOSED);
 		assertThat(g.game.nextDeadline()).isEqualTo(-1);
 
@@ -195,9 +195,9 @@ class GameFlowTest {
 		Player chi = g.join("Chi");
 		g.next();
 		assertThat(g.answer(an, Submission.choice(0)).error()).isEqualTo("QUESTION_NOT_OPEN");
-		long sentAt = g.game.previewEndsAt();
+		long sentAt = g.hosted.previewEndsAt();
 		g.tickAt(sentAt);
-		assertThat(g.game.opensAt()).isEqualTo(sentAt + 300);
+		assertThat(g.hosted.opensAt()).isEqualTo(sentAt + 300);
 		// Stamped before the options went out (it waited in a queue behind the open command): refused.
 		assertThat(g.answerAt(sentAt - 1, an, Submission.choice(0)).error()).isEqualTo("QUESTION_NOT_OPEN");
 		// Inside the lead: taken, with response time 0.
@@ -215,12 +215,12 @@ class GameFlowTest {
 		Player an = g.join("An");
 		g.join("Bình");
 		g.next();
-		AnswerReceipt first = g.answerAt(g.game.opensAt() + 4_000, an, Submission.choice(0));
-		AnswerReceipt again = g.answerAt(g.game.opensAt() + 5_000, an, Submission.choice(3));
+		AnswerReceipt first = g.answerAt(g.hosted.opensAt() + 4_000, an, Submission.choice(0));
+		AnswerReceipt again = g.answerAt(g.hosted.opensAt() + 5_000, an, Submission.choice(3));
 		assertThat(again).isSameAs(first);
-		assertThat(g.game.answeredCount()).isEqualTo(1);
-		assertThat(g.game.receiptOf(an.number())).contains(first);
-		g.tickAt(g.game.closesAt());
+		assertThat(g.hosted.answeredCount()).isEqualTo(1);
+		assertThat(g.hosted.receiptOf(an.number())).contains(first);
+		g.tickAt(g.hosted.closesAt());
 		// Even after the close, the repeat is acknowledged with the same receipt.
 		assertThat(g.answerAt(g.now + 10, an, Submission.choice(2))).isSameAs(first);
 		assertThat(g.outcome(an)).extracting(Outcome::correct, Outcome::responseMillis, Outcome::points)
@@ -232,22 +232,22 @@ class GameFlowTest {
 		TestGame g = threeSingles(Fixtures.instant());
 		Player an = g.join("An");
 		Player binh = g.join("Bình");
-		assertThat(g.game.answer(an.number(), 0, Submission.choice(0), g.now).error()).isEqualTo("QUESTION_NOT_OPEN");
+		assertThat(g.answer(an.number(), 0, Submission.choice(0)).error()).isEqualTo("QUESTION_NOT_OPEN");
 		g.next();
 		g.answer(an, Submission.choice(0));
-		assertThat(g.game.answer(an.number(), 1, Submission.choice(0), g.now).error()).isEqualTo("QUESTION_NOT_OPEN");
-		assertThat(g.game.answer(an.number(), 3, Submission.choice(0), g.now).error()).isEqualTo("UNKNOWN_QUESTION");
-		assertThat(g.game.answer(an.number(), -1, Submission.choice(0), g.now).error()).isEqualTo("UNKNOWN_QUESTION");
-		assertThat(g.game.answer(99, 0, Submission.choice(0), g.now).error()).isEqualTo("NOT_JOINED");
+		assertThat(g.answer(an.number(), 1, Submission.choice(0)).error()).isEqualTo("QUESTION_NOT_OPEN");
+		assertThat(g.answer(an.number(), 3, Submission.choice(0)).error()).isEqualTo("UNKNOWN_QUESTION");
+		assertThat(g.answer(an.number(), -1, Submission.choice(0)).error()).isEqualTo("UNKNOWN_QUESTION");
+		assertThat(g.answer(99, 0, Submission.choice(0)).error()).isEqualTo("NOT_JOINED");
 		g.next();
 		AnswerReceipt late = g.answer(binh, Submission.choice(0));
 		assertThat(late).isEqualTo(new AnswerReceipt(0, false, "QUESTION_CLOSED", g.now, -1));
 		g.next();
-		assertThat(g.game.answer(binh.number(), 0, Submission.choice(0), g.now).error()).isEqualTo("QUESTION_CLOSED");
+		assertThat(g.answer(binh.number(), 0, Submission.choice(0)).error()).isEqualTo("QUESTION_CLOSED");
 		g.next();
 		assertThat(g.game.phase()).isEqualTo(Phase.OPEN);
 		// A question already played stays closed, also to the player who answered it.
-		assertThat(g.game.answer(an.number(), 0, Submission.choice(0), g.now).error()).isEqualTo("QUESTION_CLOSED");
+		assertThat(g.answer(an.number(), 0, Submission.choice(0)).error()).isEqualTo("QUESTION_CLOSED");
 	}
 
 	@Test
@@ -259,7 +259,7 @@ class GameFlowTest {
 		g.next();
 		long opensAt = g.open();
 		long closesAt = opensAt + 20_000;
-		assertThat(g.game.closesAt()).isEqualTo(closesAt);
+		assertThat(g.hosted.closesAt()).isEqualTo(closesAt);
 		AnswerReceipt onTime = g.answerAt(closesAt, an, Submission.choice(0));
 		assertThat(onTime.accepted()).isTrue();
 		assertThat(onTime.responseMillis()).isEqualTo(20_000);
@@ -290,14 +290,14 @@ class GameFlowTest {
 		Player chi = g.join("Chi");
 		Player dung = g.join("Dũng");
 		g.next();
-		g.game.disconnected(chi.number());
+		g.disconnect(chi.number());
 		g.kick(dung);
-		assertThat(g.game.everyoneAnswered()).isFalse();
+		assertThat(g.hosted.everyoneAnswered()).isFalse();
 		g.answerAt(g.now + 1_000, an, Submission.choice(0));
-		assertThat(g.game.everyoneAnswered()).isFalse();
+		assertThat(g.hosted.everyoneAnswered()).isFalse();
 		assertThat(g.tick()).isEmpty();
 		g.answerAt(g.now + 2_000, binh, Submission.choice(1));
-		assertThat(g.game.everyoneAnswered()).isTrue();
+		assertThat(g.hosted.everyoneAnswered()).isTrue();
 		long lastAnswer = g.now;
 		assertThat(g.tick()).singleElement().isInstanceOf(QuestionClosed.class);
 		assertThat(g.closed().closedAt()).isEqualTo(lastAnswer);
@@ -310,8 +310,8 @@ class GameFlowTest {
 		TestGame g = threeSingles(Fixtures.instant());
 		Player an = g.join("An");
 		g.next();
-		g.game.disconnected(an.number());
-		assertThat(g.game.everyoneAnswered()).isFalse();
+		g.disconnect(an.number());
+		assertThat(g.hosted.everyoneAnswered()).isFalse();
 		assertThat(g.tickAt(g.now + 1)).isEmpty();
 		assertThat(g.game.phase()).isEqualTo(Phase.OPEN);
 	}
@@ -335,15 +335,15 @@ class GameFlowTest {
 		assertThat(g.game.nextDeadline()).isEqualTo(-1);
 		assertThat(g.answerAt(opensAt + 6_000, binh, Submission.choice(0)).error()).isEqualTo("GAME_PAUSED");
 		assertThat(g.tickAt(closesAt + 30_000)).isEmpty();
-		assertThat(refusal(() -> g.game.next(g.now, Game.events()))).isEqualTo("GAME_PAUSED");
-		assertThat(refusal(() -> g.game.skip(g.now, Game.events()))).isEqualTo("GAME_PAUSED");
-		assertThat(refusal(() -> g.game.pause(g.now, Game.events()))).isEqualTo("ALREADY_PAUSED");
+		assertThat(refusal(() -> g.next())).isEqualTo("GAME_PAUSED");
+		assertThat(refusal(() -> g.skip())).isEqualTo("GAME_PAUSED");
+		assertThat(refusal(() -> g.pause())).isEqualTo("ALREADY_PAUSED");
 
 		g.now = opensAt + 5_000 + 60_000;
 		assertThat(g.resume()).containsExactly(new GameResumed(Phase.OPEN, closesAt + 60_000));
-		assertThat(g.game.opensAt()).isEqualTo(opensAt + 60_000);
+		assertThat(g.hosted.opensAt()).isEqualTo(opensAt + 60_000);
 		assertThat(g.game.nextDeadline()).isEqualTo(closesAt + 60_000);
-		assertThat(refusal(() -> g.game.resume(g.now, Game.events()))).isEqualTo("NOT_PAUSED");
+		assertThat(refusal(() -> g.resume())).isEqualTo("NOT_PAUSED");
 		// One second after the resume is six seconds into the question: the paused minute does not count.
 		assertThat(g.answerAt(g.now + 1_000, binh, Submission.choice(0)).responseMillis()).isEqualTo(6_000);
 		assertThat(g.tickAt(closesAt + 59_999)).isEmpty();
@@ -355,9 +355,9 @@ class GameFlowTest {
 	void pauseDuringThePreviewShiftsTheOpening() {
 		TestGame g = threeSingles(Fixtures.hostPaced());
 		g.join("An");
-		assertThat(refusal(() -> g.game.pause(g.now, Game.events()))).isEqualTo("CANNOT_PAUSE");
+		assertThat(refusal(() -> g.pause())).isEqualTo("CANNOT_PAUSE");
 		g.next();
-		long previewEndsAt = g.game.previewEndsAt();
+		long previewEndsAt = g.hosted.previewEndsAt();
 		g.now += 1_000;
 		assertThat(g.pause()).containsExactly(new GamePaused(Phase.PREVIEW, 2_000));
 		g.now += 10_000;
@@ -376,7 +376,7 @@ class GameFlowTest {
 		g.answer(an, Submission.choice(0));
 		g.answer(binh, Submission.choice(1));
 		g.tick();
-		assertThat(refusal(() -> g.game.skip(g.now, Game.events()))).isEqualTo("NOTHING_TO_SKIP");
+		assertThat(refusal(() -> g.skip())).isEqualTo("NOTHING_TO_SKIP");
 		toNextQuestion(g);
 		g.answer(an, Submission.choice(0));
 		g.answer(binh, Submission.choice(0));
@@ -388,7 +388,7 @@ class GameFlowTest {
 		assertThat(g.currentIndex()).isEqualTo(2);
 		assertThat(List.of(an.score(), binh.score())).containsExactly(1000L, 0L);
 		assertThat(List.of(an.streak(), binh.streak())).containsExactly(1, 0);
-		assertThat(g.game.answer(an.number(), 1, Submission.choice(0), g.now).error()).isEqualTo("QUESTION_CLOSED");
+		assertThat(g.answer(an.number(), 1, Submission.choice(0)).error()).isEqualTo("QUESTION_CLOSED");
 
 		g.answer(an, Submission.choice(0));
 		g.answer(binh, Submission.choice(0));
@@ -421,18 +421,18 @@ class GameFlowTest {
 		g.answer(binh, Submission.choice(0));
 		assertThat(g.kick(binh)).containsExactly(new PlayerKicked(binh));
 		assertThat(binh.kicked()).isTrue();
-		assertThat(g.game.answeredCount()).isZero();
+		assertThat(g.hosted.answeredCount()).isZero();
 		assertThat(g.game.activePlayerCount()).isEqualTo(1);
 		assertThat(g.answer(binh, Submission.choice(0)).error()).isEqualTo("NOT_JOINED");
-		assertThat(refusal(() -> g.game.resume("token-Bình"))).isEqualTo("KICKED");
-		assertThat(refusal(() -> g.game.kick(binh.number(), Game.events()))).isEqualTo("PLAYER_UNKNOWN");
-		assertThat(refusal(() -> g.game.kick(99, Game.events()))).isEqualTo("PLAYER_UNKNOWN");
+		assertThat(refusal(() -> g.resume("token-Bình"))).isEqualTo("KICKED");
+		assertThat(refusal(() -> g.kick(binh.number()))).isEqualTo("PLAYER_UNKNOWN");
+		assertThat(refusal(() -> g.kick(99))).isEqualTo("PLAYER_UNKNOWN");
 
 		g.answer(an, Submission.choice(0));
 		g.tick();
 		assertThat(g.closed().outcomes()).containsOnlyKeys(an.number());
 		assertThat(g.closed().standings()).extracting(Standing::nickname).containsExactly("An");
-		Player newcomer = g.game.join("BÌNH", "token-new", g.now, Game.events());
+		Player newcomer = g.join("BÌNH", "token-new");
 		assertThat(newcomer.number()).isEqualTo(3);
 	}
 
@@ -449,7 +449,7 @@ class GameFlowTest {
 		g.next();
 		Player chi = g.join("Chi");
 		assertThat(g.events).filteredOn(PlayerJoined.class::isInstance).hasSize(3);
-		assertThat(g.game.everyoneAnswered()).isFalse();
+		assertThat(g.hosted.everyoneAnswered()).isFalse();
 		g.answer(chi, Submission.choice(0));
 		g.answer(binh, Submission.choice(0));
 		g.answer(an, Submission.choice(0));
@@ -485,18 +485,18 @@ class GameFlowTest {
 		g.tick();
 		toNextQuestion(g);
 		AnswerReceipt receipt = g.answerAt(g.now + 2_000, an, Submission.choice(0));
-		g.game.disconnected(an.number());
+		g.disconnect(an.number());
 		assertThat(an.connected()).isFalse();
 
-		Player resumed = g.game.resume("token-An");
+		Player resumed = g.resume("token-An");
 		assertThat(resumed).isSameAs(an);
 		assertThat(resumed.connected()).isTrue();
 		assertThat(resumed.score()).isEqualTo(1000);
 		assertThat(resumed.streak()).isEqualTo(1);
 		assertThat(g.game.playerByToken("token-An")).containsSame(an);
-		assertThat(g.game.receiptOf(resumed.number())).containsSame(receipt);
+		assertThat(g.hosted.receiptOf(resumed.number())).containsSame(receipt);
 		assertThat(g.answerAt(g.now + 1_000, resumed, Submission.choice(1))).isSameAs(receipt);
-		assertThat(refusal(() -> g.game.resume("no-such-token"))).isEqualTo("RESUME_UNKNOWN");
+		assertThat(refusal(() -> g.resume("no-such-token"))).isEqualTo("RESUME_UNKNOWN");
 		assertThat(refusal(() -> g.join("an"))).isEqualTo("NICKNAME_TAKEN");
 
 		g.answer(binh, Submission.choice(0));
@@ -514,7 +514,7 @@ class GameFlowTest {
 		long startedAt = g.now;
 		g.next();
 		g.open();
-		g.answerAt(g.game.opensAt() + 1_000, an, Submission.choice(0));
+		g.answerAt(g.hosted.opensAt() + 1_000, an, Submission.choice(0));
 		int ticks = 0;
 		while (g.game.phase() != Phase.ENDED) {
 			long deadline = g.game.nextDeadline();
@@ -540,7 +540,7 @@ class GameFlowTest {
 		TestGame g = new TestGame(Fixtures.instant(), single(0, 20, Points.STANDARD, 0));
 		g.join("An");
 		g.next();
-		g.tickAt(g.game.closesAt());
+		g.tickAt(g.hosted.closesAt());
 		assertThat(g.game.phase()).isEqualTo(Phase.CLOSED);
 		assertThat(g.tickAt(g.now + 3_600_000)).isEmpty();
 		g.next();
@@ -584,18 +584,18 @@ class GameFlowTest {
 	@Test
 	void hostCommandsOutOfTurnAreRefused() {
 		TestGame g = threeSingles(Fixtures.hostPaced());
-		assertThat(refusal(() -> g.game.start(g.now, Game.events()))).isEqualTo("NO_PLAYERS");
+		assertThat(refusal(() -> g.start())).isEqualTo("NO_PLAYERS");
 		assertThat(refusal(() -> g.next())).isEqualTo("NO_PLAYERS");
 		Player an = g.join("An");
 		g.kick(an);
-		assertThat(refusal(() -> g.game.start(g.now, Game.events()))).isEqualTo("NO_PLAYERS");
+		assertThat(refusal(() -> g.start())).isEqualTo("NO_PLAYERS");
 		g.join("Bình");
-		g.game.start(g.now, g.events);
+		g.start();
 		assertThat(g.game.phase()).isEqualTo(Phase.PREVIEW);
-		assertThat(refusal(() -> g.game.start(g.now, Game.events()))).isEqualTo("ALREADY_STARTED");
+		assertThat(refusal(() -> g.start())).isEqualTo("ALREADY_STARTED");
 		g.end();
 		assertThat(refusal(() -> g.next())).isEqualTo("GAME_OVER");
-		assertThat(refusal(() -> g.game.start(g.now, Game.events()))).isEqualTo("ALREADY_STARTED");
+		assertThat(refusal(() -> g.start())).isEqualTo("ALREADY_STARTED");
 		assertThat(refusal(() -> g.pause())).isEqualTo("CANNOT_PAUSE");
 		assertThat(refusal(() -> g.skip())).isEqualTo("NOTHING_TO_SKIP");
 		assertThat(refusal(() -> g.join("Chi"))).isEqualTo("GAME_OVER");
@@ -603,6 +603,6 @@ class GameFlowTest {
 
 	@Test
 	void aGameNeedsAQuestion() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Game("g", List.of(), Fixtures.hostPaced(), Nicknames.standard(), 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> Game.hostPaced("g", List.of(), Fixtures.hostPaced(), Nicknames.standard(), 0));
 	}
 }

@@ -19,7 +19,7 @@ class RankingTest {
 	/** Adds one scored answer: points, and the response time when it was fully correct. */
 	private static void scored(Player player, int points, boolean correct, long responseMillis) {
 		player.apply(new Outcome(player.number(), true, correct, correct ? 1 : 0.5, points, 0, correct ? 1 : 0,
-				responseMillis, null), true);
+				responseMillis, null, -1), true);
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class RankingTest {
 		Player chi = g.join("Chi");
 		Player dung = g.join("Dũng");
 		g.next();
-		long opensAt = g.game.opensAt();
+		long opensAt = g.hosted.opensAt();
 		g.answerAt(opensAt + 1_000, chi, Submission.choice(0));
 		g.answerAt(opensAt + 3_000, binh, Submission.choice(0));
 		g.answerAt(opensAt + 3_000, an, Submission.choice(0));
@@ -92,7 +92,7 @@ class RankingTest {
 		g.tick();
 		g.next();
 		g.next();
-		opensAt = g.game.opensAt();
+		opensAt = g.hosted.opensAt();
 		g.answerAt(opensAt + 500, dung, Submission.choice(0));
 		g.answerAt(opensAt + 1_000, binh, Submission.choice(0));
 		g.answerAt(opensAt + 1_000, an, Submission.choice(1));

@@ -89,9 +89,9 @@ class ScoringTest {
 	private static Outcome play(TestGame game, Player player, Integer choice) {
 		game.open();
 		if (choice != null) {
-			game.answerAt(game.game.opensAt(), player, Submission.choice(choice));
+			game.answerAt(game.hosted.opensAt(), player, Submission.choice(choice));
 		}
-		game.tickAt(game.game.closesAt());
+		game.tickAt(game.hosted.closesAt());
 		Outcome outcome = game.outcome(player);
 		game.next();
 		game.next();
@@ -141,8 +141,8 @@ class ScoringTest {
 		game.next();
 		play(game, an, 0);
 		game.open();
-		game.answerAt(game.game.opensAt() + 10_000, an, Submission.choices(List.of(0)));
-		game.tickAt(game.game.closesAt());
+		game.answerAt(game.hosted.opensAt() + 10_000, an, Submission.choices(List.of(0)));
+		game.tickAt(game.hosted.closesAt());
 		// credit 1/2 of 750 points
 		assertThat(game.outcome(an)).extracting(Outcome::correct, Outcome::credit, Outcome::points, Outcome::streak)
 			.containsExactly(false, 0.5, 375, 0);
@@ -171,14 +171,14 @@ class ScoringTest {
 		Player an = game.join("An");
 		game.next();
 		game.open();
-		game.answerAt(game.game.closesAt(), an, Submission.choice(0));
-		game.tickAt(game.game.closesAt());
+		game.answerAt(game.hosted.closesAt(), an, Submission.choice(0));
+		game.tickAt(game.hosted.closesAt());
 		assertThat(game.outcome(an).points()).isEqualTo(1000);
 		game.next();
 		game.next();
 		game.open();
-		game.answerAt(game.game.opensAt() + 19_000, an, Submission.choice(0));
-		game.tickAt(game.game.closesAt());
+		game.answerAt(game.hosted.opensAt() + 19_000, an, Submission.choice(0));
+		game.tickAt(game.hosted.closesAt());
 		assertThat(game.outcome(an)).extracting(Outcome::points, Outcome::streakBonus).containsExactly(1100, 100);
 	}
 
@@ -214,8 +214,8 @@ class ScoringTest {
 		game.next();
 		play(game, an, 0);
 		game.open();
-		game.answerAt(game.game.opensAt() + 5_000, an, Submission.choice(0));
-		game.tickAt(game.game.closesAt());
+		game.answerAt(game.hosted.opensAt() + 5_000, an, Submission.choice(0));
+		game.tickAt(game.hosted.closesAt());
 		// 2000 x (1 - 0.25/2) = 1750, plus 100 for one correct answer before
 		assertThat(game.outcome(an)).extracting(Outcome::points, Outcome::streakBonus).containsExactly(1850, 100);
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
+import vn.quizfest.server.game.format.hosted.HostPacedFormat;
+
 /** A game under test with a clock the test moves by hand: {@code now} is the server's time in millis. */
 final class TestGame {
 
@@ -15,29 +17,71 @@ final class TestGame {
 
 	final Game game;
 
+	/** The game's format, for what only the host-paced flow has (its clock, receipts, last close). */
+	final HostPacedFormat hosted;
+
 	/** Every event so far, in order. */
 	final List<GameEvent> events = new ArrayList<>();
 
 	TestGame(GameSettings settings, GameQuestion... questions) {
-		this.game = new Game("g1", List.of(questions), settings, Nicknames.standard(), now);
+		this.game = Game.hostPaced("g1", List.of(questions), settings, Nicknames.standard(), now);
+		this.hosted = (HostPacedFormat) game.format();
+	}
+
+	/** Runs one command at {@code now}, keeps its events, and returns the decision. */
+	Decision handle(GameCommand command) {
+		Decision decision = game.handle(command, now);
+		events.addAll(decision.events());
+		return decision;
+	}
+
+	/** Runs one command; a refused one throws its reason as a {@link Game.Refusal}, for {@link #refusal}. */
+	List<GameEvent> run(GameCommand command) {
+		Decision decision = handle(command);
+		if (decision.reply() instanceof Decision.Reply.Refused refused) {
+			throw new Game.Refusal(refused.code());
+		}
+		return decision.events();
+	}
+
+	private List<GameEvent> host(GameCommand.HostAction action) {
+		return run(GameCommand.Host.of(action));
 	}
 
 	Player join(String nickname) {
-		return game.join(nickname, "token-" + nickname, now, events);
+		return join(nickname, "token-" + nickname);
+	}
+
+	Player join(String nickname, String token) {
+		Decision decision = handle(new GameCommand.Join(nickname, token));
+		if (decision.reply() instanceof Decision.Reply.Refused refused) {
+			throw new Game.Refusal(refused.code());
+		}
+		return ((Decision.Reply.Joined) decision.reply()).player();
+	}
+
+	Player resume(String token) {
+		Decision decision = handle(new GameCommand.Resume(token));
+		if (decision.reply() instanceof Decision.Reply.Refused refused) {
+			throw new Game.Refusal(refused.code());
+		}
+		return ((Decision.Reply.Resumed) decision.reply()).player();
+	}
+
+	void disconnect(int player) {
+		run(new GameCommand.Disconnect(player));
+	}
+
+	List<GameEvent> start() {
+		return host(GameCommand.HostAction.START);
 	}
 
 	List<GameEvent> next() {
-		List<GameEvent> caused = Game.events();
-		game.next(now, caused);
-		events.addAll(caused);
-		return caused;
+		return host(GameCommand.HostAction.NEXT);
 	}
 
 	List<GameEvent> tick() {
-		List<GameEvent> caused = Game.events();
-		game.tick(now, caused);
-		events.addAll(caused);
-		return caused;
+		return run(new GameCommand.Tick());
 	}
 
 	List<GameEvent> tickAt(long time) {
@@ -46,44 +90,33 @@ final class TestGame {
 	}
 
 	List<GameEvent> skip() {
-		List<GameEvent> caused = Game.events();
-		game.skip(now, caused);
-		events.addAll(caused);
-		return caused;
+		return host(GameCommand.HostAction.SKIP);
 	}
 
 	List<GameEvent> pause() {
-		List<GameEvent> caused = Game.events();
-		game.pause(now, caused);
-		events.addAll(caused);
-		return caused;
+		return host(GameCommand.HostAction.PAUSE);
 	}
 
 	List<GameEvent> resume() {
-		List<GameEvent> caused = Game.events();
-		game.resume(now, caused);
-		events.addAll(caused);
-		return caused;
+		return host(GameCommand.HostAction.RESUME);
 	}
 
 	List<GameEvent> end() {
-		List<GameEvent> caused = Game.events();
-		game.end("HOST_ENDED", now, caused);
-		events.addAll(caused);
-		return caused;
+		return host(GameCommand.HostAction.END);
 	}
 
 	List<GameEvent> kick(Player player) {
-		List<GameEvent> caused = Game.events();
-		game.kick(player.number(), caused);
-		events.addAll(caused);
-		return caused;
+		return kick(player.number());
+	}
+
+	List<GameEvent> kick(int player) {
+		return run(new GameCommand.Host(GameCommand.HostAction.KICK, player, null, null));
 	}
 
 	/** From PREVIEW, lets the preview timer open the options; returns the server's open time. */
 	long open() {
-		tickAt(game.previewEndsAt());
-		return game.opensAt();
+		tickAt(hosted.previewEndsAt());
+		return hosted.opensAt();
 	}
 
 	int currentIndex() {
@@ -91,7 +124,12 @@ final class TestGame {
 	}
 
 	AnswerReceipt answer(Player player, Submission submission) {
-		return game.answer(player.number(), currentIndex(), submission, now);
+		return answer(player.number(), currentIndex(), submission);
+	}
+
+	AnswerReceipt answer(int player, int question, Submission submission) {
+		Decision decision = handle(new GameCommand.Answer(player, question, submission));
+		return ((Decision.Reply.Answered) decision.reply()).receipt();
 	}
 
 	AnswerReceipt answerAt(long time, Player player, Submission submission) {
@@ -100,7 +138,7 @@ final class TestGame {
 	}
 
 	GameEvent.QuestionClosed closed() {
-		return game.lastClosed().orElseThrow();
+		return hosted.lastClosed().orElseThrow();
 	}
 
 	Outcome outcome(Player player) {

@@ -1,0 +1,131 @@
+package vn.quizfest.server.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.GameEnded;
+import vn.quizfest.server.game.GameEvent.GamePaused;
+import vn.quizfest.server.game.GameEvent.GameResumed;
+import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
+import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
+import vn.quizfest.server.game.GameEvent.PlayerJoined;
+import vn.quizfest.server.game.GameEvent.PlayerKicked;
+import vn.quizfest.server.game.GameEvent.PlayerReconnected;
+import vn.quizfest.server.game.GameEvent.PodiumShown;
+import vn.quizfest.server.game.GameEvent.QuestionClosed;
+import vn.quizfest.server.game.GameEvent.QuestionOpened;
+import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
+import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.leaderboard.Leaderboard;
+
+/**
+ * The listener that mirrors a game's standings into the leaderboard store (Redis sorted sets or
+ * memory) whenever they change: at each close and at the podium. It runs on the game's outbox, ahead
+ * of the frames of the same event, so a screen that asks the store after the frame sees the new board.
+ */
+final class LeaderboardMirror implements GameEvent.Listener {
+
+	private static final Logger log = LoggerFactory.getLogger(LeaderboardMirror.class);
+
+	private final String gameId;
+
+	private final Leaderboard leaderboard;
+
+	private final LiveMetrics metrics;
+
+	private final Executor outbox;
+
+	LeaderboardMirror(String gameId, Leaderboard leaderboard, LiveMetrics metrics, Executor outbox) {
+		this.gameId = gameId;
+		this.leaderboard = leaderboard;
+		this.metrics = metrics;
+		this.outbox = outbox;
+	}
+
+	@Override
+	public void questionClosed(QuestionClosed closed, long now) {
+		List<Standing> standings = closed.standings();
+		outbox.execute(() -> {
+			long start = System.nanoTime();
+			mirror(standings);
+			metrics.leaderboard(System.nanoTime() - start);
+		});
+	}
+
+	@Override
+	public void podiumShown(PodiumShown podium, long now) {
+		List<Standing> standings = podium.standings();
+		outbox.execute(() -> mirror(standings));
+	}
+
+	private void mirror(List<Standing> standings) {
+		List<Leaderboard.Entry> entries = new ArrayList<>(standings.size());
+		for (Standing standing : standings) {
+			entries.add(new Leaderboard.Entry(standing.player(), standing.score(), standing.correctMillis()));
+		}
+		try {
+			leaderboard.record(gameId, entries);
+		}
+		catch (RuntimeException ex) {
+			// The engine's own standings stay authoritative; the mirror catches up after the next question.
+			log.warn("Leaderboard mirror of game {} failed: {}", gameId, ex.toString());
+		}
+	}
+
+	// The standings change only at a close and at the podium (a kick re-ranks, and the next close mirrors it).
+
+	@Override
+	public void playerJoined(PlayerJoined event, long now) {
+	}
+
+	@Override
+	public void playerKicked(PlayerKicked event, long now) {
+	}
+
+	@Override
+	public void playerDisconnected(PlayerDisconnected event, long now) {
+	}
+
+	@Override
+	public void playerReconnected(PlayerReconnected event, long now) {
+	}
+
+	@Override
+	public void questionPreviewed(QuestionPreviewed event, long now) {
+	}
+
+	@Override
+	public void lobbyLocked(LobbyLocked event, long now) {
+	}
+
+	@Override
+	public void questionOpened(QuestionOpened event, long now) {
+	}
+
+	@Override
+	public void questionSkipped(QuestionSkipped event, long now) {
+	}
+
+	@Override
+	public void leaderboardShown(LeaderboardShown event, long now) {
+	}
+
+	@Override
+	public void gamePaused(GamePaused event, long now) {
+	}
+
+	@Override
+	public void gameResumed(GameResumed event, long now) {
+	}
+
+	@Override
+	public void gameEnded(GameEnded event, long now) {
+	}
+}

@@ -1,0 +1,149 @@
+package vn.quizfest.server.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import vn.quizfest.server.game.Game;
+import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.GameEnded;
+import vn.quizfest.server.game.GameEvent.GamePaused;
+import vn.quizfest.server.game.GameEvent.GameResumed;
+import vn.quizfest.server.game.GameEvent.LeaderboardShown;
+import vn.quizfest.server.game.GameEvent.LobbyLocked;
+import vn.quizfest.server.game.GameEvent.PlayerDisconnected;
+import vn.quizfest.server.game.GameEvent.PlayerJoined;
+import vn.quizfest.server.game.GameEvent.PlayerKicked;
+import vn.quizfest.server.game.GameEvent.PlayerReconnected;
+import vn.quizfest.server.game.GameEvent.PodiumShown;
+import vn.quizfest.server.game.GameEvent.QuestionClosed;
+import vn.quizfest.server.game.GameEvent.QuestionOpened;
+import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
+import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.Outcome;
+import vn.quizfest.server.game.Player;
+import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.results.ResultRecord;
+import vn.quizfest.server.results.ResultsWriter;
+
+/**
+ * The listener that turns a game's events into result records for the batch writer. Records go
+ * through the game's outbox, behind the frames of the same event, so the players hear first and the
+ * records keep the order of the events.
+ */
+final class ResultsRecorder implements GameEvent.Listener {
+
+	private final Game game;
+
+	private final ResultsWriter results;
+
+	private final Frames frames;
+
+	private final Executor outbox;
+
+	ResultsRecorder(Game game, ResultsWriter results, Frames frames, Executor outbox) {
+		this.game = game;
+		this.results = results;
+		this.frames = frames;
+		this.outbox = outbox;
+	}
+
+	private void submit(ResultRecord record) {
+		outbox.execute(() -> results.submit(record));
+	}
+
+	@Override
+	public void playerJoined(PlayerJoined event, long now) {
+		Player p = event.player();
+		submit(new ResultRecord.PlayerJoined(game.id(), p.number(), p.nickname(), p.joinedAt()));
+	}
+
+	@Override
+	public void playerKicked(PlayerKicked event, long now) {
+		submit(new ResultRecord.PlayerKicked(game.id(), event.player().number()));
+	}
+
+	@Override
+	public void playerDisconnected(PlayerDisconnected event, long now) {
+		// Connections are not results: a player who drops keeps every answer given.
+	}
+
+	@Override
+	public void playerReconnected(PlayerReconnected event, long now) {
+		// As above.
+	}
+
+	@Override
+	public void questionPreviewed(QuestionPreviewed event, long now) {
+		if (event.question().index() == 0) {
+			submit(new ResultRecord.StatusChanged(game.id(), "RUNNING", now));
+		}
+	}
+
+	@Override
+	public void lobbyLocked(LobbyLocked event, long now) {
+		// Who may join is no result.
+	}
+
+	@Override
+	public void questionOpened(QuestionOpened event, long now) {
+		// The answers are recorded when the question closes, graded.
+	}
+
+	@Override
+	public void questionClosed(QuestionClosed closed, long now) {
+		// The stored receive time is the one the ack carried: for an answer in the open lead it is before
+		// the open (its response time is 0), so it cannot be rebuilt from the response time.
+		String gameId = game.id();
+		int position = closed.question().index();
+		outbox.execute(() -> {
+			for (Outcome outcome : closed.outcomes().values()) {
+				if (outcome.answered() && outcome.submission() != null) {
+					results.submit(new ResultRecord.AnswerScored(gameId, position, outcome.player(),
+							frames.submission(outcome.submission()), outcome.correct(), outcome.credit(),
+							outcome.points(), outcome.streak(), outcome.responseMillis(),
+							outcome.receivedAt()));
+				}
+			}
+		});
+	}
+
+	@Override
+	public void questionSkipped(QuestionSkipped event, long now) {
+		submit(new ResultRecord.QuestionSkipped(game.id(), event.question().index()));
+	}
+
+	@Override
+	public void leaderboardShown(LeaderboardShown event, long now) {
+		// Shown standings are the ones recorded at the close.
+	}
+
+	@Override
+	public void gamePaused(GamePaused event, long now) {
+		// A pause changes no result.
+	}
+
+	@Override
+	public void gameResumed(GameResumed event, long now) {
+		// As above.
+	}
+
+	@Override
+	public void podiumShown(PodiumShown podium, long now) {
+		List<Standing> standings = podium.standings();
+		String gameId = game.id();
+		outbox.execute(() -> {
+			List<ResultRecord.FinalStanding> finals = new ArrayList<>(standings.size());
+			for (Standing s : standings) {
+				finals.add(new ResultRecord.FinalStanding(s.player(), s.score(), s.rank(), s.correctCount(),
+						s.correctMillis()));
+			}
+			results.submit(new ResultRecord.GameFinished(gameId, now, finals));
+		});
+	}
+
+	@Override
+	public void gameEnded(GameEnded ended, long now) {
+		submit(new ResultRecord.StatusChanged(game.id(), "ENDED", now));
+	}
+}

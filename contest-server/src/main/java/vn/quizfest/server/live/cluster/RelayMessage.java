@@ -1,0 +1,133 @@
+package vn.quizfest.server.live.cluster;
+
+import java.util.Map;
+
+/**
+ * What nodes of a cluster say to each other on a game's channel. The node that holds the game (the
+ * owner) hears what other nodes' sockets send; those nodes hear the frames for their sockets.
+ * {@code node} and {@code conn} name a socket: the node it is on and its id there.
+ * {@link RelayCodec} is the one place that turns these into text and back.
+ */
+public sealed interface RelayMessage {
+
+	/** Calls the handler's method for this kind of message: the compiler checks every receiver. */
+	<R> R accept(Handler<R> handler);
+
+	/** One method per kind of message; none has a default, so a new kind fails the build of every receiver. */
+	interface Handler<R> {
+
+		R clientFrame(ClientFrame message);
+
+		R clientClosed(ClientClosed message);
+
+		R toSocket(ToSocket message);
+
+		R closeSocket(CloseSocket message);
+
+		R bound(Bound message);
+
+		R toPlayers(ToPlayers message);
+
+		R toHosts(ToHosts message);
+
+		R perSocket(PerSocket message);
+
+		R closeAll(CloseAll message);
+	}
+
+	/** To the owner: a frame a socket on another node received from its client. */
+	record ClientFrame(String node, String conn, String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.clientFrame(this);
+		}
+	}
+
+	/** To the owner: that socket closed. */
+	record ClientClosed(String node, String conn) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.clientClosed(this);
+		}
+	}
+
+	/** From the owner: a frame for one socket. */
+	record ToSocket(String node, String conn, String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.toSocket(this);
+		}
+	}
+
+	/** From the owner: a last frame (empty for none) for one socket, then close it with this code. */
+	record CloseSocket(String node, String conn, int code, String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.closeSocket(this);
+		}
+	}
+
+	/** From the owner: the socket is now this player, or a host when {@code player} is -1. */
+	record Bound(String node, String conn, int player) implements RelayMessage {
+
+		public static final int HOST = -1;
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.bound(this);
+		}
+	}
+
+	/** From the owner: one frame for every player socket. */
+	record ToPlayers(String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.toPlayers(this);
+		}
+	}
+
+	/** From the owner: one frame for every host socket. */
+	record ToHosts(String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.toHosts(this);
+		}
+	}
+
+	/**
+	 * From the owner: each socket's own frame (an outcome, a final rank), in one message.
+	 *
+	 * @param frames by socket key, {@link #key(String, String)}
+	 */
+	record PerSocket(Map<String, String> frames) implements RelayMessage {
+
+		public PerSocket {
+			frames = Map.copyOf(frames);
+		}
+
+		/** The key of a socket in {@link #frames()}. */
+		public static String key(String node, String conn) {
+			return node + "\n" + conn;
+		}
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.perSocket(this);
+		}
+	}
+
+	/** From the owner: a last frame for every player socket, then close each with this code. */
+	record CloseAll(int code, String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.closeAll(this);
+		}
+	}
+}
