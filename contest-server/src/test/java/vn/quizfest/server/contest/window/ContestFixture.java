@@ -28,6 +28,10 @@ final class ContestFixture {
 
 	ApiClient organiser;
 
+	private String organiserUsername = "";
+
+	private String organiserPassword = "";
+
 	long bank;
 
 	private ContestFixture(ApiClient admin, int port) {
@@ -42,6 +46,8 @@ final class ContestFixture {
 		ContestFixture fixture = new ContestFixture(admin, port);
 		fixture.organisation = created(admin.post("/api/organisations", Map.of("name", organisationName, "kind", "PROVINCE")));
 		fixture.organiser = fixture.account("ORGANISER", fixture.organisation);
+		fixture.organiserUsername = fixture.lastUsername;
+		fixture.organiserPassword = fixture.lastPassword;
 		fixture.bank = created(fixture.organiser.post("/api/banks", Map.of("name", "Ngân hàng " + organisationName)));
 		for (String topic : List.of("VNEID", "SCAMS_CYBER_SAFETY")) {
 			for (int i = 0; i < questionsPerTopic; i++) {
@@ -51,14 +57,30 @@ final class ContestFixture {
 		return fixture;
 	}
 
+	private String lastUsername = "";
+
+	private String lastPassword = "";
+
 	ApiClient account(String role, long organisationId) {
 		String username = role.toLowerCase() + UUID.randomUUID().toString().substring(0, 8);
 		ApiClient.Response created = admin.post("/api/users", Map.of("username", username, "displayName",
 				"Trần Văn " + role, "role", role, "organisationId", organisationId));
 		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
 		ApiClient client = new ApiClient(port);
-		assertThat(client.login(username, created.body().path("generatedPassword").asString()).status()).isEqualTo(200);
+		lastUsername = username;
+		lastPassword = created.body().path("generatedPassword").asString();
+		assertThat(client.login(username, lastPassword).status()).isEqualTo(200);
 		return client;
+	}
+
+	/**
+	 * A fresh login of the organiser: a test that moves the server's clock by days outlives the
+	 * session's absolute lifetime (quizfest.sessions.absolute-lifetime), as a real organiser would.
+	 */
+	void organiserLogsInAgain() {
+		ApiClient client = new ApiClient(port);
+		assertThat(client.login(organiserUsername, organiserPassword).status()).isEqualTo(200);
+		organiser = client;
 	}
 
 	static long created(ApiClient.Response response) {

@@ -62,6 +62,12 @@ class ContestJobsIntegrationTest {
 		fixture = ContestFixture.create(port, "Sở KH&CN tỉnh Hải Phòng", 4);
 	}
 
+	/** Moves the server's clock; the organiser logs in again, as the session has an absolute lifetime. */
+	void advance(Duration duration) {
+		clock.advance(duration);
+		fixture.organiserLogsInAgain();
+	}
+
 	record Setup(long contestId, String slug, long roundId) {
 	}
 
@@ -111,7 +117,7 @@ class ContestJobsIntegrationTest {
 		jobs.runOnce();
 		assertThat(state(setup)).isEqualTo("SCHEDULED");
 
-		clock.advance(Duration.ofHours(1));
+		advance(Duration.ofHours(1));
 		jobs.runOnce();
 		assertThat(state(setup)).isEqualTo("OPEN");
 		// BEST_OF 2: two attempts, the better one counts; a third is refused.
@@ -119,10 +125,10 @@ class ContestJobsIntegrationTest {
 		long better = play(setup, phone, 4);
 		assertThat(phone.post(start, null).code()).isEqualTo("attempt.limit-reached");
 
-		clock.advance(Duration.ofHours(2));
+		advance(Duration.ofHours(2));
 		jobs.runOnce();
 		assertThat(state(setup)).as("closes only after the grace").isEqualTo("OPEN");
-		clock.advance(Duration.ofMinutes(1));
+		advance(Duration.ofMinutes(1));
 		jobs.runOnce();
 		assertThat(state(setup)).isEqualTo("CLOSED");
 		JsonNode ranking = fixture.organiser.get("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/ranking").body();
@@ -138,7 +144,7 @@ class ContestJobsIntegrationTest {
 		jobs.runOnce();
 		assertThat(state(setup)).isEqualTo("OPEN");
 		play(setup, entrant(setup, "Lý Thị Một", 2), 3);
-		clock.advance(Duration.ofHours(2));
+		advance(Duration.ofHours(2));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Callable<RoundClosing.Summary>> nodes = new ArrayList<>();
@@ -174,11 +180,11 @@ class ContestJobsIntegrationTest {
 		ApiClient.Response closed = fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/close", Map.of());
 		assertThat(closed.body().path("winners").asLong()).isEqualTo(6);
 
-		clock.advance(Duration.ofDays(9));
+		advance(Duration.ofDays(9));
 		jobs.runOnce();
 		assertThat(names(setup)).as("within the retention period").hasSize(7);
 
-		clock.advance(Duration.ofDays(1).plusMinutes(1));
+		advance(Duration.ofDays(1).plusMinutes(1));
 		jobs.runOnce();
 		List<String> kept = names(setup);
 		assertThat(kept).hasSize(6).doesNotContain("Người thứ 6");
