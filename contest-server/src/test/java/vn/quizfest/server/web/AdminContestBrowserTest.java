@@ -261,7 +261,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#lang-switch").click();
 		expect(page.locator("#exports-log-title")).hasText("Personal data exports");
 		expect(page.locator("[data-tab=units]")).hasText("Units");
-		expect(page.locator("[data-nav=contests]")).hasText("Online contests");
+		expect(page.locator("[data-nav=contests]")).hasText("Contests");
 		contestShot(page, "09-dashboard-english");
 
 		// the settings tab: the public link to copy and its QR code; the list of contests
