@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,8 +26,13 @@ class AttemptStore {
 
 	private final JdbcClient jdbc;
 
-	AttemptStore(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	private volatile @Nullable Integer fetchSize;
+
+	AttemptStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/** Inserts an attempt; a second one in the same policy slot breaks the unique constraint. */
@@ -129,15 +138,33 @@ class AttemptStore {
 			.list();
 	}
 
-	/** Streams the submitted attempts of a round, row by row. */
+	/**
+	 * Streams the submitted attempts of a round, row by row, from a forward-only result set: on
+	 * MySQL/MariaDB the driver otherwise holds all of a 500,000-attempt round in memory before the
+	 * first row (well over 100 MB of byte arrays), which a close pays for in collections.
+	 */
 	void submitted(long roundId, Consumer<CountedAttempts.Submitted> sink) {
 		jdbc.sql("SELECT id, entrant_id, unit_code, score, correct_count, question_count, time_used_ms, submitted_at, "
 				+ "prediction FROM contest_attempt WHERE round_id = ? AND state = 'SUBMITTED'")
+			.withFetchSize(streamingFetchSize())
 			.param(roundId)
 			.query(rs -> {
+				long prediction = rs.getLong(9);
 				sink.accept(new CountedAttempts.Submitted(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-						rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), ContestStore.nullableLong(rs, "prediction")));
+						rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.wasNull() ? null : prediction));
 			});
+	}
+
+	/** Connector/J streams a forward-only result set row by row only at this fetch size; H2 refuses it. */
+	private int streamingFetchSize() {
+		Integer size = fetchSize;
+		if (size == null) {
+			String driver = new JdbcTemplate(dataSource)
+				.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDriverName());
+			size = driver != null && driver.startsWith("MySQL") ? Integer.MIN_VALUE : 1000;
+			fetchSize = size;
+		}
+		return size;
 	}
 
 	static Attempt attempt(ResultSet rs, int row) throws SQLException {

@@ -56,7 +56,6 @@ class ContestReports {
 
 	Overview overview(long contestId) {
 		long now = clock.millis();
-		long entrants = jdbc.sql("SELECT COUNT(*) FROM contest_entrant WHERE contest_id = ?").param(contestId).query(Long.class).single();
 		Map<String, Long> states = new HashMap<>();
 		jdbc.sql("SELECT a.state, COUNT(*) FROM contest_attempt a JOIN contest_round r ON r.id = a.round_id "
 				+ "WHERE r.contest_id = ? GROUP BY a.state")
@@ -68,15 +67,16 @@ class ContestReports {
 		long inProgress = states.getOrDefault("IN_PROGRESS", 0L);
 
 		long since = (now / HOUR - HOURS + 1) * HOUR;
-		int sinceDay = ContestTime.day(since);
 		TreeMap<Long, long[]> hours = new TreeMap<>();
 		for (long h = since / HOUR; h <= now / HOUR; h++) {
 			hours.put(h, new long[2]);
 		}
 		// Grouped in the database: FLOOR of the division is the hour number on MySQL, MariaDB and H2 alike.
+		// Both counts read only the columns of ix_entrant_registered and ix_attempt_round_started, so they
+		// come from the index without a row lookup per registration or attempt of the last 48 hours.
 		jdbc.sql("SELECT FLOOR(registered_at / 3600000), COUNT(*) FROM contest_entrant WHERE contest_id = ? "
-				+ "AND registered_day >= ? AND registered_at >= ? GROUP BY FLOOR(registered_at / 3600000)")
-			.params(contestId, sinceDay, since)
+				+ "AND registered_at >= ? GROUP BY FLOOR(registered_at / 3600000)")
+			.params(contestId, since)
 			.query(rs -> {
 				long[] bucket = hours.get(rs.getLong(1));
 				if (bucket != null) {
@@ -111,6 +111,8 @@ class ContestReports {
 			.query(rs -> {
 				days.computeIfAbsent(rs.getInt(1), d -> new long[2])[1] = rs.getLong(2);
 			});
+		// Every entrant has a registration day: the total is the sum of the days (one index scan less).
+		long entrants = days.values().stream().mapToLong(d -> d[0]).sum();
 		List<Day> perDay = days.entrySet()
 			.stream()
 			.map(e -> new Day(ContestTime.dayText(e.getKey()), e.getValue()[0], e.getValue()[1]))
