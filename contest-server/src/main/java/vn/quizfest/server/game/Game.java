@@ -40,6 +40,20 @@ public final class Game {
 		this.format = format;
 	}
 
+	/**
+	 * A game of the format its settings name. Each format is one {@link GameFormat}; a format that this
+	 * build does not have yet is refused here with {@link IllegalArgumentException}.
+	 */
+	public static Game create(String id, List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
+			long now) {
+		switch (settings.format()) {
+			case HOSTED:
+				return hostPaced(id, questions, settings, nicknames, now);
+			default:
+				throw new IllegalArgumentException("format " + settings.format() + " is not available");
+		}
+	}
+
 	/** A classic, host-paced game. */
 	public static Game hostPaced(String id, List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
 			long now) {

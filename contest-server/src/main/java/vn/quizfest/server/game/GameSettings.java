@@ -14,14 +14,19 @@ package vn.quizfest.server.game;
  * @param typeAnswerIgnoresDiacritics type-answer matching also ignores Vietnamese diacritics
  * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
  * @param maxPlayers players admitted to the game
+ * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
-		int openLeadMillis, int maxPlayers) {
+		int openLeadMillis, int maxPlayers, GameFormatKind format) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
 	public GameSettings {
+		if (format == null) {
+			// Settings stored before formats existed, and clients that do not name one, play the classic game.
+			format = GameFormatKind.HOSTED;
+		}
 		if (previewSeconds < 0 || previewSeconds > 60) {
 			throw new IllegalArgumentException("previewSeconds must be 0..60");
 		}
@@ -39,22 +44,35 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		}
 	}
 
+	/** Settings of a classic, host-paced game. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, GameFormatKind.HOSTED);
+	}
+
 	public static GameSettings defaults() {
-		return new GameSettings(3, ScoringMode.SPEED, true, 5, false, 8, 8, true, 300, 20_000);
+		return new GameSettings(3, ScoringMode.SPEED, true, 5, false, 8, 8, true, 300, 20_000, GameFormatKind.HOSTED);
+	}
+
+	public GameSettings withFormat(GameFormatKind kind) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format);
 	}
 }

@@ -101,7 +101,7 @@ public class LiveGames implements SmartLifecycle {
 					spec.createdBy(), HexFormat.of().formatHex(sha256(hostToken)),
 					json.writeValueAsString(spec.settings()), vn.quizfest.questionbank.Language.fromCode(spec.language()), "LOBBY",
 					questions.size()), snapshot);
-			Game game = Game.hostPaced(id, questions, spec.settings(), nicknames, context.now());
+			Game game = Game.create(id, questions, spec.settings(), nicknames, context.now());
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
 			live.markActive(context.now());
 			// Players and hosts on other nodes of a cluster reach this game through its channel.
