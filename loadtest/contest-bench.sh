@@ -97,6 +97,21 @@ run_close() { # attempts
   grep -E 'VmRSS|VmHWM' "/proc/$server_pid/status" | tee -a "$dir/bench.log" || true
 }
 
+cpu_ticks() { # pid -> user+system clock ticks so far (0 when unknown)
+  [[ -n ${1:-} && -r /proc/$1/stat ]] || { echo 0; return; }
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+db_pid() { # the database server listening on the benchmark's MySQL port
+  local p=${hostport##*:}
+  ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+
+db_statements() {
+  MYSQL_PWD=$mysql_password mysql --protocol=TCP -h "${hostport%%:*}" -P "${hostport##*:}" -u "$mysql_user" -N -e \
+    "SHOW GLOBAL STATUS LIKE 'Questions'" 2>/dev/null | awk '{ print $2 }' || echo 0
+}
+
 run_load() { # entrants rate live
   local entrants=$1 rate=$2 live=$3
   # Warm-up: JIT, pools and caches, with a small contest and a small game.
@@ -114,10 +129,32 @@ run_load() { # entrants rate live
     live_pid=$!
     sleep 10
   fi
-  timeout 1800 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants "$entrants" \
+  # CPU per request, which a busy machine stretches far less than latency: the server's and the
+  # database's CPU time and the database's statement count over the contest run.
+  local server_cpu0 db_cpu0 statements0 sim_start
+  server_cpu0=$(cpu_ticks "$server_pid"); db_cpu0=$(cpu_ticks "$(db_pid)"); statements0=$(db_statements)
+  sim_start=$(date +%s.%N)
+  local TIMEFORMAT='%U %S'
+  { time timeout 1800 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants "$entrants" \
     --start-rate "$rate" --questions 10 --time-limit 180 --think 4,0.5,1,15 --server-pid "$server_pid" \
-    --timeout 1500 --out "$dir/contest" 2>&1 | tee "$dir/contest.log" || true
+    --timeout 1500 --out "$dir/contest" >"$dir/contest.log" 2>&1 ; } 2>"$dir/simulator-cpu.txt" || true
+  tail -40 "$dir/contest.log"
   echo "== contest run done: $(uptime)" | tee -a "$dir/uptime.txt"
+  local requests
+  requests=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(v.get('count',0) for k,v in d['latencyMs'].items() if k!='audit'))" "$dir/contest/summary.json" 2>/dev/null || echo 0)
+  python3 - "$requests" "$server_cpu0" "$(cpu_ticks "$server_pid")" "$db_cpu0" "$(cpu_ticks "$(db_pid)")" \
+    "$statements0" "$(db_statements)" "$sim_start" "$(date +%s.%N)" "$(cat "$dir/simulator-cpu.txt")" <<'PY' | tee "$dir/cpu.txt"
+import sys
+req, s0, s1, d0, d1, q0, q1, t0, t1, simcpu = sys.argv[1:11]
+req = max(1, int(req)); tick = 10.0  # ms per clock tick (CLK_TCK 100)
+wall = float(t1) - float(t0)
+sim = sum(float(x) for x in simcpu.split()[-2:]) * 1000 if simcpu.strip() else 0
+server = (int(s1) - int(s0)) * tick; db = (int(d1) - int(d0)) * tick
+print(f"contest requests {req} in {wall:.0f} s (the live game's load included in the CPU figures)")
+print(f"server CPU {server/1000:.1f} s = {server/req:.2f} ms per request; {server/wall/1000:.2f} cores")
+print(f"database CPU {db/1000:.1f} s = {db/req:.2f} ms per request; statements {int(q1)-int(q0)} = {(int(q1)-int(q0))/req:.1f} per request")
+print(f"simulator CPU {sim/1000:.1f} s = {sim/req:.2f} ms per request")
+PY
   if [[ -n $live_pid ]]; then
     # The live game goes on to its end (bounded by its own --timeout).
     wait "$live_pid" || true

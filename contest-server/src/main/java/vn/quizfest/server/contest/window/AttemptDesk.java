@@ -205,8 +205,7 @@ class AttemptDesk {
 		String answerJson = json.writeValueAsString(answer.json());
 		return retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
-			Round round = contests.round(attempt.roundId()).orElseThrow();
-			List<AttemptDraw.Drawn> drawn = pools.draw(round, attempt.seed());
+			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
 			if (index < 0 || index >= drawn.size()) {
 				throw new ApiException(HttpStatus.BAD_REQUEST, "answer.index.invalid", index);
 			}
@@ -243,8 +242,7 @@ class AttemptDesk {
 		}
 		retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
-			Round round = contests.round(attempt.roundId()).orElseThrow();
-			if (round.predictionKind() == PredictionKind.NONE) {
+			if (pools.locked(attempt.roundId()).predictionKind() == PredictionKind.NONE) {
 				throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
 			}
 			attempts.savePrediction(attemptId, value);

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -135,6 +136,45 @@ class EntrantDesk {
 	Entrant byToken(String token) {
 		return entrants.byToken(sha256(token))
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
+	}
+
+	/** Tokens this node has seen, kept at most this many (then forgotten all at once and read again). */
+	static final int CACHED_TOKENS = 50_000;
+
+	/** How long a seen token is trusted without reading the database again (a deleted token ends by then). */
+	static final long TOKEN_TRUST_MILLIS = 10 * 60_000L;
+
+	private record KnownToken(long entrantId, long until) {
+	}
+
+	private final Map<String, KnownToken> knownTokens = new ConcurrentHashMap<>();
+
+	/**
+	 * The entrant a token names, for the requests of an attempt (view, save, prediction, submit), which
+	 * need only the id: an entrant's token never moves to another entrant, so a node keeps what it read
+	 * and an answer save costs no join of the token and entrant tables. Tokens are deleted only by the
+	 * retention job, which calls {@link #forgetTokens()} on its node; other nodes trust a token at most
+	 * {@link #TOKEN_TRUST_MILLIS} longer, and the attempt it reaches is erased by then anyway.
+	 */
+	long entrantId(String token) {
+		String hash = sha256(token);
+		long now = clock.millis();
+		KnownToken known = knownTokens.get(hash);
+		if (known != null && now < known.until()) {
+			return known.entrantId();
+		}
+		Entrant entrant = entrants.byToken(hash)
+			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
+		if (knownTokens.size() >= CACHED_TOKENS) {
+			knownTokens.clear();
+		}
+		knownTokens.put(hash, new KnownToken(entrant.id(), now + TOKEN_TRUST_MILLIS));
+		return entrant.id();
+	}
+
+	/** Forgets every token this node has seen (after tokens were deleted). */
+	void forgetTokens() {
+		knownTokens.clear();
 	}
 
 	static String sha256(String text) {

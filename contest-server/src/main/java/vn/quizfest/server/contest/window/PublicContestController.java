@@ -171,8 +171,7 @@ class PublicContestController {
 	AttemptDesk.AttemptView attempt(@PathVariable long attemptId,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
 		perAddress(request);
-		Entrant entrant = entrant(token);
-		Attempt attempt = attempts.owned(attemptId, entrant.id());
+		Attempt attempt = attempts.owned(attemptId, entrantId(token));
 		return attempts.view(attempt, contests.round(attempt.roundId()).orElseThrow());
 	}
 
@@ -182,12 +181,12 @@ class PublicContestController {
 	AttemptDesk.Saved answer(@PathVariable long attemptId, @PathVariable int index, @RequestBody JsonNode body,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
 		perAddress(request);
-		Entrant entrant = entrant(token);
+		long entrantId = entrantId(token);
 		Answer answer = AttemptDesk.parse(body);
 		if (answer == null) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.invalid");
 		}
-		return attempts.save(attemptId, entrant.id(), index, answer);
+		return attempts.save(attemptId, entrantId, index, answer);
 	}
 
 	@PutMapping("/attempts/{attemptId}/prediction")
@@ -195,11 +194,11 @@ class PublicContestController {
 	Map<String, Object> prediction(@PathVariable long attemptId, @RequestBody PredictionBody body,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
 		perAddress(request);
-		Entrant entrant = entrant(token);
+		long entrantId = entrantId(token);
 		if (body.value() == null) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.invalid", AttemptDesk.MAX_PREDICTION);
 		}
-		attempts.predict(attemptId, entrant.id(), body.value());
+		attempts.predict(attemptId, entrantId, body.value());
 		Map<String, Object> saved = new LinkedHashMap<>();
 		saved.put("value", body.value());
 		saved.put("serverTime", clock.millis());
@@ -211,8 +210,7 @@ class PublicContestController {
 	Submitted submit(@PathVariable long attemptId, @RequestHeader(name = TOKEN, required = false) @Nullable String token,
 			HttpServletRequest request) {
 		perAddress(request);
-		Entrant entrant = entrant(token);
-		attempts.owned(attemptId, entrant.id());
+		attempts.owned(attemptId, entrantId(token));
 		Attempt submitted = attempts.submit(attemptId, false);
 		return new Submitted(submitted.id(), AttemptDesk.result(submitted), clock.millis());
 	}
@@ -227,10 +225,11 @@ class PublicContestController {
 		return entrant;
 	}
 
-	private Entrant entrant(@Nullable String token) {
-		Entrant entrant = desk.byToken(requireToken(token));
-		limit("entrant:" + entrant.id(), settings.requestsPerIdentity());
-		return entrant;
+	/** The entrant's id for a request of one of its attempts (the details are not needed there). */
+	private long entrantId(@Nullable String token) {
+		long id = desk.entrantId(requireToken(token));
+		limit("entrant:" + id, settings.requestsPerIdentity());
+		return id;
 	}
 
 	private static String requireToken(@Nullable String token) {

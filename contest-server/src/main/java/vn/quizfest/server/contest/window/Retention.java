@@ -31,7 +31,10 @@ class Retention {
 
 	private final TransactionTemplate transactions;
 
-	Retention(JdbcClient jdbc, ContestStore contests, TransactionTemplate transactions, Clock clock) {
+	private final EntrantDesk desk;
+
+	Retention(JdbcClient jdbc, ContestStore contests, TransactionTemplate transactions, Clock clock, EntrantDesk desk) {
+		this.desk = desk;
 		this.jdbc = jdbc;
 		this.contests = contests;
 		this.transactions = transactions;
@@ -61,6 +64,8 @@ class Retention {
 		for (long contestId : due()) {
 			Integer done = transactions.execute(status -> erase(contestId));
 			erased += done == null ? 0 : done;
+			// The tokens are gone from the database: this node stops trusting the ones it had seen.
+			desk.forgetTokens();
 		}
 		return erased;
 	}
