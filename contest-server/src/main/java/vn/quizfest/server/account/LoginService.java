@@ -63,9 +63,8 @@ class LoginService {
 		if (encoder.upgradeEncoding(credentials.passwordHash())) {
 			accounts.upgradeHash(account.id(), credentials.passwordHash(), encoder.encode(password));
 		}
-		accounts.recordSuccess(account.id());
 		return new Login(new UserAccount(account.id(), account.username(), account.displayName(), account.role(),
-				account.organisationId(), account.enabled(), null, account.createdAt()), credentials.securityStamp());
+				account.organisationId(), account.enabled(), account.createdAt()), credentials.securityStamp());
 	}
 
 	/**

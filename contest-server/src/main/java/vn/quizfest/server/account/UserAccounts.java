@@ -2,7 +2,6 @@ package vn.quizfest.server.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,8 +87,8 @@ class UserAccounts {
 	/** A new password ends every session made before; returns the new security stamp. */
 	long changePassword(long id, String passwordHash) {
 		jdbc.sql("""
-				UPDATE app_user SET security_stamp = security_stamp + 1, password_hash = ?, failed_logins = 0,
-				  locked_until = NULL, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
+				UPDATE app_user SET security_stamp = security_stamp + 1, password_hash = ?,
+				  updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?""")
 			.params(passwordHash, id)
 			.update();
 		return jdbc.sql("SELECT security_stamp FROM app_user WHERE id = ?").param(id).query(Long.class).single();
@@ -102,16 +101,11 @@ class UserAccounts {
 			.update();
 	}
 
-	void recordSuccess(long id) {
-		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
-	}
-
 	private static UserAccount map(ResultSet rs, int row) throws SQLException {
 		long organisation = rs.getLong("organisation_id");
 		Long organisationId = rs.wasNull() ? null : organisation;
-		Timestamp locked = rs.getTimestamp("locked_until");
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), organisationId, rs.getBoolean("enabled"),
-				locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant());
 	}
 }

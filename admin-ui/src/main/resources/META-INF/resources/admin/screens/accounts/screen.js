@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { api } from '../../lib/api.js';
-import { t, dateTime } from '../../lib/i18n.js';
+import { t } from '../../lib/i18n.js';
 import { Screen } from '../../lib/screen.js';
 import { pageHeader, spinner, errorBox } from '../../lib/ui.js';
 
@@ -164,8 +164,7 @@ export class AccountsScreen extends Screen {
         <th>${t('accounts.organisation')}</th><th>${t('accounts.state')}</th><th>${t('common.actions')}</th></tr></thead>
       <tbody>${this.users.map((u) => this.editing === u.id ? this.editRow(u) : html`<tr data-username=${u.username}>
         <td>${u.username}</td><td>${u.displayName}</td><td>${t('role.' + u.role)}</td><td>${this.organisationName(u.organisationId) || '—'}</td>
-        <td><span class=${u.enabled ? 'badge ok' : 'badge bad'}>${u.enabled ? t('accounts.enabled') : t('accounts.disabled')}</span>
-          ${u.lockedUntil && new Date(u.lockedUntil) > new Date() ? html`<span class="badge warn">${t('accounts.lockedUntil', { time: dateTime(u.lockedUntil) })}</span>` : nothing}</td>
+        <td><span class=${u.enabled ? 'badge ok' : 'badge bad'}>${u.enabled ? t('accounts.enabled') : t('accounts.disabled')}</span></td>
         <td class="row-actions">
           <button type="button" data-action="edit" @click=${() => { this.editing = u.id; this.update(); }}>${t('common.edit')}</button>
           ${u.id === me ? nothing : html`<button type="button" data-action=${u.enabled ? 'disable' : 'enable'} @click=${() => this.change(u, { enabled: !u.enabled })}>
