@@ -30,8 +30,8 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
-import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.SnapshotRow;
 import vn.quizfest.server.results.StoredGame;
 

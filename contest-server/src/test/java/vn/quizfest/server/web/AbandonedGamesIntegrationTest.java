@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import vn.quizfest.questionbank.Language;
 import vn.quizfest.server.results.GameRow;
 import vn.quizfest.server.results.Games;
+import vn.quizfest.server.ApiClient;
 
 /**
  * Games left behind: an organiser of the game's organisation hides one from the lists (and shows it

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+import vn.quizfest.server.ApiClient;
 
 /**
  * An organiser hides a game left behind from "games in progress" and from Results (after a

@@ -14,6 +14,7 @@ import vn.quizfest.server.live.cluster.RelayMessage.ClientClosed;
 import vn.quizfest.server.live.cluster.RelayMessage.ClientFrame;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseAll;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseSocket;
+import vn.quizfest.server.live.cluster.RelayMessage.EndGame;
 import vn.quizfest.server.live.cluster.RelayMessage.PerSocket;
 import vn.quizfest.server.live.cluster.RelayMessage.ToHosts;
 import vn.quizfest.server.live.cluster.RelayMessage.ToPlayers;
