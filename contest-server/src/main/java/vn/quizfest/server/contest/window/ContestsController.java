@@ -73,7 +73,7 @@ class ContestsController {
 	}
 
 	/**
-	 * @param next the {@code after} for the next page: the position (from 1) of its last row; null when the page is not full
+	 * @param next the {@code after} for the next page: the position (from 1) of its last row; null (left out of the answer) when the page is not full
 	 */
 	record Ranking(long roundId, @Nullable Long realFigure, long total, int page, int size, List<RankingRow> rows,
 			@Nullable Integer next) {
