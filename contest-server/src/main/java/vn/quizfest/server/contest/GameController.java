@@ -129,11 +129,16 @@ class GameController {
 
 	/**
 	 * Ends a game from the console without its host token: any organiser of the game's organisation
-	 * (HOST and above) may, so a game left behind on another laptop does not stay "in progress".
+	 * (HOST and above) may, so a game left behind on another laptop does not stay "in progress". Works
+	 * on any node of a cluster (relayed to the node that holds the game) and for a game whose node is
+	 * gone (the stored game is marked ended; its results stay).
 	 */
 	@PostMapping("/api/games/{id}/end")
-	ResponseEntity<Void> end(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
-		visibleLiveGame(id, organiser).endByOrganiser();
+	ResponseEntity<Void> end(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser)
+			throws InterruptedException {
+		StoredGame game = stored.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+		requireVisible(game, organiser, id);
+		games.endByOrganiser(id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -153,15 +158,41 @@ class GameController {
 		return Map.of("game", live.id(), "players", leaderboard.size(live.id()), "top", rows);
 	}
 
-	/** Games of the caller's organisation (all games for an ADMIN), newest first. */
+	/**
+	 * Games of the caller's organisation (all games for an ADMIN), newest first; the games an organiser
+	 * hid only with {@code includeHidden=true}.
+	 */
 	@GetMapping("/api/games")
 	GamePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(defaultValue = "false") boolean includeHidden,
 			@AuthenticationPrincipal OrganiserPrincipal organiser) {
 		Long organisation = BankAccess.isAdmin(organiser) ? null : organiser.organisationId();
 		if (organisation == null && !BankAccess.isAdmin(organiser)) {
 			return new GamePage(List.of(), page, size, 0);
 		}
-		return stored.listForOrganisation(organisation, Math.max(0, page), Math.max(1, Math.min(size, 200)));
+		return stored.listForOrganisation(organisation, Math.max(0, page), Math.max(1, Math.min(size, 200)),
+				includeHidden);
+	}
+
+	/**
+	 * Hides a game from the console's lists of games in progress and results (a game left behind, a
+	 * rehearsal); its results stay and {@code unhide} brings it back. Any organiser of its organisation.
+	 */
+	@PostMapping("/api/games/{id}/hide")
+	ResponseEntity<Void> hide(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		return setHidden(id, true, organiser);
+	}
+
+	@PostMapping("/api/games/{id}/unhide")
+	ResponseEntity<Void> unhide(@PathVariable String id, @AuthenticationPrincipal OrganiserPrincipal organiser) {
+		return setHidden(id, false, organiser);
+	}
+
+	private ResponseEntity<Void> setHidden(String id, boolean hidden, OrganiserPrincipal organiser) {
+		StoredGame game = stored.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "game.not-found", id));
+		requireVisible(game, organiser, id);
+		stored.setHidden(id, hidden);
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Stored results: every player's score, rank and correct count; per question the answers and their spread. */

@@ -112,6 +112,19 @@ final class ClusterRelay {
 			}
 			return null;
 		}
+
+		@Override
+		public @Nullable Void endGame(RelayMessage.EndGame message) {
+			try {
+				game.endByOrganiser();
+			}
+			catch (RuntimeException ex) {
+				// Nobody waits for an answer: the asking node reads the stored game's status.
+				org.slf4j.LoggerFactory.getLogger(ClusterRelay.class)
+					.warn("Ending game {} for node {} failed", game.id(), message.node(), ex);
+			}
+			return null;
+		}
 	}
 
 	/** A receiver that ignores every kind it does not override. */
@@ -159,6 +172,11 @@ final class ClusterRelay {
 
 		@Override
 		public @Nullable Void closeAll(RelayMessage.CloseAll message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void endGame(RelayMessage.EndGame message) {
 			return null;
 		}
 	}
@@ -237,6 +255,11 @@ final class ClusterRelay {
 		boolean isLocal() {
 			return false;
 		}
+	}
+
+	/** Asks the node that holds this game to end it (an organiser's end from this node's console). */
+	void requestEnd(String gameId) {
+		publish(gameId, new RelayMessage.EndGame(node));
 	}
 
 	// ---- the relaying node's side --------------------------------------------------------------

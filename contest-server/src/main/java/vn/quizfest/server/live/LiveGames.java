@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -30,7 +31,9 @@ import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
 import vn.quizfest.server.results.Games;
+import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.SnapshotRow;
+import vn.quizfest.server.results.StoredGame;
 
 /**
  * The live games of this node: creation (PIN, host token, question snapshot), lookup by PIN and id,
@@ -41,6 +44,12 @@ public class LiveGames implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(LiveGames.class);
 
 	private static final int PIN_ATTEMPTS = 50;
+
+	/**
+	 * How long an organiser's end relayed to the node that holds the game may take to show in the stored
+	 * game (the owner's results writer batches every 200 ms) before that node is taken for gone.
+	 */
+	static final Duration RELAYED_END_WAIT = Duration.ofSeconds(5);
 
 	private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -186,6 +195,49 @@ public class LiveGames implements SmartLifecycle {
 		return pins.gameOf(pin)
 			.flatMap(games::findById)
 			.map(stored -> new PinLookup(pin, stored.game().title(), stored.endedAt() == null));
+	}
+
+	/** How an organiser's end was carried out. */
+	public enum EndedBy {
+		/** This node holds the game and ended it: podium, final frames, stored results. */
+		THIS_NODE,
+		/** Another node holds the game; it ended it when asked over the game's channel. */
+		OWNER_NODE,
+		/** No node holds the game any more (its node stopped or crashed): the stored game was marked ended. */
+		STORED_ONLY,
+		/** The stored game had ended already. */
+		ALREADY_ENDED
+	}
+
+	/**
+	 * Ends a game for an organiser without its host token, on whichever node of the cluster holds it.
+	 * When no node answers (the owner is gone) the stored game is marked ended and its PIN released; the
+	 * stored players and answers stay as they are.
+	 */
+	public EndedBy endByOrganiser(String gameId) throws InterruptedException {
+		LiveGame local = byId.get(gameId);
+		if (local != null) {
+			local.endByOrganiser();
+			return EndedBy.THIS_NODE;
+		}
+		StoredGame stored = games.findById(gameId).orElseThrow(() -> new IllegalArgumentException("no game " + gameId));
+		if (stored.endedAt() != null) {
+			return EndedBy.ALREADY_ENDED;
+		}
+		if (pins.isLive(gameId)) {
+			context.relay().requestEnd(gameId);
+			long deadline = System.nanoTime() + RELAYED_END_WAIT.toNanos();
+			while (System.nanoTime() < deadline) {
+				if (games.findById(gameId).map(g -> g.endedAt() != null).orElse(true)) {
+					return EndedBy.OWNER_NODE;
+				}
+				Thread.sleep(100);
+			}
+			log.warn("Game {}: no node ended it within {}; marking it ended in the store", gameId, RELAYED_END_WAIT);
+		}
+		games.updateStatus(gameId, ResultRecord.StatusChanged.ENDED, java.time.Instant.ofEpochMilli(context.now()));
+		pins.release(stored.game().pin(), gameId);
+		return EndedBy.STORED_ONLY;
 	}
 
 	Collection<LiveGame> all() {

@@ -109,10 +109,25 @@ public class Games {
 	 * @param size 1 to {@link #MAX_PAGE_SIZE}
 	 */
 	public GamePage listForOrganisation(@Nullable Long organisationId, int page, int size) {
+		return listForOrganisation(organisationId, page, size, false);
+	}
+
+	/**
+	 * As {@link #listForOrganisation(Long, int, int)}; games an organiser hid are left out unless
+	 * {@code includeHidden}.
+	 */
+	public GamePage listForOrganisation(@Nullable Long organisationId, int page, int size, boolean includeHidden) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
 		}
-		String where = organisationId == null ? "" : " WHERE owner_organisation_id = :organisation";
+		List<String> conditions = new ArrayList<>();
+		if (organisationId != null) {
+			conditions.add("owner_organisation_id = :organisation");
+		}
+		if (!includeHidden) {
+			conditions.add("hidden = FALSE");
+		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		Map<String, Object> params = new HashMap<>();
 		if (organisationId != null) {
 			params.put("organisation", organisationId);
@@ -136,6 +151,14 @@ public class Games {
 	public boolean updateStatus(String gameId, String status, Instant at) {
 		return jdbcTemplate.update(ResultStatements.STATUS,
 				ps -> ResultStatements.bindStatus(ps, gameId, status, at.toEpochMilli())) > 0;
+	}
+
+	/**
+	 * Hides a game from the console's lists, or shows it again; nothing else of it changes.
+	 * @return whether the game exists
+	 */
+	public boolean setHidden(String gameId, boolean hidden) {
+		return jdbc.sql("UPDATE game SET hidden = ? WHERE id = ?").param(hidden).param(gameId).update() > 0;
 	}
 
 	/** A game's results for organisers, or empty if there is no such game. */
@@ -301,7 +324,7 @@ public class Games {
 				rs.getString("host_token_hash"), rs.getString("settings_json"),
 				Language.fromCode(rs.getString("language")), rs.getString("status"), rs.getInt("question_count"));
 		return new StoredGame(game, rs.getInt("player_count"), rs.getTimestamp("created_at").toInstant(),
-				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")));
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")), rs.getBoolean("hidden"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * network address. {@code quizfest.public-url} overrides all of it (a domain name, a reverse proxy).
  */
 @Component
-class JoinLinks {
+public class JoinLinks {
 
 	/**
 	 * @param url scheme, host and port (and the public URL's path), without a trailing slash
@@ -68,6 +68,14 @@ class JoinLinks {
 		int port = request.getServerPort();
 		boolean defaultPort = port <= 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
 		return Base.of(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+	}
+
+	/**
+	 * The address phones open, for links other than a game's (a contest's public page, its QR code):
+	 * scheme, host and port, with the same loopback swap and {@code quizfest.public-url} as join links.
+	 */
+	public String phoneBase(HttpServletRequest request) {
+		return base(request).url();
 	}
 
 	/** By name only: the Host header comes from the client, so it is never looked up in DNS. */

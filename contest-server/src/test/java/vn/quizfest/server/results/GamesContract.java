@@ -143,6 +143,29 @@ abstract class GamesContract {
 	}
 
 	@Test
+	void aHiddenGameLeavesTheListsUntilAskedForAndKeepsEverythingElse() {
+		long organisation = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
+		String kept = newGameId();
+		games.create(gameRow(kept, "Trận giữ lại", organisation, 0), List.of());
+		String hidden = newGameId();
+		games.create(gameRow(hidden, "Trận diễn tập", organisation, 0), List.of());
+
+		assertThat(games.setHidden(hidden, true)).isTrue();
+
+		assertThat(games.listForOrganisation(organisation, 0, 10).games()).extracting(game -> game.game().id())
+			.containsExactly(kept);
+		assertThat(games.listForOrganisation(organisation, 0, 10).total()).isEqualTo(1);
+		GamePage all = games.listForOrganisation(organisation, 0, 10, true);
+		assertThat(all.total()).isEqualTo(2);
+		assertThat(all.games()).extracting(game -> game.game().id() + "=" + game.hidden())
+			.containsExactly(hidden + "=true", kept + "=false");
+		assertThat(games.findById(hidden).orElseThrow().game().title()).isEqualTo("Trận diễn tập");
+		assertThat(games.setHidden(hidden, false)).isTrue();
+		assertThat(games.listForOrganisation(organisation, 0, 10).total()).isEqualTo(2);
+		assertThat(games.setHidden("01nosuchgame00000000000000", true)).isFalse();
+	}
+
+	@Test
 	void listForOrganisationPagesNewestFirst() {
 		long organisation = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
 		List<String> ids = new ArrayList<>();

@@ -44,6 +44,7 @@ class AdminAccountsBrowserTest extends AdminConsoleSupport {
 		expect(row).containsText("Ban tổ chức");
 		expect(row).containsText(commune);
 		adminScreenshot(page, "accounts-01-created");
+		AxeCheck.assertNoViolations(page, "accounts-01-created");
 		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(200);
 		page.locator("#secret-done").click();
 		expect(page.locator("#secret-box")).hasCount(0);
@@ -60,6 +61,7 @@ class AdminAccountsBrowserTest extends AdminConsoleSupport {
 		String reset = secret.textContent().strip();
 		assertThat(reset).isNotEqualTo(password).hasSizeGreaterThanOrEqualTo(10);
 		adminScreenshot(page, "accounts-02-password-reset");
+		AxeCheck.assertNoViolations(page, "accounts-02-password-reset");
 		assertThat(new ApiClient(port).login(username, password).status()).isEqualTo(401);
 		assertThat(new ApiClient(port).login(username, reset).status()).isEqualTo(200);
 
@@ -76,6 +78,7 @@ class AdminAccountsBrowserTest extends AdminConsoleSupport {
 		expect(row.locator(".badge")).hasText("Active");
 		expect(page.locator("#organisation-table")).containsText("Commune");
 		adminScreenshot(page, "accounts-04-english");
+		AxeCheck.assertNoViolations(page, "accounts-04-english");
 	}
 
 	@Test
@@ -92,6 +95,7 @@ class AdminAccountsBrowserTest extends AdminConsoleSupport {
 		expect(page.locator("#user-form .error-box")).isVisible();
 		expect(page.locator("#secret-box")).hasCount(0);
 		adminScreenshot(page, "accounts-03-refused");
+		AxeCheck.assertNoViolations(page, "accounts-03-refused");
 		page.locator("#new-password-value").fill("Một mật khẩu đủ dài 2026");
 		page.locator("#create-user").click();
 		expect(page.locator(".toast")).containsText("Đã tạo tài khoản");

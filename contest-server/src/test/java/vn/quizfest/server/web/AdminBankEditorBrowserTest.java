@@ -68,9 +68,11 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		expect(preview.locator(".pv-tile[data-letter=B]")).hasClass(Pattern.compile("pv-correct"));
 		expect(preview.locator(".pv-tile[data-letter=A]")).hasClass(Pattern.compile("pv-wrong"));
 		adminScreenshot(page, "bank-05-editor-result-preview");
+		AxeCheck.assertNoViolations(page, "bank-05-editor-result-preview");
 		page.locator("#correct-0").check();
 		page.locator("#preview-question").click();
 		adminScreenshot(page, "bank-06-editor-preview");
+		AxeCheck.assertNoViolations(page, "bank-06-editor-preview");
 
 		page.locator("#save-question").click();
 		toast(page, "Đã lưu câu hỏi");
@@ -102,6 +104,7 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		expect(page.locator("#stale-box")).containsText("vừa được người khác sửa");
 		expect(page.locator("#q-text")).hasValue("Tôi đang sửa dở câu này");
 		adminScreenshot(page, "bank-07-stale");
+		AxeCheck.assertNoViolations(page, "bank-07-stale");
 		page.locator("#reload-question").click();
 		expect(page.locator("#q-text")).hasValue("VNeID là ứng dụng của cơ quan nào?");
 		expect(page.locator("#stale-box")).hasCount(0);
@@ -123,6 +126,7 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 				+ ".slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))");
 		assertThat(width.intValue()).as("no sideways scrolling at 360 px: %s", wide).isLessThanOrEqualTo(PHONE_WIDTH);
 		adminScreenshot(phone, "bank-08-editor-phone");
+		AxeCheck.assertNoViolations(phone, "bank-08-editor-phone");
 	}
 
 	@Test
@@ -184,6 +188,7 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		expect(page.locator("#question-table tbody .badge.ok")).hasCount(2);
 		assertThat(admin.get("/api/questions/" + draft).body().path("status").asString()).isEqualTo("PUBLISHED");
 		adminScreenshot(page, "bank-09-list-published");
+		AxeCheck.assertNoViolations(page, "bank-09-list-published");
 
 		page.locator("#question-table tr[data-id='" + created + "'] a").click();
 		onConsole(page, "/questions/:id");
@@ -257,6 +262,7 @@ class AdminBankEditorBrowserTest extends AdminBankSupport {
 		expect(page.locator("#image-error")).hasCount(0);
 		assertThat((Boolean) page.locator("#preview-image").evaluate("img => img.complete && img.naturalWidth === 64")).isTrue();
 		adminScreenshot(page, "bank-10-image");
+		AxeCheck.assertNoViolations(page, "bank-10-image");
 		page.locator("#save-question").click();
 		toast(page, "Đã lưu câu hỏi");
 		assertThat(admin.get("/api/questions/" + id).body().path("imageUrl").asString()).startsWith("/api/images/");

@@ -53,6 +53,7 @@ class AdminBankImportBrowserTest extends AdminBankSupport {
 		assertThat(page.url()).contains("bankId=" + bankId);
 		expect(page.locator("#no-questions")).isVisible();
 		adminScreenshot(page, "bank-01-empty-bank");
+		AxeCheck.assertNoViolations(page, "bank-01-empty-bank");
 		page.locator("#open-import").click();
 		onConsole(page, "/questions/import");
 		expect(page.locator("#import-bank")).hasValue(Long.toString(bankId));
@@ -80,6 +81,7 @@ class AdminBankImportBrowserTest extends AdminBankSupport {
 		expect(rows.nth(1).locator("td").nth(2)).hasText(report.body().path("errors").get(1).path("message").asString());
 		expect(rows.nth(1).locator("td").nth(2)).containsText("Câu đố vui");
 		adminScreenshot(page, "bank-02-import-rejected");
+		AxeCheck.assertNoViolations(page, "bank-02-import-rejected");
 		assertThat(admin.get("/api/questions?bankId=" + bankId).body().path("total").asInt()).isZero();
 
 		noCorrect.put("Đáp án đúng", "2");
@@ -93,6 +95,7 @@ class AdminBankImportBrowserTest extends AdminBankSupport {
 		expect(page.locator("#import-rejected")).hasCount(0);
 		toast(page, "Đã nhập 3 câu hỏi");
 		adminScreenshot(page, "bank-03-import-done");
+		AxeCheck.assertNoViolations(page, "bank-03-import-done");
 
 		page.locator("#see-imported").click();
 		onConsole(page, "/questions");
@@ -108,6 +111,7 @@ class AdminBankImportBrowserTest extends AdminBankSupport {
 		expect(page.locator("#search-q")).hasValue("dinh danh");
 		expect(page.locator("#question-table tbody tr")).hasCount(1);
 		adminScreenshot(page, "bank-04-search");
+		AxeCheck.assertNoViolations(page, "bank-04-search");
 
 		Download export = page.waitForDownload(() -> page.locator("#export-bank").click());
 		assertThat(export.suggestedFilename()).isEqualTo(bankName + ".xlsx");

@@ -94,6 +94,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#retention-days").fill("90");
 		expect(page.locator("#consent-retention")).hasValue(Pattern.compile(".*\\b90 ngày.*"));
 		contestShot(page, "01-new-contest");
+		AxeCheck.assertNoViolations(page, "01-new-contest");
 		page.locator("#save-contest").click();
 		toast(page, "Đã tạo cuộc thi");
 		onConsole(page, "/contests/:id/units");
@@ -123,6 +124,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		expect(page.locator("#units-import-errors tbody tr td").first()).hasText("6");
 		expect(page.locator("#units-import-errors tbody tr td").nth(1)).hasText("Mã đơn vị cấp trên");
 		contestShot(page, "02-units-rejected");
+		AxeCheck.assertNoViolations(page, "02-units-rejected");
 		assertThat(organiser.api().get("/api/contests/" + contestId + "/units").body().size()).isZero();
 
 		Path unitsFile = files.resolve("đơn-vị.xlsx");
@@ -155,6 +157,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#save-units").click();
 		toast(page, "Đã lưu 5 đơn vị");
 		contestShot(page, "03-units-tree");
+		AxeCheck.assertNoViolations(page, "03-units-tree");
 		JsonNode savedUnits = organiser.api().get("/api/contests/" + contestId + "/units").body();
 		assertThat(unitNamed(savedUnits, "X0101").path("name").asString()).isEqualTo("Xã Ea Kao (mới)");
 		assertThat(unitNamed(savedUnits, "X0101").path("population").asLong()).isEqualTo(12500);
@@ -163,6 +166,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		// a round: window in Vietnam's time, the plan, a reordered tie-break, the default prizes
 		page.locator("[data-tab=rounds]").click();
 		onConsole(page, "/contests/:id/rounds");
+		AxeCheck.assertNoViolations(page, "contest rounds list");
 		page.locator("#new-round").click();
 		onConsole(page, "/contests/:id/rounds/new");
 		ZonedDateTime opens = ZonedDateTime.now(VIETNAM).plusDays(1).withSecond(0).withNano(0);
@@ -181,6 +185,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#tie-break li[data-rule=TIME_USED] [data-action=down]").click();
 		expect(page.locator("#prize-table tbody tr")).hasCount(4);
 		contestShot(page, "04-new-round");
+		AxeCheck.assertNoViolations(page, "04-new-round");
 		page.locator("#save-round").click();
 		toast(page, "Đã lưu đợt thi");
 		onConsole(page, "/contests/:id/rounds/:roundId");
@@ -194,6 +199,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#preview-draw").click();
 		expect(page.locator("#preview-list > li")).hasCount(5);
 		expect(page.locator("#preview-list li.right").first()).containsText(RIGHT);
+		AxeCheck.assertNoViolations(page, "contest round with its sample draw");
 		page.locator("#open-round").click();
 		page.locator("[data-action=confirm-open]").click();
 		toast(page, "đã mở");
@@ -218,6 +224,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		page.locator("#unit-report [data-sort=name]").click();
 		expect(page.locator("#unit-report th[aria-sort=ascending] [data-sort=name]")).hasCount(1);
 		contestShot(page, "05-dashboard");
+		AxeCheck.assertNoViolations(page, "05-dashboard");
 		page.locator("[data-tab=entrants]").click();
 		onConsole(page, "/contests/:id/entrants");
 		expect(page.locator("#entrant-table tbody tr")).hasCount(3);
@@ -229,6 +236,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		expect(page.locator("#entrant-table tbody tr")).hasCount(1);
 		expect(page.locator("#entrant-table tbody tr")).containsText("Lê Thị Lan");
 		contestShot(page, "05b-entrants-masked");
+		AxeCheck.assertNoViolations(page, "05b-entrants-masked");
 
 		// closing the round, the winners' verification view, the winners file
 		page.navigate(base() + "/admin/#/contests/" + contestId + "/rounds/" + roundId);
@@ -247,6 +255,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		expect(winners.nth(1)).containsText("Trần Văn Nam");
 		expect(page.locator("#ranking-table")).not().containsText("066190001231");
 		contestShot(page, "06-results");
+		AxeCheck.assertNoViolations(page, "06-results");
 		Download file = page.waitForDownload(() -> page.locator("#export-winners-xlsx").click());
 		assertThat(file.suggestedFilename()).endsWith(".xlsx");
 		List<List<String>> sheet = readSheet(Files.readAllBytes(file.path()));
@@ -258,11 +267,13 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		onConsole(page, "/contests/:id/dashboard");
 		expect(page.locator("#exports-log tbody tr").first()).containsText(organiser.username());
 		contestShot(page, "07-exports-log");
+		AxeCheck.assertNoViolations(page, "07-exports-log");
 		page.locator("#lang-switch").click();
 		expect(page.locator("#exports-log-title")).hasText("Personal data exports");
 		expect(page.locator("[data-tab=units]")).hasText("Units");
 		expect(page.locator("[data-nav=contests]")).hasText("Contests");
 		contestShot(page, "09-dashboard-english");
+		AxeCheck.assertNoViolations(page, "09-dashboard-english");
 
 		// the settings tab: the public link to copy and its QR code; the list of contests
 		page.locator("[data-tab=settings]").click();
@@ -272,10 +283,12 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		assertThat(contest.path("publicUrl").asString()).endsWith("/c/" + slug);
 		page.waitForFunction("() => { const qr = document.getElementById('contest-qr'); return qr && qr.complete && qr.naturalWidth > 0; }");
 		contestShot(page, "10-settings-link-qr");
+		AxeCheck.assertNoViolations(page, "10-settings-link-qr");
 		page.locator("[data-nav=contests]").click();
 		onConsole(page, "/contests");
 		expect(page.locator("h1")).hasText("Online contests");
 		expect(page.locator("#contest-table tr[data-contest='" + contestId + "'] .contest-title")).hasText(title);
+		AxeCheck.assertNoViolations(page, "contests list");
 	}
 
 	@Test
@@ -299,12 +312,106 @@ class AdminContestBrowserTest extends AdminBankSupport {
 		toast(page, "không có quyền");
 		onConsole(page, "/host");
 		contestShot(page, "08-host-no-menu");
+		AxeCheck.assertNoViolations(page, "08-host-no-menu");
 		for (String path : List.of("/api/contests/" + contestId, "/api/contests/" + contestId + "/entrants",
 				"/api/contests/" + contestId + "/exports")) {
 			ApiClient.Response refused = host.api().get(path);
 			assertThat(refused.status()).as(path).isEqualTo(403);
 			assertThat(refused.raw().body()).doesNotContain("cccd");
 		}
+	}
+
+	/** Every contest screen of the console on a 360 x 640 phone: nothing wider than the screen. */
+	@Test
+	void everyContestScreenFitsAPhone() throws Exception {
+		long n = System.nanoTime() % 100000;
+		ApiClient admin = admin();
+		long department = organisation(admin, "Sở Khoa học và Công nghệ tỉnh Gia Lai " + n);
+		Account organiser = account(admin, "btc.gialai" + n, "ORGANISER", department);
+		ApiClient.Response bank = admin.post("/api/banks", Map.of("name", "Ngân hàng điện thoại " + n, "organisationId", department));
+		long bankId = bank.body().path("id").asLong();
+		for (int i = 1; i <= 4; i++) {
+			createQuestion(admin, bankId, "Cơ quan nào cấp tài khoản định danh điện tử cho công dân? (câu " + i + ")", "VNEID",
+					1 + i % 3, "PUBLISHED");
+		}
+		ApiClient api = organiser.api();
+		ApiClient.Response created = api.post("/api/contests", Map.of("title",
+				"Cuộc thi trực tuyến tìm hiểu về chuyển đổi số tỉnh Gia Lai năm 2026 " + n, "rulesText", "Thể lệ",
+				"form", List.of(Map.of("field", "fullName", "required", true), Map.of("field", "birthYear", "required", true),
+						Map.of("field", "gender", "required", false), Map.of("field", "cccd", "required", true),
+						Map.of("field", "phone", "required", true), Map.of("field", "unitCode", "required", true)),
+				"identityKey", "CCCD", "consent", Map.of("purpose", "Trao giải", "retention", "90 ngày"), "retentionDays", 90));
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		long contestId = created.body().path("id").asLong();
+		String slug = created.body().path("slug").asString();
+		assertThat(api.put("/api/contests/" + contestId + "/units", List.of(
+				Map.of("code", "T", "name", "Tỉnh Gia Lai"),
+				Map.of("code", "X01", "name", "Phường Pleiku (trung tâm hành chính tỉnh)", "parentCode", "T", "population", 120000),
+				Map.of("code", "X02", "name", "Xã Ia Grai", "parentCode", "T", "population", 30000))).status()).isEqualTo(200);
+		ZonedDateTime opens = ZonedDateTime.now(VIETNAM).plusHours(1);
+		Map<String, Object> round = new LinkedHashMap<>();
+		round.put("name", "Tuần 1");
+		round.put("opensAt", opens.toOffsetDateTime().toString());
+		round.put("closesAt", opens.plusDays(7).toOffsetDateTime().toString());
+		round.put("plan", Map.of("bankIds", List.of(bankId), "language", "vi", "quotas",
+				List.of(Map.of("topics", List.of("VNEID"), "count", 3)), "pointsPerQuestion", 10, "timeLimitSeconds", 600));
+		round.put("prizes", List.of(Map.of("name", "Giải Nhất", "count", 1, "unitPoints", 10)));
+		ApiClient.Response saved = api.post("/api/contests/" + contestId + "/rounds", round);
+		assertThat(saved.status()).as(saved.body().toString()).isEqualTo(201);
+		long roundId = saved.body().path("id").asLong();
+		assertThat(api.post("/api/contests/" + contestId + "/rounds/" + roundId + "/open", Map.of()).status()).isEqualTo(200);
+		register(slug, "Nguyễn Thị Hồng Nhung", 1990, "064190001231", "0912345671", "X01").attempt(roundId, 3, 1);
+		register(slug, "Rơ Mah Thị H'Bia", 1988, "064188001232", "0912345672", "X02").attempt(roundId, 1, 5);
+		assertThat(api.post("/api/contests/" + contestId + "/rounds/" + roundId + "/close", Map.of()).status()).isEqualTo(200);
+		Files.createDirectories(CONTEST_SCREENSHOTS);
+
+		Page phone = hostPhone();
+		logIn(phone, organiser.username(), organiser.password());
+		String contest = "/contests/" + contestId;
+		Map<String, String> screens = new LinkedHashMap<>();
+		screens.put("/contests", "/contests");
+		screens.put("/contests/new", "/contests/new");
+		screens.put(contest, "/contests/:id");
+		screens.put(contest + "/units", "/contests/:id/units");
+		screens.put(contest + "/rounds", "/contests/:id/rounds");
+		screens.put(contest + "/rounds/new", "/contests/:id/rounds/new");
+		screens.put(contest + "/rounds/" + roundId, "/contests/:id/rounds/:roundId");
+		screens.put(contest + "/dashboard", "/contests/:id/dashboard");
+		screens.put(contest + "/entrants", "/contests/:id/entrants");
+		screens.put(contest + "/rounds/" + roundId + "/results", "/contests/:id/rounds/:roundId/results");
+		for (Map.Entry<String, String> screen : screens.entrySet()) {
+			phone.navigate(base() + "/admin/#" + screen.getKey());
+			onConsole(phone, screen.getValue());
+			expect(phone.locator("#main h1")).isVisible();
+			phone.waitForFunction("() => !document.querySelector('#main .spinner')");
+			String name = "phone" + screen.getValue().replace("/:id", "").replace("/:roundId", "-round").replace('/', '-');
+			fitsThePhone(phone, name);
+		}
+	}
+
+	/**
+	 * No horizontal scrolling, and no element past the right edge except inside a part that scrolls on
+	 * its own (a wide table in its scroll box); then a full-page screenshot.
+	 */
+	@SuppressWarnings("unchecked")
+	static void fitsThePhone(Page page, String name) {
+		Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+		Number innerWidth = (Number) page.evaluate("() => window.innerWidth");
+		List<String> outside = (List<String>) page.evaluate("""
+				() => Array.from(document.querySelectorAll('body *')).filter((e) => {
+				    const r = e.getBoundingClientRect();
+				    if (r.width === 0 || r.height === 0 || r.right <= innerWidth + 1) return false;
+				    for (let p = e.parentElement; p; p = p.parentElement) {
+				      const x = getComputedStyle(p).overflowX;
+				      if (x === 'auto' || x === 'scroll' || x === 'hidden') return false;
+				    }
+				    return true;
+				  }).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right '
+				    + Math.round(e.getBoundingClientRect().right))""");
+		contestShot(page, name);
+		assertThat(scrollWidth.intValue()).as("%s: page width in a %s px window", name, innerWidth)
+			.isLessThanOrEqualTo(innerWidth.intValue());
+		assertThat(outside).as("%s: parts past the right edge", name).isEmpty();
 	}
 
 	record Account(String username, String password, ApiClient api) {

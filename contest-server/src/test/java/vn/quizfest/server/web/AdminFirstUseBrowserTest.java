@@ -173,6 +173,7 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 		onConsole(laptop, "/host");
 		expect(laptop.locator(".live-list li")).not().hasCount(0);
 		viewportScreenshot(laptop, "host-41-create-first-screen");
+		AxeCheck.assertNoViolations(laptop, "host-41-create-first-screen");
 		expect(laptop.locator("#create-submit")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
 		expect(laptop.locator("#create-settings")).not().hasAttribute("open", "");
 		expect(laptop.locator("#settings-summary")).containsText("20.000");
@@ -181,6 +182,7 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Nhịp trò chơi", "Tính điểm và bảng xếp hạng",
 				"Người chơi" });
 		adminScreenshot(laptop, "host-42-create-settings-open");
+		AxeCheck.assertNoViolations(laptop, "host-42-create-settings-open");
 	}
 
 	@Test

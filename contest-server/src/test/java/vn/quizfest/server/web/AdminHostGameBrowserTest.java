@@ -66,8 +66,10 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-leaderboardSize")).hasAttribute("aria-invalid", "true");
 		expect(laptop.locator("#game-title")).hasValue(GAME_TITLE);
 		adminScreenshot(laptop, "host-01-create-refused");
+		AxeCheck.assertNoViolations(laptop, "host-01-create-refused");
 		laptop.locator("#setting-leaderboardSize").fill("10");
 		adminScreenshot(laptop, "host-02-create");
+		AxeCheck.assertNoViolations(laptop, "host-02-create");
 		laptop.locator("#create-submit").click();
 		onConsole(laptop, "/games/:id/run");
 		String gameId = laptop.url().replaceAll(".*#/games/([^/]+)/run.*", "$1");
@@ -117,12 +119,15 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		assertThat(naturalWidth(presenter, "#present-qr")).as("presenter's join QR code").isPositive();
 		noScroll(presenter, "lobby");
 		viewportScreenshot(presenter, "host-20-present-lobby");
+		AxeCheck.assertNoViolations(presenter, "host-20-present-lobby");
 		checkedPhone(control, "host-11-control-lobby");
 		adminScreenshot(laptop, "host-03-run");
+		AxeCheck.assertNoViolations(laptop, "host-03-run");
 		laptop.locator("#show-control-qr").click();
 		expect(laptop.locator("#control-qr .warning")).containsText("ai có mã này đều điều khiển được trò chơi");
 		assertThat(waitNaturalWidth(laptop, "#control-qr-img")).as("run screen's control QR code").isPositive();
 		adminScreenshot(laptop, "host-04-run-control-qr");
+		AxeCheck.assertNoViolations(laptop, "host-04-run-control-qr");
 
 		// --- question 1: preview, open, pause and resume, three answers, the chart
 		control.locator("#ctl-next").click();
@@ -131,6 +136,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator("#present-q")).hasText("Câu 1/3");
 		noScroll(presenter, "preview");
 		viewportScreenshot(presenter, "host-21-present-preview");
+		AxeCheck.assertNoViolations(presenter, "host-21-present-preview");
 		expect(control.locator("#ctl-next")).hasText("Mở đáp án");
 		expect(control.locator("#ctl-question")).hasText("Câu 1/3");
 		checkedPhone(control, "host-12-control-preview");
@@ -148,6 +154,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(control.locator("#ctl-resume")).isVisible();
 		expect(control.locator("#ctl-next")).isDisabled();
 		viewportScreenshot(presenter, "host-22-present-paused");
+		AxeCheck.assertNoViolations(presenter, "host-22-present-paused");
 		checkedPhone(control, "host-13-control-paused");
 		control.locator("#ctl-resume").click();
 		expect(presenter.locator("#paused-overlay")).hasCount(0);
@@ -160,6 +167,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(control.locator("#ctl-answers")).hasText("2/3 đã trả lời");
 		noScroll(presenter, "open");
 		viewportScreenshot(presenter, "host-23-present-open");
+		AxeCheck.assertNoViolations(presenter, "host-23-present-open");
 		checkedPhone(control, "host-14-control-open");
 		onScreen(duc, "open");
 		tile(duc, "113").click();
@@ -174,6 +182,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(control.locator("#ctl-next")).hasText("Bảng xếp hạng");
 		noScroll(presenter, "closed");
 		viewportScreenshot(presenter, "host-24-present-closed");
+		AxeCheck.assertNoViolations(presenter, "host-24-present-closed");
 		checkedPhone(control, "host-15-control-closed");
 
 		// --- leaderboard as the API has it
@@ -182,6 +191,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expectLeaderboard(presenter, organiser, gameId);
 		noScroll(presenter, "leaderboard");
 		viewportScreenshot(presenter, "host-25-present-leaderboard");
+		AxeCheck.assertNoViolations(presenter, "host-25-present-leaderboard");
 		expect(control.locator("#ctl-next")).hasText("Câu tiếp theo");
 		checkedPhone(control, "host-16-control-leaderboard");
 
@@ -214,6 +224,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator(".podium-place")).hasCount(3);
 		noScroll(presenter, "podium");
 		viewportScreenshot(presenter, "host-26-present-podium");
+		AxeCheck.assertNoViolations(presenter, "host-26-present-podium");
 		expect(control.locator("#ctl-next")).hasText("Kết thúc");
 		checkedPhone(control, "host-17-control-podium");
 
@@ -228,6 +239,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator("#present")).hasAttribute("data-phase", "ENDED");
 		expect(control.locator("#ctl-next")).hasText("Trò chơi đã kết thúc");
 		viewportScreenshot(presenter, "host-27-present-ended");
+		AxeCheck.assertNoViolations(presenter, "host-27-present-ended");
 		checkedPhone(control, "host-19-control-ended");
 
 		checkResults(laptop, organiser, gameId);
@@ -324,6 +336,8 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 	static void checkedPhone(Page page, String name) {
 		checkPhoneLayout(page, name);
 		adminScreenshot(page, name);
+		AxeCheck.assertNoViolations(page, name);
+		AxeCheck.assertNoViolations(page, name);
 	}
 
 	static int naturalWidth(Page page, String selector) {
@@ -350,6 +364,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		expect(row).containsText(GAME_TITLE);
 		expect(row).containsText("Đã kết thúc");
 		adminScreenshot(laptop, "results-01-list");
+		AxeCheck.assertNoViolations(laptop, "results-01-list");
 		row.locator("a").click();
 		onConsole(laptop, "/results/:id");
 		expect(laptop.locator("h1")).hasText(GAME_TITLE);
@@ -368,6 +383,7 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 		}
 		expect(rows.first().locator(".rank")).hasText("1");
 		adminScreenshot(laptop, "results-02-detail");
+		AxeCheck.assertNoViolations(laptop, "results-02-detail");
 		expect(laptop.locator("tr.player-row").filter(new Locator.FilterOptions().setHasText(EXTRA))).containsText("đã bị mời ra");
 		laptop.locator("#player-filter").fill("minh");
 		expect(rows).hasCount(1);

@@ -46,6 +46,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		found.nth(0).check();
 		expect(laptop.locator("#picked-count")).hasText("Đã chọn 2 câu hỏi");
 		adminScreenshot(laptop, "host-05-create-picked");
+		AxeCheck.assertNoViolations(laptop, "host-05-create-picked");
 		laptop.locator("#create-submit").click();
 		onConsole(laptop, "/games/:id/run");
 		String gameId = laptop.url().replaceAll(".*#/games/([^/]+)/run.*", "$1");
@@ -59,6 +60,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(live).containsText("Rung chuông vàng thôn Đông");
 		expect(live).containsText("Phòng chờ");
 		adminScreenshot(laptop, "host-06-live-games");
+		AxeCheck.assertNoViolations(laptop, "host-06-live-games");
 		live.locator("a").click();
 		onConsole(laptop, "/games/:id/run");
 		expect(laptop.locator("#ctl-connection")).hasText("Đã kết nối");
@@ -84,6 +86,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#setting-previewSeconds")).hasValue("3");
 		expect(laptop.locator("#settings-from-quiz")).containsText("Đã điền sẵn cài đặt lưu cùng bộ đề này");
 		adminScreenshot(laptop, "host-07-create-quiz-settings");
+		AxeCheck.assertNoViolations(laptop, "host-07-create-quiz-settings");
 
 		laptop.locator("#game-quiz").selectOption(plain);
 		expect(laptop.locator("#setting-leaderboardSize")).hasValue("5");
@@ -127,6 +130,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		presenter.navigate(base() + "/admin/#/present/" + game.id() + "?t=not-the-code");
 		expect(presenter.locator(".present-connection")).containsText("Mã điều khiển không đúng");
 		viewportScreenshot(presenter, "host-28-present-refused");
+		AxeCheck.assertNoViolations(presenter, "host-28-present-refused");
 
 		Page laptop = laptop();
 		logIn(laptop);
@@ -176,6 +180,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 			network.cut();
 			expect(presenter.locator(".present-connection")).containsText("đang kết nối lại");
 			viewportScreenshot(presenter, "host-29-present-reconnecting");
+			AxeCheck.assertNoViolations(presenter, "host-29-present-reconnecting");
 			socketPlayer(pin, "Hồ Thị Thu");
 			network.restore();
 			expect(presenter.locator(".present-connection")).hasCount(0);
@@ -208,6 +213,7 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator(".chip b")).hasCount(0);
 		AdminHostGameBrowserTest.noScroll(presenter, "full lobby");
 		viewportScreenshot(presenter, "host-30-present-full-lobby");
+		AxeCheck.assertNoViolations(presenter, "host-30-present-full-lobby");
 	}
 
 	/** A game of one single-choice question created over REST, not yet hosted: its id, PIN and host token. */

@@ -22,12 +22,14 @@ class AdminLoginBrowserTest extends AdminConsoleSupport {
 		onConsole(page, "/login");
 		expect(page.locator("h1")).hasText("Đăng nhập");
 		adminScreenshot(page, "01-login");
+		AxeCheck.assertNoViolations(page, "console login");
 
 		page.locator("#username").fill("admin");
 		page.locator("#password").fill("not the password");
 		page.locator("#login-form button[type=submit]").click();
 		expect(page.locator(".error-box")).containsText("Tên đăng nhập hoặc mật khẩu không đúng");
 		expect(page.locator("#password")).hasValue("");
+		AxeCheck.assertNoViolations(page, "console login refused");
 		adminScreenshot(page, "02-login-refused");
 
 		page.locator("#password").fill(ADMIN_PASSWORD);

@@ -40,5 +40,6 @@ class AdminLoopbackJoinBrowserTest extends AdminConsoleSupport {
 		expect(presenter.locator("#join-how")).containsText("localhost:8080");
 		expect(presenter.locator("#loopback-warning")).containsText("QUIZFEST_PUBLIC_URL");
 		viewportScreenshot(presenter, "host-40-present-loopback-warning");
+		AxeCheck.assertNoViolations(presenter, "host-40-present-loopback-warning");
 	}
 }

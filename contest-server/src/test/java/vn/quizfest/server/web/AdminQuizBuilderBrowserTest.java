@@ -70,6 +70,7 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		String seed = page.locator("#draw-seed").inputValue();
 		assertThat(seed).matches("\\d{1,9}");
 		adminScreenshot(page, "quiz-02-drawn");
+		AxeCheck.assertNoViolations(page, "quiz-02-drawn");
 		List<Long> drawnIds = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			drawnIds.add(Long.parseLong(drawn.nth(i).getAttribute("data-id")));
@@ -100,6 +101,7 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		expect(page.locator("#setting-leaderboardSize")).hasValue("10");
 		expect(page.locator("#setting-autoAdvance")).isChecked();
 		adminScreenshot(page, "quiz-03-saved");
+		AxeCheck.assertNoViolations(page, "quiz-03-saved");
 		JsonNode quiz = admin.get("/api/quizzes/" + quizId).body();
 		assertThat(quiz.path("title").asString()).isEqualTo("Rung chuông vàng – vòng loại xã Tân Hòa");
 		List<Long> ids = new ArrayList<>();
@@ -149,5 +151,6 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		onConsole(page, "/quizzes");
 		expect(page.locator("#quiz-table tr[data-id='" + quizId + "']")).containsText("Rung chuông vàng – vòng loại xã Tân Hòa");
 		adminScreenshot(page, "quiz-01-list");
+		AxeCheck.assertNoViolations(page, "quiz-01-list");
 	}
 }

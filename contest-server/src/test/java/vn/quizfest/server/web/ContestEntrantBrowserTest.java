@@ -51,6 +51,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".rules")).containsText("5 câu hỏi trắc nghiệm");
 		assertThat(page.evaluate("() => document.activeElement.tagName")).isEqualTo("H1");
 		shot(page, "01-landing");
+		AxeCheck.assertNoViolations(page, "01-landing");
 
 		page.locator("button[data-round]").click();
 		onScreen(page, "form");
@@ -73,6 +74,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("f-birthYear");
 		expect(page.locator("#e-fullName")).isEmpty();
 		shot(page, "02-form-errors");
+		AxeCheck.assertNoViolations(page, "02-form-errors");
 
 		page.locator("#f-birthYear").fill("1985");
 		page.locator("#f-cccd").fill("999 185 000 123");
@@ -105,6 +107,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".lead")).hasText("5 câu hỏi, 10 phút");
 		assertThat(stored(page, contest.slug()).path("attemptId").isMissingNode()).isTrue();
 		shot(page, "03-start");
+		AxeCheck.assertNoViolations(page, "03-start");
 		page.locator("button[data-begin]").click();
 		onScreen(page, "question");
 		expect(page.locator(".counter")).hasText("Câu 1/5");
@@ -120,6 +123,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		long deadline = OffsetDateTime.parse(attempt.path("deadline").asString()).toInstant().toEpochMilli();
 		assertCountdownAtMostTimeLeft(page, deadline);
 		shot(page, "04-question-1");
+		AxeCheck.assertNoViolations(page, "04-question-1");
 
 		// Question 1 and 2 (multiple select) answered and saved at once.
 		answerRight(page);
@@ -131,6 +135,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator("#save")).hasAttribute("data-state", "saved");
 		assertThat(savedChoices(attemptOnServer(token, attemptId), 1)).containsExactlyInAnyOrderElementsOf(rightIds(attempt, 1));
 		shot(page, "05-question-2");
+		AxeCheck.assertNoViolations(page, "05-question-2");
 
 		// A reload: the same question, its choices, and only the time really left.
 		page.reload();
@@ -157,6 +162,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		assertThat(savedChoices(whileOffline, 2)).as("not on the server yet").isEmpty();
 		assertThat(savedChoices(whileOffline, 3)).isEmpty();
 		shot(page, "06-offline");
+		AxeCheck.assertNoViolations(page, "06-offline");
 		// The scenario itself is 10 s without a network, so this wait is the point, not a synchronisation.
 		page.waitForTimeout(Math.max(0, 10_000 - (System.currentTimeMillis() - offlineAt)));
 		expect(page.locator("#save")).hasAttribute("data-state", "offline");
@@ -186,6 +192,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		second.locator("#f-unitCode-1").selectOption("TH-HP");
 		second.locator("#f-consent").check();
 		shot(second, "07-form-english");
+		AxeCheck.assertNoViolations(second, "07-form-english");
 		second.locator("form button[type=submit]").click();
 		onScreen(second, "question");
 		expect(second.locator(".counter")).hasText("Question 1/5");
@@ -204,6 +211,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		onScreen(second, "prediction");
 		second.locator("#prediction").fill("1234");
 		shot(second, "08-prediction");
+		AxeCheck.assertNoViolations(second, "08-prediction");
 		second.getByText("Save and submit").click();
 		onScreen(second, "confirm");
 		expect(second.locator(".lead")).hasText("You answered 5 of 5 questions.");
@@ -213,6 +221,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		onScreen(second, "submitting");
 		expect(second.locator(".lead")).containsText("will be submitted when the network is back");
 		shot(second, "09-submit-offline");
+		AxeCheck.assertNoViolations(second, "09-submit-offline");
 		assertThat(attemptOnServer(token, attemptId).path("state").asString()).isEqualTo("IN_PROGRESS");
 		second.context().setOffline(false);
 		onScreen(second, "result", 40_000);
@@ -220,6 +229,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(second.locator(".review-later")).isVisible();
 		expect(second.locator(".deadline-note")).hasCount(0);
 		shot(second, "10-result");
+		AxeCheck.assertNoViolations(second, "10-result");
 
 		JsonNode submitted = attemptOnServer(token, attemptId);
 		assertThat(submitted.path("state").asString()).isEqualTo("SUBMITTED");
@@ -275,6 +285,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".deadline-note")).hasText("Bài của bạn đã được máy chủ nộp khi hết giờ, với các câu trả lời đã lưu.");
 		expect(page.locator(".final-score")).hasText("10/50 điểm");
 		shot(page, "11-submitted-at-deadline");
+		AxeCheck.assertNoViolations(page, "11-submitted-at-deadline");
 		JsonNode saved = stored(page, contest.slug());
 		JsonNode attempt = attemptOnServer(saved.path("token").asString(), saved.path("attemptId").asString());
 		assertThat(attempt.path("state").asString()).isEqualTo("SUBMITTED");
@@ -291,6 +302,7 @@ class ContestEntrantBrowserTest extends ContestPageSupport {
 		expect(page.locator(".review-item[data-right=true]")).hasCount(1);
 		expect(page.locator(".review-correct").first()).isVisible();
 		shot(page, "12-review-after-close");
+		AxeCheck.assertNoViolations(page, "12-review-after-close");
 	}
 
 	static void onScreen(Page page, String screen, double timeoutMillis) {

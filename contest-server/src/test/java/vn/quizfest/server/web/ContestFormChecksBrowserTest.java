@@ -33,6 +33,7 @@ class ContestFormChecksBrowserTest extends ContestPageSupport {
 		onScreen(page, "missing");
 		expect(page.locator("h1")).hasText("Không tìm thấy cuộc thi");
 		shot(page, "00-unknown-link");
+		AxeCheck.assertNoViolations(page, "00-unknown-link");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class GlossaryCatalogTest {
 
 	/** Set-aside word, and the word the glossary uses instead. */
 	static final Map<String, String> NOT_USED = Map.of("đề thi", "bộ đề", "trận thi", "trò chơi", "hội thi", "trò chơi",
-			"tên người chơi", "tên hiển thị", "tỉ lệ", "tỷ lệ");
+			"tên người chơi", "tên hiển thị", "tỉ lệ", "tỷ lệ", "dân số", "số dân");
 
 	/** A contest is "cuộc thi"; a game is never called so, outside the contest screens and messages. */
 	static final String CONTEST_WORD = "cuộc thi";
@@ -94,7 +94,12 @@ class GlossaryCatalogTest {
 			JsonMapper.builder().build().readTree(in).properties()
 				.forEach(entry -> texts.put("play/i18n/vi.json " + entry.getKey(), entry.getValue().asString()));
 		}
-		for (String file : List.of("/messages.properties", "/messages-bank.properties", "/questionbank/messages.properties")) {
+		try (InputStream in = Objects.requireNonNull(GlossaryCatalogTest.class.getResourceAsStream("/static/contest/i18n/vi.json"))) {
+			JsonMapper.builder().build().readTree(in).properties()
+				.forEach(entry -> texts.put("contest/i18n/vi.json " + entry.getKey(), entry.getValue().asString()));
+		}
+		for (String file : List.of("/messages.properties", "/messages-bank.properties", "/messages-contest.properties",
+				"/questionbank/messages.properties")) {
 			Properties properties = properties(file);
 			properties.stringPropertyNames().forEach(key -> texts.put(file + " " + key, properties.getProperty(key)));
 		}

@@ -178,4 +178,35 @@ class JoinLinkIntegrationTest extends PlayerPageServer {
 		assertThat(withoutCsrf.status()).isEqualTo(403);
 		assertThat(withoutCsrf.body().path("code").asString()).isEqualTo("csrf.invalid");
 	}
+
+	/** A contest's public link and its QR code follow the join links' address rule (the LAN address for a loopback console). */
+	@Test
+	void theContestLinkAndItsQrCodeUseTheAddressOfTheJoinLinks() throws Exception {
+		Game game = hostGame(singleChoiceQuiz(1, 30), Map.of("previewSeconds", 0));
+		String joinUrl = json.readTree(get("/api/pins/" + game.pin()).body()).path("joinUrl").asString();
+		String phoneBase = joinUrl.substring(0, joinUrl.indexOf("/join/"));
+		ApiClient admin = admin();
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		long organisation = admin.post("/api/organisations", Map.of("name", "Sở KH&CN " + suffix, "kind", "PROVINCE"))
+			.body()
+			.path("id")
+			.asLong();
+		String password = "Mật khẩu thử " + suffix;
+		assertThat(admin.post("/api/users", Map.of("username", "btc." + suffix, "displayName", "Ban tổ chức", "role",
+				"ORGANISER", "organisationId", organisation, "password", password)).status()).isEqualTo(201);
+		ApiClient organiser = new ApiClient(port);
+		assertThat(organiser.login("btc." + suffix, password).status()).isEqualTo(200);
+		ApiClient.Response created = organiser.post("/api/contests", Map.of("title", "Cuộc thi đường dẫn " + suffix,
+				"rulesText", "Thể lệ", "form", java.util.List.of(Map.of("field", "fullName", "required", true),
+						Map.of("field", "cccd", "required", true)),
+				"identityKey", "CCCD", "consent", Map.of("purpose", "Trao giải", "retention", "90 ngày"), "retentionDays", 90));
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		long id = created.body().path("id").asLong();
+		String expected = phoneBase + "/c/" + created.body().path("slug").asString();
+
+		assertThat(created.body().path("publicUrl").asString()).isEqualTo(expected);
+		assertThat(organiser.get("/api/contests/" + id).body().path("publicUrl").asString()).isEqualTo(expected);
+		byte[] qr = organiser.download("/api/contests/" + id + "/qr.svg").body();
+		assertThat(QrDecoding.decode(qr)).isEqualTo(expected);
+	}
 }

@@ -30,6 +30,7 @@ class PlayerErrorsBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator("#pin")).hasValue(wrong);
 		expect(page.locator("#pin")).hasAttribute("aria-invalid", "true");
 		screenshot(page, "30-wrong-pin");
+		AxeCheck.assertNoViolations(page, "30-wrong-pin");
 		page.locator("#pin").fill(game.pin());
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "nick");
@@ -59,6 +60,7 @@ class PlayerErrorsBrowserTest extends PlayerBrowserSupport {
 		onScreen(page, "nick");
 		expect(page.locator("#nick-error")).hasText("Tên này đã có người dùng. Hãy chọn tên khác, ví dụ thêm họ hoặc số.");
 		screenshot(page, "31-nickname-taken");
+		AxeCheck.assertNoViolations(page, "31-nickname-taken");
 		page.locator("#nickname").fill("Lan Anh");
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "lobby");
@@ -83,6 +85,7 @@ class PlayerErrorsBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator("h1")).hasText("You're in!");
 		expect(page.locator(".count")).hasText("1 player has joined");
 		screenshot(page, "32-english-lobby");
+		AxeCheck.assertNoViolations(page, "32-english-lobby");
 
 		JsonNode players = game.host().next("players");
 		game.host().send(Map.of("type", "kick", "player", players.path("joined").get(0).path("player").asInt()));
@@ -90,6 +93,7 @@ class PlayerErrorsBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator("h1")).hasText("You left the game");
 		expect(page.locator("main")).containsText("The organiser removed you from this game.");
 		screenshot(page, "33-kicked");
+		AxeCheck.assertNoViolations(page, "33-kicked");
 		assertThat(page.evaluate("() => localStorage.getItem('quizfest.player.session')")).isNull();
 	}
 }

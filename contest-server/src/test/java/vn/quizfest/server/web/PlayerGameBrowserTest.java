@@ -62,16 +62,19 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator("h1")).hasText("Vào trò chơi");
 		expect(page.locator("html")).hasAttribute("lang", "vi");
 		screenshot(page, "01-pin");
+		AxeCheck.assertNoViolations(page, "01-pin");
 		page.locator("#pin").fill("12345");
 		page.locator("form button[type=submit]").click();
 		expect(page.locator("#pin-error")).hasText("Mã PIN gồm đúng 6 chữ số (0–9).");
 		screenshot(page, "02-pin-invalid");
+		AxeCheck.assertNoViolations(page, "02-pin-invalid");
 		page.locator("#pin").fill(game.pin());
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "nick");
 		expect(page.locator(".pin-chip")).hasText("Mã PIN: " + game.pin().substring(0, 3) + " " + game.pin().substring(3));
 		page.locator("#nickname").fill(NICKNAME);
 		screenshot(page, "03-nickname");
+		AxeCheck.assertNoViolations(page, "03-nickname");
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "lobby");
 		expect(page.locator(".big-name")).hasText(NICKNAME);
@@ -79,11 +82,13 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 		TestSocket minh = socketPlayer(game.pin(), "Minh");
 		expect(page.locator(".count")).hasText("2 người chơi đã vào");
 		screenshot(page, "04-lobby");
+		AxeCheck.assertNoViolations(page, "04-lobby");
 
 		game.command("start");
 		onScreen(page, "preview");
 		expect(page.locator("h1")).hasText(quiz.get(0).text());
 		screenshot(page, "05-preview");
+		AxeCheck.assertNoViolations(page, "05-preview");
 
 		int expectedScore = 0;
 		for (int q = 0; q < quiz.size(); q++) {
@@ -102,6 +107,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 			expect(page.locator("h1")).hasText("Đã nhận câu trả lời!");
 			if (q == 0) {
 				screenshot(page, "07-answered");
+				AxeCheck.assertNoViolations(page, "07-answered");
 			}
 			minh.next("open");
 			minh.send(rightAnswer(question, shown, q));
@@ -128,13 +134,16 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 			assertThat(standing.path("score").asInt()).as("the server's score after question %d", q).isEqualTo(expectedScore);
 			if (q == 0) {
 				screenshot(page, "08-result-correct");
+				AxeCheck.assertNoViolations(page, "08-result-correct");
 			}
 			if (question.type() == QuestionType.TRUE_FALSE) {
 				expect(page.locator("h1")).hasText("Chưa đúng");
 				screenshot(page, "12-result-wrong");
+				AxeCheck.assertNoViolations(page, "12-result-wrong");
 			}
 			if (question.type() == QuestionType.POLL) {
 				screenshot(page, "16-result-poll");
+				AxeCheck.assertNoViolations(page, "16-result-poll");
 			}
 
 			game.command("next");
@@ -144,6 +153,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 			expect(page.locator(".you-line")).containsText("hạng " + standing.path("rank").asInt());
 			if (q == 0) {
 				screenshot(page, "09-leaderboard");
+				AxeCheck.assertNoViolations(page, "09-leaderboard");
 			}
 		}
 
@@ -155,6 +165,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator(".podium-step.place-1")).containsText("Minh");
 		expect(page.locator(".podium-step.me")).containsText(NICKNAME);
 		screenshot(page, "17-podium");
+		AxeCheck.assertNoViolations(page, "17-podium");
 
 		game.command("next");
 		game.host().next("ended");
@@ -164,6 +175,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 		assertThat(page.evaluate("() => localStorage.getItem('quizfest.player.session')"))
 			.as("the session is cleared after the end").isNull();
 		screenshot(page, "18-ended");
+		AxeCheck.assertNoViolations(page, "18-ended");
 		page.locator("button.primary").click();
 		onScreen(page, "pin");
 	}
@@ -174,6 +186,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 			case SINGLE_CHOICE -> {
 				expect(tile(page, "113")).isEnabled();
 				screenshot(page, "06-single-choice");
+				AxeCheck.assertNoViolations(page, "06-single-choice");
 				tile(page, "113").click();
 				return true;
 			}
@@ -186,6 +199,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 				expect(tile(page, "Bật xác thực")).hasAttribute("aria-pressed", "true");
 				expect(tile(page, "Cho người lạ")).hasAttribute("aria-pressed", "false");
 				screenshot(page, "10-multiple-select");
+				AxeCheck.assertNoViolations(page, "10-multiple-select");
 				page.locator("button.send").click();
 				return true;
 			}
@@ -198,6 +212,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 				expect(page.locator(".field-error")).hasText("Hãy gõ câu trả lời trước khi gửi.");
 				page.locator("#answer-text").fill("vneid");
 				screenshot(page, "11-type-answer");
+				AxeCheck.assertNoViolations(page, "11-type-answer");
 				page.locator("button.send").click();
 				return true;
 			}
@@ -213,6 +228,7 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 				expect(page.locator(".order-item .order-text")).hasText(new String[] { "Đăng nhập bằng VNeID",
 						"Chọn thủ tục", "Điền tờ khai", "Nộp và theo dõi" });
 				screenshot(page, "13-ordering");
+				AxeCheck.assertNoViolations(page, "13-ordering");
 				page.locator("button.send").click();
 				return true;
 			}
@@ -222,11 +238,13 @@ class PlayerGameBrowserTest extends PlayerBrowserSupport {
 				expect(page.locator(".field-error")).hasText("Hãy nhập một con số, ví dụ 12 hoặc 3,5.");
 				page.locator("#answer-number").fill("12");
 				screenshot(page, "14-numeric");
+				AxeCheck.assertNoViolations(page, "14-numeric");
 				page.locator("button.send").click();
 				return true;
 			}
 			case POLL -> {
 				screenshot(page, "15-poll");
+				AxeCheck.assertNoViolations(page, "15-poll");
 				tile(page, "Rồi").click();
 				return true;
 			}

@@ -34,6 +34,7 @@ class PlayerReconnectBrowserTest extends PlayerBrowserSupport {
 		onScreen(page, "nick");
 		expect(page.locator(".pin-chip")).containsText(game.pin().substring(0, 3) + " " + game.pin().substring(3));
 		screenshot(page, "20-join-link");
+		AxeCheck.assertNoViolations(page, "20-join-link");
 		page.locator("#nickname").fill("Ông Tư");
 		page.locator("form button[type=submit]").click();
 		onScreen(page, "lobby");
@@ -65,6 +66,7 @@ class PlayerReconnectBrowserTest extends PlayerBrowserSupport {
 		expect(page.locator("#score")).hasAttribute("data-score", String.valueOf(first));
 		assertCountdownAtMostTimeLeft(page, open.path("closesAt").asLong());
 		screenshot(page, "21-after-reload");
+		AxeCheck.assertNoViolations(page, "21-after-reload");
 		game.command("next");
 		game.host().next("closed");
 		onScreen(page, "result");
@@ -127,10 +129,12 @@ class PlayerReconnectBrowserTest extends PlayerBrowserSupport {
 			expect(page.locator("#conn")).hasAttribute("data-state", "waiting");
 			expect(page.locator("#conn-text")).containsText("Mất kết nối");
 			screenshot(page, "22-connection-lost");
+			AxeCheck.assertNoViolations(page, "22-connection-lost");
 			tile(page, "113").click();
 			expect(page.locator("h1")).hasText("Đang gửi câu trả lời…");
 			expect(page.locator("main")).containsText("Câu trả lời sẽ được gửi ngay khi kết nối lại");
 			screenshot(page, "23-answer-queued");
+			AxeCheck.assertNoViolations(page, "23-answer-queued");
 
 			network.restore();
 			expect(page.locator("h1")).hasText("Đã nhận câu trả lời!", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
@@ -164,6 +168,7 @@ class PlayerReconnectBrowserTest extends PlayerBrowserSupport {
 		onScreen(page, "replaced");
 		expect(page.locator("h1")).hasText("Bạn đang chơi ở nơi khác");
 		screenshot(page, "24-replaced");
+		AxeCheck.assertNoViolations(page, "24-replaced");
 		page.locator("button.primary").click();
 		onScreen(page, "lobby");
 		assertThat(other.awaitClose(TestSocket.DEFAULT_WAIT)).isEqualTo(4002);

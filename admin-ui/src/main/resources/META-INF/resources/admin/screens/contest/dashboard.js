@@ -10,6 +10,20 @@ import { SeriesChart } from './charts.js';
 import { ZONE, contestPath, contestTabs, itemsOf, loadContest, percent, sortRows } from './model.js';
 import { unitTree } from './units.js';
 
+const EXPORT_KINDS = ['winners', 'entrants', 'unit-ranking', 'participation'];
+
+/**
+ * The export log's "what" for people: the server records a code (winners:12.xlsx is the winners file
+ * of round 12, winners:12 the winners' verification view); an unknown code is shown as it is.
+ */
+export function exportLabel(what, rounds) {
+  const m = /^([a-z-]+)(?::(\d+))?(?:\.(xlsx|csv))?$/.exec(what || '');
+  if (!m || !EXPORT_KINDS.includes(m[1])) return what;
+  const round = (rounds || []).find((r) => String(r.id) === m[2]);
+  const label = t('contest.exports.kind.' + m[1] + (m[3] ? '.file' : '.view'), { format: (m[3] || '').toUpperCase() });
+  return m[2] ? t('contest.exports.ofRound', { what: label, round: round ? round.name : '#' + m[2] }) : label;
+}
+
 /** How often the dashboard asks again while it is open. */
 export const REFRESH_MS = 10000;
 /** Units shown in the bar chart (the table has them all). */
@@ -183,7 +197,7 @@ export class ContestDashboardScreen extends Screen {
       <div class="table-wrap"><table id="exports-log">
         <thead><tr><th>${t('contest.exports.at')}</th><th>${t('contest.exports.user')}</th><th>${t('contest.exports.what')}</th>
           <th class="num">${t('contest.exports.rows')}</th></tr></thead>
-        <tbody>${list.map((x) => html`<tr><td>${dateTime(x.at)}</td><td>${x.user}</td><td class="what">${x.what}</td>
+        <tbody>${list.map((x) => html`<tr><td>${dateTime(x.at)}</td><td>${x.user}</td><td class="what" data-what=${x.what}>${exportLabel(x.what, this.contest.rounds)}</td>
           <td class="num">${x.rows === undefined || x.rows === null ? '–' : num(x.rows)}</td></tr>`)}</tbody></table></div>`}
     </section>`;
   }

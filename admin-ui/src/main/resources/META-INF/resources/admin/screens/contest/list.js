@@ -35,12 +35,12 @@ export class ContestListScreen extends Screen {
   }
 
   row(c) {
-    // the list carries no rounds (one query per page); the contest's own screens show them
+    // the list carries each contest's rounds (one query for the page): their number beside the link
     return html`<tr data-contest=${c.id}>
       <td><a href=${'#/contests/' + c.id} class="contest-title">${c.title}</a></td>
       <td>${c.publicUrl ? html`<a href=${c.publicUrl} target="_blank" rel="noopener">${new URL(c.publicUrl, location.href).href}</a>` : '–'}</td>
       <td>${windowTime(c.createdAt)}</td>
-      <td class="row-actions"><a href=${'#/contests/' + c.id + '/rounds'}>${t('contest.tabs.rounds')}</a>
+      <td class="row-actions"><a href=${'#/contests/' + c.id + '/rounds'}>${t('contest.tabs.rounds')} (${(c.rounds || []).length})</a>
         <a href=${'#/contests/' + c.id + '/dashboard'}>${t('contest.tabs.dashboard')}</a></td></tr>`;
   }
 }

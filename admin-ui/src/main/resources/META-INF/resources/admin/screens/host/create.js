@@ -8,6 +8,7 @@ import { Screen } from '../../lib/screen.js';
 import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
+import { statusLabel } from '../results/list.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
 
 export class CreateGameScreen extends Screen {
@@ -35,13 +36,19 @@ export class CreateGameScreen extends Screen {
     return this.quizzes.find((q) => String(q.id) === this.quizId);
   }
 
-  /** Games of the organisation not yet ended, with their live phase (a game the server no longer holds is left out). */
+  /**
+   * Games of the organisation not yet ended (hidden ones left out), with their live phase; a game this
+   * server does not hold (another server of the cluster, or one whose server stopped) shows its stored
+   * status, so it can still be ended or hidden.
+   */
   async loadLive() {
     try {
       const page = await api.get('/api/games' + qs({ page: 0, size: 50 }));
       const open = page.games.filter((g) => !g.endedAt);
       const live = await Promise.all(open.map((g) => api.get('/api/games/' + encodeURIComponent(g.game.id))
-        .then((view) => Object.assign({ createdAt: g.createdAt }, view)).catch(() => null)));
+        .then((view) => Object.assign({ createdAt: g.createdAt }, view))
+        .catch(() => ({ id: g.game.id, title: g.game.title, pin: g.game.pin, players: g.playerCount,
+          createdAt: g.createdAt, stored: g.game.status }))));
       this.live = live.filter((g) => g && g.phase !== 'ENDED');
     } catch (e) {
       this.liveError = e;
@@ -58,6 +65,19 @@ export class CreateGameScreen extends Screen {
       this.liveError = e;
     }
     this.ending = null;
+    await this.loadLive();
+    this.update();
+  }
+
+  /** Hides a game from this list and from Results (its results stay; Results can show it again). */
+  async hideGame(id) {
+    try {
+      await api.post('/api/games/' + encodeURIComponent(id) + '/hide');
+      this.app.toast(t('host.live.hidden'));
+    } catch (e) {
+      this.liveError = e;
+    }
+    this.hiding = null;
     await this.loadLive();
     this.update();
   }
@@ -193,14 +213,18 @@ export class CreateGameScreen extends Screen {
       <ul class="live-list">${this.live.map((g) => html`<li data-game=${g.id}>
         <span class="live-name">${g.title}</span>
         <span class="badge">${t('host.live.pin', { pin: pinText(g.pin) })}</span>
-        <span class="badge ok">${phaseLabel(g.phase)}</span>
+        <span class="badge ok">${g.stored ? statusLabel(g.stored) : phaseLabel(g.phase)}</span>
         <span class="hint">${t('host.live.players', { count: num(g.players) })} · ${dateTime(g.createdAt)}</span>
         ${hostToken(g.id) ? html`<a class="button" href=${'#/games/' + encodeURIComponent(g.id) + '/run'}>${t('host.live.open')}</a>`
           : html`<span class="hint">${t('host.live.noToken')}</span>`}
         ${this.ending === g.id ? html`<span class="confirm">${t('host.live.endConfirm')}
             <button type="button" class="danger" data-end-confirm @click=${() => this.endGame(g.id)}>${t('host.live.end')}</button>
             <button type="button" @click=${() => { this.ending = null; this.update(); }}>${t('common.cancel')}</button></span>`
-          : html`<button type="button" class="link danger-link" data-end=${g.id} @click=${() => { this.ending = g.id; this.update(); }}>${t('host.live.end')}</button>`}
+          : html`<button type="button" class="link danger-link" data-end=${g.id} @click=${() => { this.ending = g.id; this.hiding = null; this.update(); }}>${t('host.live.end')}</button>`}
+        ${this.hiding === g.id ? html`<span class="confirm">${t('host.live.hideConfirm')}
+            <button type="button" data-hide-confirm @click=${() => this.hideGame(g.id)}>${t('host.live.hide')}</button>
+            <button type="button" @click=${() => { this.hiding = null; this.update(); }}>${t('common.cancel')}</button></span>`
+          : html`<button type="button" class="link" data-hide=${g.id} @click=${() => { this.hiding = g.id; this.ending = null; this.update(); }}>${t('host.live.hide')}</button>`}
       </li>`)}</ul>
     </section>`;
   }

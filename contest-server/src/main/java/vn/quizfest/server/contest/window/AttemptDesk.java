@@ -120,6 +120,12 @@ class AttemptDesk {
 					long created = attempts.create(round.id(), entrant.id(), slot, seed, now, deadline, entrant.unitCode(),
 							round.plan().questionCount());
 					entrants.lock(entrant.id());
+					// Last, so the lock is held only for the commit: the close's OPEN -> CLOSING update waits
+					// for this attempt (and then submits and ranks it), or this start sees the close and is
+					// rolled back. Without it an attempt started as the close began was left out of the ranking.
+					if (!contests.lockIfOpen(round.id())) {
+						throw new ApiException(HttpStatus.CONFLICT, "round.closing");
+					}
 					return created;
 				});
 				return new Started(attempts.byId(id).orElseThrow(), true);

@@ -1,5 +1,6 @@
 package vn.quizfest.server.contest.window;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -38,11 +38,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.quizfest.server.account.OrganiserPrincipal;
 import vn.quizfest.server.system.ApiException;
 import vn.quizfest.server.system.Messages;
+import vn.quizfest.server.web.JoinLinks;
 import vn.quizfest.server.web.QrSvg;
 
 /** Files around a contest: the unit list template and its import, and the public link as a QR code. */
@@ -67,21 +67,21 @@ class ContestFilesController {
 
 	private final Messages messages;
 
-	private final String publicUrl;
+	private final JoinLinks links;
 
-	ContestFilesController(ContestAccess access, ContestAdmin admin, Messages messages,
-			@Value("${quizfest.public-url:}") String publicUrl) {
+	ContestFilesController(ContestAccess access, ContestAdmin admin, Messages messages, JoinLinks links) {
 		this.access = access;
 		this.admin = admin;
 		this.messages = messages;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.links = links;
 	}
 
 	@GetMapping("/{id}/qr.svg")
 	@Operation(summary = "The contest's public link as a QR code")
-	ResponseEntity<byte[]> qr(@PathVariable long id, @AuthenticationPrincipal OrganiserPrincipal who) {
+	ResponseEntity<byte[]> qr(@PathVariable long id, @AuthenticationPrincipal OrganiserPrincipal who,
+			HttpServletRequest request) {
 		Contest contest = access.contest(who, id);
-		String base = publicUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
+		String base = links.phoneBase(request);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
 			.contentType(MediaType.valueOf(QrSvg.CONTENT_TYPE))

@@ -161,6 +161,20 @@ class ContestStore {
 			.list();
 	}
 
+	/** The rounds of several contests in one query (a page of the contests list), by contest. */
+	java.util.Map<Long, List<Round>> roundsOf(java.util.Collection<Long> contestIds) {
+		java.util.Map<Long, List<Round>> byContest = new java.util.HashMap<>();
+		if (contestIds.isEmpty()) {
+			return byContest;
+		}
+		jdbc.sql("SELECT " + ROUND_COLUMNS + " FROM contest_round WHERE contest_id IN (:ids) ORDER BY opens_at, id")
+			.param("ids", List.copyOf(contestIds))
+			.query(this::mapRound)
+			.list()
+			.forEach(r -> byContest.computeIfAbsent(r.contestId(), k -> new java.util.ArrayList<>()).add(r));
+		return byContest;
+	}
+
 	/** Ids of rounds in {@code state} whose {@code column} time is at or before {@code before}. */
 	List<Long> roundsDue(Round.State state, String column, long before, int limit) {
 		return jdbc.sql("SELECT id FROM contest_round WHERE state = ? AND " + column + " <= ? ORDER BY " + column
@@ -168,6 +182,19 @@ class ContestStore {
 			.params(state.name(), before, limit)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * Locks the round's row until the end of the caller's transaction and says whether it is still open
+	 * (an attempt start's last check, see {@link AttemptDesk#start}).
+	 */
+	boolean lockIfOpen(long roundId) {
+		return jdbc.sql("SELECT state FROM contest_round WHERE id = ? FOR UPDATE")
+			.param(roundId)
+			.query(String.class)
+			.optional()
+			.filter(Round.State.OPEN.name()::equals)
+			.isPresent();
 	}
 
 	/** Moves a round from one state to the next; false when another node (or request) did it first. */

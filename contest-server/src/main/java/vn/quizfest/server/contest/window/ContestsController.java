@@ -8,7 +8,6 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.web.JoinLinks;
 import vn.quizfest.questionbank.Language;
 import vn.quizfest.questionbank.Question;
 import vn.quizfest.server.account.OrganiserPrincipal;
@@ -72,7 +72,16 @@ class ContestsController {
 			@Nullable Long prediction, @Nullable Long predictionDistance, @Nullable String prize) {
 	}
 
-	record Ranking(long roundId, @Nullable Long realFigure, long total, int page, int size, List<RankingRow> rows) {
+	/**
+	 * @param next the {@code after} for the next page: the position (from 1) of its last row; null (left out of the answer) when the page is not full
+	 */
+	record Ranking(long roundId, @Nullable Long realFigure, long total, int page, int size, List<RankingRow> rows,
+			@Nullable Integer next) {
+
+		Ranking(long roundId, @Nullable Long realFigure, long total, int page, int size, List<RankingRow> rows) {
+			this(roundId, realFigure, total, page, size, rows,
+					rows.size() < size ? null : Integer.valueOf(rows.get(rows.size() - 1).position()));
+		}
 	}
 
 	record EntrantRow(long id, Map<String, Object> fields, boolean locked, String registeredAt) {
@@ -105,13 +114,13 @@ class ContestsController {
 
 	private final JsonMapper json;
 
-	private final String publicUrl;
+	private final JoinLinks links;
 
 	private final SecureRandom random = new SecureRandom();
 
 	ContestsController(ContestStore store, ContestAdmin admin, ContestAccess access, RoundClosing closing,
 			ResultStore results, EntrantStore entrants, AttemptStore attempts, AttemptDesk desk, DataAccessLog accessLog,
-			JsonMapper json, @Value("${quizfest.public-url:}") String publicUrl) {
+			JsonMapper json, JoinLinks links) {
 		this.store = store;
 		this.admin = admin;
 		this.access = access;
@@ -122,7 +131,7 @@ class ContestsController {
 		this.desk = desk;
 		this.accessLog = accessLog;
 		this.json = json;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.links = links;
 	}
 
 	// Contests
@@ -138,7 +147,10 @@ class ContestsController {
 			return new ContestPage(List.of(), p, s, 0);
 		}
 		Long organisation = all ? null : who.organisationId();
-		List<ContestView> items = store.contests(organisation, p, s).stream().map(c -> view(c, List.of())).toList();
+		List<Contest> contests = store.contests(organisation, p, s);
+		// Each contest with its rounds, as GET /api/contests/{id} gives them: one query for the page.
+		var rounds = store.roundsOf(contests.stream().map(Contest::id).toList());
+		List<ContestView> items = contests.stream().map(c -> view(c, rounds.getOrDefault(c.id(), List.of()))).toList();
 		return new ContestPage(items, p, s, store.countContests(organisation));
 	}
 
@@ -183,11 +195,14 @@ class ContestsController {
 				c.version(), rounds.stream().map(this::roundView).toList());
 	}
 
-	/** The address phones open: {@code quizfest.public-url}, or the one this request came to. */
+	/**
+	 * The address phones open, as for a live game's join link: {@code quizfest.public-url}, or the one
+	 * this request came to with this machine's network address in place of a loopback one.
+	 */
 	private String base() {
-		return publicUrl.isEmpty()
-				? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-				: publicUrl;
+		var attributes = (org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+			.currentRequestAttributes();
+		return links.phoneBase(attributes.getRequest());
 	}
 
 	RoundView roundView(Round r) {
@@ -283,15 +298,16 @@ class ContestsController {
 	}
 
 	@GetMapping("/{id}/rounds/{roundId}/ranking")
-	@Operation(summary = "The ranking of a closed round, a page at a time; CCCD and phone masked")
+	@Operation(summary = "The ranking of a closed round, a page at a time; CCCD and phone masked",
+			description = "page (from 0) or after (the previous answer's next: the last position shown); both by position, never by offset")
 	Ranking ranking(@PathVariable long id, @PathVariable long roundId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) @Nullable String unit,
-			@AuthenticationPrincipal OrganiserPrincipal who) {
+			@RequestParam(required = false) @Nullable Integer after, @AuthenticationPrincipal OrganiserPrincipal who) {
 		Contest contest = access.contest(who, id);
 		Round round = closed(contest, roundId);
 		int p = Math.max(0, page);
 		int s = Math.max(1, Math.min(size, 500));
-		List<RankingRow> rows = results.page(roundId, blank(unit), p, s).stream().map(r -> row(round, r, true)).toList();
+		List<RankingRow> rows = results.page(roundId, blank(unit), p, s, after == null ? null : Math.max(0, after) - 1).stream().map(r -> row(round, r, true)).toList();
 		return new Ranking(roundId, round.realFigure(), results.count(roundId, blank(unit)), p, s, rows);
 	}
 
@@ -302,7 +318,7 @@ class ContestsController {
 		Round round = closed(contest, roundId);
 		List<RankingRow> rows = results.winners(roundId).stream().map(r -> row(round, r, false)).toList();
 		accessLog.record(contest.id(), who, "winners:" + roundId, rows.size());
-		return new Ranking(roundId, round.realFigure(), rows.size(), 0, rows.size(), rows);
+		return new Ranking(roundId, round.realFigure(), rows.size(), 0, rows.size(), rows, null);
 	}
 
 	Round closed(Contest contest, long roundId) {

@@ -29,12 +29,31 @@ class ResultStore {
 		this.jdbc = jdbc;
 	}
 
-	List<ResultRow> page(long roundId, @Nullable String unit, int page, int size) {
-		String where = unit == null ? "WHERE r.round_id = ? " : "WHERE r.round_id = ? AND r.unit_code = ? ";
-		var spec = jdbc.sql(SELECT + where + "ORDER BY r.position LIMIT ? OFFSET ?");
-		spec = unit == null ? spec.params(roundId, size, (long) page * size)
-				: spec.params(roundId, unit, size, (long) page * size);
-		return spec.query(ResultStore::row).list();
+	/**
+	 * A page of the ranking, found by position (keyset), never by OFFSET, so page 5,000 is as quick as
+	 * page 0: the close writes positions 0, 1, 2... without gaps, so page {@code p} of the whole ranking
+	 * starts at position {@code p * size}. Within a unit the positions have gaps: {@code after} (the
+	 * position of the last row shown) continues from there; without it a unit's page is counted off.
+	 */
+	List<ResultRow> page(long roundId, @Nullable String unit, int page, int size, @Nullable Integer after) {
+		if (unit == null) {
+			long from = after != null ? after + 1L : (long) page * size;
+			return jdbc.sql(SELECT + "WHERE r.round_id = ? AND r.position >= ? ORDER BY r.position LIMIT ?")
+				.params(roundId, from, size)
+				.query(ResultStore::row)
+				.list();
+		}
+		if (after != null) {
+			return jdbc.sql(SELECT + "WHERE r.round_id = ? AND r.unit_code = ? AND r.position > ? ORDER BY r.position LIMIT ?")
+				.params(roundId, unit, after, size)
+				.query(ResultStore::row)
+				.list();
+		}
+		// A unit's own rows through ix_result_unit (round, unit, position): a unit is a small part of a round.
+		return jdbc.sql(SELECT + "WHERE r.round_id = ? AND r.unit_code = ? ORDER BY r.position LIMIT ? OFFSET ?")
+			.params(roundId, unit, size, (long) page * size)
+			.query(ResultStore::row)
+			.list();
 	}
 
 	long count(long roundId, @Nullable String unit) {

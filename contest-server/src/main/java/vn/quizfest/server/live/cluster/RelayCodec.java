@@ -14,6 +14,7 @@ import vn.quizfest.server.live.cluster.RelayMessage.ClientClosed;
 import vn.quizfest.server.live.cluster.RelayMessage.ClientFrame;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseAll;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseSocket;
+import vn.quizfest.server.live.cluster.RelayMessage.EndGame;
 import vn.quizfest.server.live.cluster.RelayMessage.PerSocket;
 import vn.quizfest.server.live.cluster.RelayMessage.ToHosts;
 import vn.quizfest.server.live.cluster.RelayMessage.ToPlayers;
@@ -24,7 +25,7 @@ import vn.quizfest.server.live.cluster.RelayMessage.ToSocket;
  * newlines, the last of which (a frame) may itself hold newlines. Node and socket ids never do.
  * {@code C node conn frame}, {@code D node conn}, {@code P node conn frame},
  * {@code X node conn code frame}, {@code K node conn player}, {@code B frame}, {@code H frame},
- * {@code Q json-of-frames-by-socket}, {@code E code frame}.
+ * {@code Q json-of-frames-by-socket}, {@code E code frame}, {@code N node}.
  */
 public final class RelayCodec {
 
@@ -83,15 +84,21 @@ public final class RelayCodec {
 			public String closeAll(CloseAll m) {
 				return join('E', Integer.toString(m.code()), m.frame());
 			}
+
+			@Override
+			public String endGame(EndGame m) {
+				return join('N', m.node());
+			}
 		});
 	}
 
 	/**
-	 * Whether a text is for the node that holds the game (a client's frame or close): every node hears
+	 * Whether a text is for the node that holds the game (a client's frame or close, an organiser's
+	 * end): every node hears
 	 * every message of the channel, and this sorts them without parsing.
 	 */
 	public static boolean isToOwner(String text) {
-		return !text.isEmpty() && (text.charAt(0) == 'C' || text.charAt(0) == 'D');
+		return !text.isEmpty() && (text.charAt(0) == 'C' || text.charAt(0) == 'D' || text.charAt(0) == 'N');
 	}
 
 	/** The message in a text, or empty when the text is not one (a newer node's kind, or damage). */
@@ -125,6 +132,7 @@ public final class RelayCodec {
 				case 'B' -> new ToPlayers(body);
 				case 'H' -> new ToHosts(body);
 				case 'Q' -> perSocket(body);
+				case 'N' -> body.isEmpty() || body.indexOf('\n') >= 0 ? null : new EndGame(body);
 				case 'E' -> {
 					String[] f = fields(body, 2);
 					yield f == null ? null : new CloseAll(Integer.parseInt(f[0]), f[1]);

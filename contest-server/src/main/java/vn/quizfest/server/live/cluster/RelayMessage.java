@@ -33,6 +33,8 @@ public sealed interface RelayMessage {
 		R perSocket(PerSocket message);
 
 		R closeAll(CloseAll message);
+
+		R endGame(EndGame message);
 	}
 
 	/** To the owner: a frame a socket on another node received from its client. */
@@ -119,6 +121,18 @@ public sealed interface RelayMessage {
 		@Override
 		public <R> R accept(Handler<R> handler) {
 			return handler.perSocket(this);
+		}
+	}
+
+	/**
+	 * To the owner: an organiser ended the game from the console of the node named (no host token
+	 * needed); the owner ends it as the host's {@code end} would.
+	 */
+	record EndGame(String node) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.endGame(this);
 		}
 	}
 

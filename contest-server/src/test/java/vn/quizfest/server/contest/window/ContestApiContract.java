@@ -1,6 +1,7 @@
 package vn.quizfest.server.contest.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,10 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import vn.quizfest.server.ApiClient;
+import vn.quizfest.server.system.ApiException;
 
 /**
  * The contest API over real HTTP: an organiser sets up a contest, entrants register and take their
@@ -33,6 +37,18 @@ abstract class ContestApiContract {
 	int port;
 
 	ContestFixture fixture;
+
+	@Autowired
+	AttemptDesk desk;
+
+	@Autowired
+	ContestStore contests;
+
+	@Autowired
+	EntrantStore entrantStore;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	void setUp() {
@@ -396,5 +412,113 @@ abstract class ContestApiContract {
 		JsonNode again = fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/preview",
 				Map.of("seed", 42)).body();
 		assertThat(again.path("questions")).isEqualTo(preview.path("questions"));
+	}
+
+	private long attemptsOfRound(long roundId) {
+		return jdbc.sql("SELECT COUNT(*) FROM contest_attempt WHERE round_id = ?").param(roundId).query(Long.class).single();
+	}
+
+	/**
+	 * The start read the round while it was open; the close began before the start's insert: the start
+	 * is refused with its own message and leaves no attempt that the ranking would miss.
+	 */
+	@Test
+	void aStartMeetingTheBeginningOfTheCloseIsRefusedAndLeavesNoAttempt() {
+		Setup setup = openContest("Cuộc thi đóng đúng lúc", Map.of("kind", "ONE_PER_ROUND"));
+		register(setup, "Trần Văn Minh", 1985, ContestFixture.cccd(91), "X1");
+		Round asTheStartReadIt = contests.round(setup.roundId()).orElseThrow();
+		long entrantId = jdbc.sql("SELECT id FROM contest_entrant WHERE contest_id = ?")
+			.param(setup.contestId())
+			.query(Long.class)
+			.single();
+		Entrant entrant = entrantStore.byId(entrantId).orElseThrow();
+		assertThat(asTheStartReadIt.state()).isEqualTo(Round.State.OPEN);
+		assertThat(contests.changeState(setup.roundId(), Round.State.OPEN, Round.State.CLOSING, System.currentTimeMillis()))
+			.as("the close begins").isTrue();
+
+		assertThatThrownBy(() -> desk.start(entrant, asTheStartReadIt)).isInstanceOfSatisfying(ApiException.class,
+				refused -> assertThat(refused.code()).isEqualTo("round.closing"));
+		assertThat(attemptsOfRound(setup.roundId())).isZero();
+	}
+
+	/** Starts racing the close: every attempt that started is ranked; every other start was told why. */
+	@Test
+	void everyAttemptStartedWhileTheRoundClosesIsRanked() throws Exception {
+		Setup setup = openContest("Cuộc thi đóng giữa lúc bắt đầu", Map.of("kind", "ONE_PER_ROUND"));
+		List<EntrantClient> phones = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			phones.add(register(setup, "Người dự thi " + i, 1980 + i, ContestFixture.cccd(200 + i), "X" + (1 + i % 3)));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(17);
+		List<String> refusals = new ArrayList<>();
+		try {
+			List<Callable<Object>> work = new ArrayList<>();
+			for (EntrantClient phone : phones) {
+				work.add(() -> phone.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null));
+			}
+			work.add(work.size() / 2, () -> fixture.organiser
+				.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/close", Map.of()));
+			for (Future<Object> future : pool.invokeAll(work, 120, TimeUnit.SECONDS)) {
+				Object answer = future.get();
+				if (answer instanceof EntrantClient.Response start && start.status() != 201) {
+					assertThat(start.status()).as(start.raw().body()).isEqualTo(409);
+					refusals.add(start.code());
+				}
+				if (answer instanceof ApiClient.Response close) {
+					assertThat(close.status()).as(close.raw().body()).isEqualTo(200);
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(refusals).allSatisfy(code -> assertThat(code).isIn("round.closing", "round.not-open"));
+		JsonNode ranking = fixture.organiser
+			.get("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/ranking?size=100")
+			.body();
+		assertThat(ranking.path("total").asLong()).as("ranked = started").isEqualTo(attemptsOfRound(setup.roundId()));
+		assertThat(ranking.path("total").asLong() + refusals.size()).isEqualTo(16);
+	}
+
+	/** Pages of the ranking by position: page n and "after the last one shown" give the same rows. */
+	@Test
+	void rankingPagesAreFoundByPosition() {
+		Setup setup = openContest("Cuộc thi nhiều trang", Map.of("kind", "ONE_PER_ROUND"));
+		for (int i = 0; i < 7; i++) {
+			EntrantClient phone = register(setup, "Người thứ " + i, 1990, ContestFixture.cccd(300 + i), i % 2 == 0 ? "X1" : "X2");
+			long attempt = phone.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null)
+				.body()
+				.path("attemptId")
+				.asLong();
+			assertThat(phone.post("/api/public/attempts/" + attempt + "/submit", null).status()).isEqualTo(200);
+		}
+		String path = "/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/ranking";
+		assertThat(fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds/" + setup.roundId() + "/close",
+				Map.of()).status()).isEqualTo(200);
+
+		JsonNode second = fixture.organiser.get(path + "?page=1&size=3").body();
+		assertThat(positions(second)).containsExactly(4, 5, 6);
+		assertThat(second.path("next").asInt()).isEqualTo(6);
+		assertThat(positions(fixture.organiser.get(path + "?after=3&size=3").body())).containsExactly(4, 5, 6);
+		JsonNode last = fixture.organiser.get(path + "?after=6&size=3").body();
+		assertThat(positions(last)).containsExactly(7);
+		assertThat(last.path("next").isIntegralNumber()).as("no next page").isFalse();
+		assertThat(positions(fixture.organiser.get(path + "?page=2&size=3").body())).containsExactly(7);
+
+		List<Integer> unit = positions(fixture.organiser.get(path + "?unit=X1&size=50").body());
+		assertThat(unit).hasSize(4).isSorted();
+		JsonNode unitFirst = fixture.organiser.get(path + "?unit=X1&size=2").body();
+		assertThat(positions(unitFirst)).isEqualTo(unit.subList(0, 2));
+		assertThat(positions(fixture.organiser.get(path + "?unit=X1&size=2&after=" + unitFirst.path("next").asInt()).body()))
+			.isEqualTo(unit.subList(2, 4));
+		assertThat(positions(fixture.organiser.get(path + "?unit=X1&size=2&page=1").body())).isEqualTo(unit.subList(2, 4));
+	}
+
+	private static List<Integer> positions(JsonNode ranking) {
+		List<Integer> positions = new ArrayList<>();
+		for (JsonNode row : ranking.path("rows")) {
+			positions.add(row.path("position").asInt());
+		}
+		return positions;
 	}
 }

@@ -20,6 +20,7 @@ import vn.quizfest.server.live.cluster.RelayMessage.ClientClosed;
 import vn.quizfest.server.live.cluster.RelayMessage.ClientFrame;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseAll;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseSocket;
+import vn.quizfest.server.live.cluster.RelayMessage.EndGame;
 import vn.quizfest.server.live.cluster.RelayMessage.PerSocket;
 import vn.quizfest.server.live.cluster.RelayMessage.ToHosts;
 import vn.quizfest.server.live.cluster.RelayMessage.ToPlayers;
@@ -53,7 +54,8 @@ class RelayCodecTest {
 				new Object[] { new ToHosts(FRAME), "H\n" + FRAME },
 				new Object[] { new PerSocket(perSocket), null },
 				new Object[] { new PerSocket(Map.of()), "Q\n{}" },
-				new Object[] { new CloseAll(4002, FRAME), "E\n4002\n" + FRAME });
+				new Object[] { new CloseAll(4002, FRAME), "E\n4002\n" + FRAME },
+				new Object[] { new EndGame("node-b"), "N\nnode-b" });
 	}
 
 	@ParameterizedTest
@@ -65,14 +67,14 @@ class RelayCodecTest {
 		}
 		assertThat(codec.decode(encoded)).contains(message);
 		assertThat(RelayCodec.isToOwner(encoded))
-			.isEqualTo(message instanceof ClientFrame || message instanceof ClientClosed);
+			.isEqualTo(message instanceof ClientFrame || message instanceof ClientClosed || message instanceof EndGame);
 	}
 
 	@Test
 	void theSamplesCoverEveryKindOfMessage() {
 		List<Class<?>> sampled = samples().<Class<?>>map(sample -> sample[0].getClass()).distinct().toList();
 		assertThat(sampled).containsExactlyInAnyOrder(RelayMessage.class.getPermittedSubclasses());
-		assertThat(Arrays.asList(RelayMessage.class.getPermittedSubclasses())).hasSize(9);
+		assertThat(Arrays.asList(RelayMessage.class.getPermittedSubclasses())).hasSize(10);
 	}
 
 	@Test
@@ -88,7 +90,7 @@ class RelayCodecTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "C", "C\n", "Cnode", "Z\nwhat", "C\nnode-a\nconn-1", "D\nnode-a", "P\nn\nc",
 			"X\nn\nc\n4001", "X\nn\nc\nnot-a-code\nframe", "K\nn\nc\nplayer", "K\nn\nc", "E\nframe-without-code",
-			"E\nabc\nframe", "Q\nnot json", "Q\n[1,2" })
+			"E\nabc\nframe", "Q\nnot json", "Q\n[1,2", "N\n", "N\nnode-a\nconn-1" })
 	void aTextThatIsNoMessageDecodesToNothing(String text) {
 		assertThat(codec.decode(text)).isEmpty();
 	}
