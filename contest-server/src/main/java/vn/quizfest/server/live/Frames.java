@@ -84,6 +84,12 @@ final class Frames {
 		you.put("nickname", player.nickname());
 		you.put("score", player.score());
 		you.put("streak", player.streak());
+		// Team play by unit: the unit the player plays for (absent in a game without units).
+		if (player.unit() != null) {
+			ObjectNode unit = you.putObject("unit");
+			unit.put("id", player.unit().id());
+			unit.put("name", player.unit().name());
+		}
 		if (rank != null) {
 			you.put("rank", rank);
 		}
@@ -124,6 +130,9 @@ final class Frames {
 		ObjectNode node = json.createObjectNode();
 		node.put("player", player.number());
 		node.put("nickname", player.nickname());
+		if (player.unit() != null) {
+			node.put("unit", player.unit().id()); // team play by unit
+		}
 		return node;
 	}
 

@@ -100,7 +100,8 @@ public final class HostPacedFormat implements GameFormat {
 
 			@Override
 			public Reply join(Join join) {
-				return new Reply.Joined(HostPacedFormat.this.join(join.nickname(), join.resumeToken(), now, events));
+				return new Reply.Joined(HostPacedFormat.this.join(join.nickname(), join.resumeToken(), join.unit(), now,
+						events));
 			}
 
 			@Override
@@ -282,11 +283,12 @@ public final class HostPacedFormat implements GameFormat {
 	// ---- players -----------------------------------------------------------------------------
 
 	/** Late joins are allowed until the podium. */
-	private Player join(@Nullable String nickname, String resumeToken, long now, List<GameEvent> events) {
+	private Player join(@Nullable String nickname, String resumeToken, @Nullable String unit, long now,
+			List<GameEvent> events) {
 		if (phase.isOver()) {
 			throw new Game.Refusal("GAME_OVER");
 		}
-		Player player = roster.join(nickname, resumeToken, now);
+		Player player = roster.join(nickname, resumeToken, unit, now);
 		events.add(new PlayerJoined(player));
 		return player;
 	}
