@@ -31,6 +31,9 @@ public final class Roster {
 	/** The units a player may play for, by {@link Unit#key}; empty in a game without units. */
 	private final Map<String, Unit> units = new LinkedHashMap<>();
 
+	/** Units the organiser assigned: by nickname key, or by player number as text. */
+	private final Map<String, Unit> assigned = new HashMap<>();
+
 	/** Every player of each unit, in join order (kicked ones included, as in {@link #players()}). */
 	private final Map<String, List<Player>> byUnit = new LinkedHashMap<>();
 
@@ -47,6 +50,15 @@ public final class Roster {
 
 	/** A roster whose players each play for one of these units (none: a game without units). */
 	public Roster(Nicknames nicknames, int maxPlayers, List<Unit> units) {
+		this(nicknames, maxPlayers, units, Map.of());
+	}
+
+	/**
+	 * A roster with units where the organiser assigned some players a unit from a list: by nickname
+	 * (compared as nicknames are, without case and spacing) or by player number. An assigned player
+	 * plays for that unit whatever the phone chose.
+	 */
+	public Roster(Nicknames nicknames, int maxPlayers, List<Unit> units, Map<String, String> assignments) {
 		this.nicknames = nicknames;
 		this.maxPlayers = maxPlayers;
 		for (Unit unit : units) {
@@ -55,6 +67,23 @@ public final class Roster {
 			}
 			byUnit.put(Unit.key(unit.id()), new ArrayList<>());
 		}
+		assignments.forEach((who, unitId) -> {
+			Unit unit = this.units.get(Unit.key(unitId));
+			if (unit == null) {
+				throw new IllegalArgumentException("assignment " + who + " names a unit that is not listed");
+			}
+			assigned.put(assignmentKey(who), unit);
+		});
+	}
+
+	/** A digits-only key is a player number; anything else a nickname, keyed as the nickname rules key it. */
+	private String assignmentKey(String who) {
+		String stripped = who.strip();
+		if (!stripped.isEmpty() && stripped.length() <= 9 && stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return "#" + Integer.parseInt(stripped);
+		}
+		Nicknames.Checked checked = nicknames.check(stripped);
+		return checked.error() == null ? checked.key() : stripped;
 	}
 
 	/** Whether players join for a unit. */
@@ -141,7 +170,13 @@ public final class Roster {
 		if (holder != null && !holder.kicked()) {
 			throw new Game.Refusal("NICKNAME_TAKEN");
 		}
-		Unit unit = unitFor(unitId);
+		Unit unit = assigned.get(checked.key());
+		if (unit == null) {
+			unit = assigned.get("#" + (players.size() + 1));
+		}
+		if (unit == null) {
+			unit = unitFor(unitId);
+		}
 		Player player = new Player(players.size() + 1, checked.nickname(), checked.key(), resumeToken, now, unit);
 		players.put(player.number(), player);
 		if (unit != null) {

@@ -17,6 +17,7 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.game.ranking.UnitRanking;
 
 /**
  * Builds the JSON frames of protocol version 1 (docs/protocol.md). Broadcast frames are built once
@@ -244,6 +245,11 @@ final class Frames {
 
 	/** The personal part of a closed question: this player's points, streak, score and rank. */
 	String outcome(int question, Outcome outcome, long score, int rank, int of) {
+		return outcome(question, outcome, score, rank, of, null);
+	}
+
+	/** With team play by unit, the outcome also says where the player stands inside its unit. */
+	String outcome(int question, Outcome outcome, long score, int rank, int of, UnitRanking.@Nullable Place place) {
 		ObjectNode node = frame("outcome");
 		node.put("q", question);
 		node.put("answered", outcome.answered());
@@ -257,6 +263,7 @@ final class Frames {
 		node.put("score", score);
 		node.put("rank", rank);
 		node.put("of", of);
+		TeamFrames.place(node, place);
 		return write(node);
 	}
 
@@ -277,11 +284,16 @@ final class Frames {
 	}
 
 	String finalRank(Standing standing, int of) {
+		return finalRank(standing, of, null);
+	}
+
+	String finalRank(Standing standing, int of, UnitRanking.@Nullable Place place) {
 		ObjectNode node = frame("final");
 		node.put("rank", standing.rank());
 		node.put("score", standing.score());
 		node.put("correctCount", standing.correctCount());
 		node.put("of", of);
+		TeamFrames.place(node, place);
 		return write(node);
 	}
 

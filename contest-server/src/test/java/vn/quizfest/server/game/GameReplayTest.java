@@ -30,6 +30,7 @@ import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
 import vn.quizfest.server.game.format.hosted.HostPacedFormat;
 
 /**
@@ -362,6 +363,12 @@ class GameReplayTest {
 		@Override
 		public void gameEnded(GameEnded event, long now) {
 			lines.add("GameEnded " + event.reason());
+		}
+
+		@Override
+		public void unitsRanked(UnitsRanked event, long now) {
+			lines.add("UnitsRanked " + event.question() + " last=" + event.last() + " " + event.standings() + " places="
+					+ new TreeMap<>(event.places()));
 		}
 	}
 }

@@ -47,7 +47,9 @@ import vn.quizfest.server.game.QuestionRun;
 import vn.quizfest.server.game.Roster;
 import vn.quizfest.server.game.Standing;
 import vn.quizfest.server.game.Submission;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
 import vn.quizfest.server.game.ranking.RankingPolicy;
+import vn.quizfest.server.game.ranking.UnitRanking;
 
 /**
  * The classic flow: LOBBY, then for each question PREVIEW, OPEN, CLOSED, LEADERBOARD, and at the end
@@ -63,6 +65,9 @@ public final class HostPacedFormat implements GameFormat {
 	private final Roster roster;
 
 	private final RankingPolicy ranking;
+
+	/** Team play by unit: the units' ranking beside the players' own; null in a game without units. */
+	private final @Nullable UnitRanking units;
 
 	private Phase phase = Phase.LOBBY;
 
@@ -88,8 +93,10 @@ public final class HostPacedFormat implements GameFormat {
 		}
 		this.questions = List.copyOf(questions);
 		this.settings = settings;
-		this.roster = new Roster(nicknames, settings.maxPlayers());
+		this.roster = settings.teams() == null ? new Roster(nicknames, settings.maxPlayers())
+				: new Roster(nicknames, settings.maxPlayers(), settings.teams().units(), settings.teams().assignments());
 		this.ranking = RankingPolicy.INDIVIDUAL;
+		this.units = settings.teams() == null ? null : new UnitRanking(settings.teams(), roster);
 		this.phaseSince = now;
 	}
 
@@ -227,6 +234,11 @@ public final class HostPacedFormat implements GameFormat {
 	@Override
 	public List<Standing> standings() {
 		return standings;
+	}
+
+	@Override
+	public Optional<UnitRanking> unitRanking() {
+		return Optional.ofNullable(units);
 	}
 
 	public long previewEndsAt() {
@@ -524,6 +536,10 @@ public final class HostPacedFormat implements GameFormat {
 		phaseSince = now;
 		QuestionRun.Result result = closing.close(roster, settings);
 		standings = ranking.rank(roster.players());
+		if (units != null && closing.question().isScored()) {
+			units.questionClosed(result.outcomes());
+			events.add(new UnitsRanked(closing.question().index(), units.standings(), units.places(), false));
+		}
 		lastClosed = new QuestionClosed(closing.question(), questions.size(), result.answered(), result.correct(),
 				result.distribution(), result.outcomes(), standings, now);
 		events.add(lastClosed);
@@ -552,6 +568,9 @@ public final class HostPacedFormat implements GameFormat {
 		phase = Phase.PODIUM;
 		phaseSince = now;
 		standings = ranking.rank(roster.players());
+		if (units != null) {
+			events.add(new UnitsRanked(-1, units.standings(), units.places(), true));
+		}
 		events.add(new PodiumShown(standings));
 	}
 
