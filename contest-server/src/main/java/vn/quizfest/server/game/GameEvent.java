@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import vn.quizfest.server.game.ranking.UnitRanking;
-import vn.quizfest.server.game.ranking.UnitStanding;
 
 /**
  * What happened in a game, for the gateway to tell players and host, and for the results writer.
@@ -190,7 +189,7 @@ public sealed interface GameEvent {
 	 * @param standings every unit, ranked ones first (see {@link UnitRanking#standings()})
 	 * @param places each player's place inside its unit, by player number
 	 */
-	record UnitsRanked(int question, List<UnitStanding> standings, Map<Integer, UnitRanking.Place> places,
+	record UnitsRanked(int question, List<UnitStanding> standings, Map<Integer, UnitPlace> places,
 			boolean last) implements GameEvent {
 
 		@Override

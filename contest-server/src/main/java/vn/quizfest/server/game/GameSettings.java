@@ -2,7 +2,6 @@ package vn.quizfest.server.game;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.quizfest.server.game.ranking.TeamSettings;
 
 /**
  * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended

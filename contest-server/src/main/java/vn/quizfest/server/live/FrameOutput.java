@@ -28,7 +28,7 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameEvent.UnitsRanked;
-import vn.quizfest.server.game.ranking.UnitRanking;
+import vn.quizfest.server.game.UnitPlace;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.HostView;
 import vn.quizfest.server.game.Outcome;
@@ -79,7 +79,7 @@ final class FrameOutput implements GameEvent.Listener {
 	// player's place inside its unit, told just before the close or podium that carries it.
 	private @Nullable String teamsFrame;
 
-	private Map<Integer, UnitRanking.Place> unitPlaces = Map.of();
+	private Map<Integer, UnitPlace> unitPlaces = Map.of();
 
 	// Guarded by the game's lock: the last frame of an ended game, for a phone that comes back afterwards.
 	private @Nullable String endedFrame;
@@ -254,7 +254,7 @@ final class FrameOutput implements GameEvent.Listener {
 		currentFrame = shared;
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
-		Map<Integer, UnitRanking.Place> places = unitPlaces;
+		Map<Integer, UnitPlace> places = unitPlaces;
 		long created = System.nanoTime();
 		outbox.execute(() -> {
 			Map<Integer, Standing> byPlayer = standingsByPlayer(closed.standings());
@@ -294,7 +294,7 @@ final class FrameOutput implements GameEvent.Listener {
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
 		List<Standing> standings = podium.standings();
-		Map<Integer, UnitRanking.Place> places = unitPlaces;
+		Map<Integer, UnitPlace> places = unitPlaces;
 		long created = System.nanoTime();
 		outbox.execute(() -> {
 			Map<Integer, Standing> byPlayer = standingsByPlayer(standings);
@@ -375,7 +375,7 @@ final class FrameOutput implements GameEvent.Listener {
 	}
 
 	private @Nullable String outcomeFrame(QuestionClosed closed, int player, Map<Integer, Standing> byPlayer,
-			Map<Integer, UnitRanking.Place> places) {
+			Map<Integer, UnitPlace> places) {
 		Outcome outcome = closed.outcomes().get(player);
 		Standing standing = byPlayer.get(player);
 		if (outcome == null || standing == null) {

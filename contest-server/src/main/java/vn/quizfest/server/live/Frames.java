@@ -17,7 +17,7 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
-import vn.quizfest.server.game.ranking.UnitRanking;
+import vn.quizfest.server.game.UnitPlace;
 
 /**
  * Builds the JSON frames of protocol version 1 (docs/protocol.md). Broadcast frames are built once
@@ -249,7 +249,7 @@ final class Frames {
 	}
 
 	/** With team play by unit, the outcome also says where the player stands inside its unit. */
-	String outcome(int question, Outcome outcome, long score, int rank, int of, UnitRanking.@Nullable Place place) {
+	String outcome(int question, Outcome outcome, long score, int rank, int of, @Nullable UnitPlace place) {
 		ObjectNode node = frame("outcome");
 		node.put("q", question);
 		node.put("answered", outcome.answered());
@@ -287,7 +287,7 @@ final class Frames {
 		return finalRank(standing, of, null);
 	}
 
-	String finalRank(Standing standing, int of, UnitRanking.@Nullable Place place) {
+	String finalRank(Standing standing, int of, @Nullable UnitPlace place) {
 		ObjectNode node = frame("final");
 		node.put("rank", standing.rank());
 		node.put("score", standing.score());

@@ -21,7 +21,7 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameEvent.UnitsRanked;
-import vn.quizfest.server.game.ranking.UnitStanding;
+import vn.quizfest.server.game.UnitStanding;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;

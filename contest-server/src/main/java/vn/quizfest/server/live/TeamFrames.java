@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.quizfest.server.game.GameEvent.UnitsRanked;
-import vn.quizfest.server.game.ranking.UnitRanking;
-import vn.quizfest.server.game.ranking.UnitStanding;
+import vn.quizfest.server.game.UnitPlace;
+import vn.quizfest.server.game.UnitStanding;
 
 /** The frames of team play by unit (docs/protocol.md, section 17). */
 final class TeamFrames {
@@ -36,7 +36,7 @@ final class TeamFrames {
 	}
 
 	/** Where a player stands inside its unit, added to its own outcome and final frames. */
-	static void place(ObjectNode node, UnitRanking.@Nullable Place place) {
+	static void place(ObjectNode node, @Nullable UnitPlace place) {
 		if (place == null) {
 			return;
 		}

@@ -20,10 +20,7 @@ import vn.quizfest.questionbank.Points;
 import vn.quizfest.server.game.GameEvent.PodiumShown;
 import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.UnitsRanked;
-import vn.quizfest.server.game.ranking.TeamScore;
-import vn.quizfest.server.game.ranking.TeamSettings;
 import vn.quizfest.server.game.ranking.UnitRanking;
-import vn.quizfest.server.game.ranking.UnitStanding;
 
 /**
  * Team play by unit in the classic format, engine only, the clock moved by hand. Team scores are
@@ -180,7 +177,7 @@ class TeamPlayTest {
 		assertThat(ranked.standings().get(1).score()).isEqualTo(500.0);
 		assertThat(UnitRanking.questionPoints(TeamScore.SUM, 5, List.of(1000, 1000, 1000, 0, 0, 0))).isEqualTo(3000.0);
 		// Each player's place inside its unit follows the individual order.
-		assertThat(ranked.places().get(small.number())).isEqualTo(new UnitRanking.Place(UNITS.get(1), 1, 1));
+		assertThat(ranked.places().get(small.number())).isEqualTo(new UnitPlace(UNITS.get(1), 1, 1));
 		assertThat(ranked.places().get(big.get(0).number()).place()).isEqualTo(1);
 		assertThat(ranked.places().get(big.get(1).number()).place()).isEqualTo(4);
 		assertThat(ranked.places().get(big.get(1).number()).of()).isEqualTo(6);

@@ -13,7 +13,11 @@ import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Ranking;
 import vn.quizfest.server.game.Roster;
+import vn.quizfest.server.game.TeamScore;
+import vn.quizfest.server.game.TeamSettings;
 import vn.quizfest.server.game.Unit;
+import vn.quizfest.server.game.UnitPlace;
+import vn.quizfest.server.game.UnitStanding;
 
 /**
  * The ranking policy of team play by unit, for any format: after each scored question a unit gets
@@ -22,10 +26,6 @@ import vn.quizfest.server.game.Unit;
  * beside this one. Pure and deterministic, like the engine it runs in.
  */
 public final class UnitRanking {
-
-	/** Where a player stands inside its unit: place 1 is the unit's best player. */
-	public record Place(Unit unit, int place, int of) {
-	}
 
 	private final TeamSettings settings;
 
@@ -136,8 +136,8 @@ public final class UnitRanking {
 	}
 
 	/** Every player's place inside its unit, by the individual order ({@link Ranking#ORDER}). */
-	public Map<Integer, Place> places() {
-		Map<Integer, Place> places = new HashMap<>();
+	public Map<Integer, UnitPlace> places() {
+		Map<Integer, UnitPlace> places = new HashMap<>();
 		roster.byUnit().forEach((unit, players) -> {
 			List<Player> members = new ArrayList<>(players.size());
 			for (Player player : players) {
@@ -147,7 +147,7 @@ public final class UnitRanking {
 			}
 			members.sort(Ranking.ORDER);
 			for (int i = 0; i < members.size(); i++) {
-				places.put(members.get(i).number(), new Place(unit, i + 1, members.size()));
+				places.put(members.get(i).number(), new UnitPlace(unit, i + 1, members.size()));
 			}
 		});
 		return places;

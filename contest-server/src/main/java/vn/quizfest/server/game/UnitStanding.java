@@ -1,6 +1,5 @@
-package vn.quizfest.server.game.ranking;
+package vn.quizfest.server.game;
 
-import vn.quizfest.server.game.Unit;
 
 /**
  * A unit's place on the team leaderboard.

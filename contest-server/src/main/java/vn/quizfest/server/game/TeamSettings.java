@@ -1,4 +1,4 @@
-package vn.quizfest.server.game.ranking;
+package vn.quizfest.server.game;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.quizfest.server.game.Unit;
 
 /**
  * Team play by unit: players play for a unit (class, commune, neighbourhood) and units are ranked

@@ -1,4 +1,4 @@
-package vn.quizfest.server.game.ranking;
+package vn.quizfest.server.game;
 
 /**
  * How one question's points of a unit's members make the unit's points for that question. The mean
