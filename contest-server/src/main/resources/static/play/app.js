@@ -43,6 +43,13 @@ const S = {
   status: 'idle',
   statusUntil: 0,
   wasOffline: false,
+  // Team play by unit: the game's units (from the PIN check), the one chosen, the last team
+  // leaderboard, and the player's place inside its unit.
+  units: null,
+  unitsAssigned: false,
+  unit: '',
+  teams: null,
+  teamPlace: null,
 };
 
 const prefs = loadPrefs();
@@ -55,7 +62,7 @@ let renderedKey = '';
 function persist() {
   if (S.ended) return;
   saveSession({
-    pin: S.pin, nickname: S.nickname, token: S.token,
+    pin: S.pin, nickname: S.nickname, token: S.token, unit: S.unit,
     open: S.open, answer: S.answer, draft: S.draft,
   });
 }
@@ -65,6 +72,7 @@ function restore() {
   S.pin = /^\d{6}$/.test(saved.pin || '') ? saved.pin : '';
   S.nickname = typeof saved.nickname === 'string' ? saved.nickname : '';
   S.token = typeof saved.token === 'string' ? saved.token : null;
+  S.unit = typeof saved.unit === 'string' ? saved.unit : '';
   S.open = saved.open && typeof saved.open.q === 'number' ? saved.open : null;
   S.answer = saved.answer && typeof saved.answer.q === 'number' ? saved.answer : null;
   S.draft = saved.draft && typeof saved.draft.q === 'number' ? saved.draft : null;
@@ -74,6 +82,7 @@ function resetGame() {
   S.token = null;
   S.player = S.game = S.preview = S.open = S.answer = S.draft = null;
   S.closed = S.outcome = S.leaderboard = S.podium = S.final = S.paused = null;
+  S.teams = S.teamPlace = null;
   S.lobbyCount = null;
   S.ended = false;
   S.joining = false;
@@ -96,7 +105,9 @@ function onOpen() {
   if (S.token) {
     connection.send({ type: 'resume', v: 1, pin: S.pin, token: S.token, lang: language() });
   } else if (S.joining) {
-    connection.send({ type: 'join', v: 1, pin: S.pin, nickname: S.nickname, lang: language() });
+    const join = { type: 'join', v: 1, pin: S.pin, nickname: S.nickname, lang: language() };
+    if (S.unit) join.unit = S.unit; // team play by unit
+    connection.send(join);
   }
 }
 
@@ -166,6 +177,7 @@ const handlers = {
   },
   outcome(f) {
     S.outcome = f;
+    if (f.team) S.teamPlace = f.team;
     if (S.player) {
       S.player.score = f.score;
       S.player.streak = f.streak;
@@ -194,6 +206,7 @@ const handlers = {
   },
   final(f) {
     S.final = f;
+    if (f.team) S.teamPlace = f.team;
     if (S.player) {
       S.player.score = f.score;
       S.player.rank = f.rank;
@@ -204,6 +217,11 @@ const handlers = {
   },
   ended() {
     finish();
+  },
+  // Team play by unit: sent just before the closed (or podium) it belongs to.
+  teams(f) {
+    S.teams = f;
+    if (['result', 'leaderboard', 'podium', 'ended'].indexOf(S.screen) >= 0) render(true);
   },
   paused(f) {
     S.paused = { remaining: f.remaining, at: Date.now() };
@@ -306,6 +324,8 @@ function onError(code) {
     case 'NICKNAME_TAKEN':
     case 'JOIN_RATE_LIMITED':
     case 'LOBBY_LOCKED':
+    case 'UNIT_REQUIRED':
+    case 'UNIT_UNKNOWN':
       S.joining = false;
       S.error = errorText(code);
       return show('nick', true);
@@ -406,6 +426,8 @@ const actions = {
       // Unknown (offline, timeout): go on; the join itself will tell.
       S.pin = digits;
       S.gameTitle = found ? found.title : null;
+      S.units = found && Array.isArray(found.units) ? found.units : null;
+      S.unitsAssigned = !!(found && found.unitsAssigned);
       persist();
       show('nick');
     });
@@ -414,11 +436,19 @@ const actions = {
     S.nickname = value;
     persist();
   },
+  unitChosen(value) {
+    S.unit = value;
+    persist();
+  },
   submitNickname(value) {
     const name = String(value).trim().replace(/\s+/g, ' ');
     S.nickname = name;
     if (!name) {
       S.error = t('nick.empty');
+      return show('nick', true);
+    }
+    if (S.units && S.units.length && !S.unit && !S.unitsAssigned) {
+      S.error = errorText('UNIT_REQUIRED');
       return show('nick', true);
     }
     S.error = null;
@@ -712,6 +742,9 @@ async function start() {
         return show('pin', true);
       }
       S.gameTitle = found.title;
+      S.units = Array.isArray(found.units) ? found.units : null;
+      S.unitsAssigned = !!found.unitsAssigned;
+      if (S.units && S.units.length) return show('nick', true); // the unit picker appears
       showGameTitle();
     });
   }

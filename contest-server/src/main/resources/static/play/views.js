@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { t, num } from './i18n.js';
 import { shapeIcon, checkIcon, crossIcon, LETTERS, tileKind } from './shapes.js';
 import { describeAnswer } from './answers.js';
+import { unitField, teamPanel } from './teams.js';
 
 function lead(key, params) {
   return h('p', { class: 'lead', text: t(key, params) });
@@ -35,7 +36,7 @@ export function nicknameScreen(state, actions) {
   const error = errorBox(state.error);
   error.id = 'nick-error';
   const form = h('form', { class: 'stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); actions.submitNickname(input.value); } },
-    h('label', { for: 'nickname', class: 'field-label', text: t('nick.label') }), input, error,
+    h('label', { for: 'nickname', class: 'field-label', text: t('nick.label') }), input, unitField(state, actions), error,
     h('button', { type: 'submit', class: 'primary', text: t('nick.submit') }),
     h('button', { type: 'button', class: 'link', onclick: actions.changePin, text: t('nick.changePin') }));
   return {
@@ -211,6 +212,7 @@ export function resultScreen(state) {
       kind === 'poll' ? pollBars(state) : correctAnswer(state),
       answerList(state),
       closed.explanation ? h('div', { class: 'panel explanation' }, h('h2', { class: 'small-heading', text: t('result.explanation') }), h('p', { text: closed.explanation })) : null,
+      state.teams && state.teams.q === closed.q ? teamPanel(state, false) : null,
     ],
   };
 }
@@ -229,7 +231,7 @@ export function leaderboardScreen(state) {
   return {
     title: t('leaderboard.title'),
     before: h('div', { class: 'question-head' }, h('span', { class: 'counter', text: t('leaderboard.after', { number: board.q + 1, count: board.count }) })),
-    body: [mine, h('ol', { class: 'board' }, rows), h('p', { class: 'muted', text: t('leaderboard.players', { count: num(board.players) }) })],
+    body: [mine, h('ol', { class: 'board' }, rows), h('p', { class: 'muted', text: t('leaderboard.players', { count: num(board.players) }) }), teamPanel(state, false)],
   };
 }
 
@@ -258,6 +260,7 @@ export function podiumScreen(state, actions, ended) {
       h('span', { class: 'podium-name', text: entry.nickname }),
       h('span', { class: 'podium-score', text: num(entry.score) })))));
   }
+  body.push(teamPanel(state, true));
   if (ended) {
     body.push(lead('ended.thanks'));
     body.push(h('button', { type: 'button', class: 'primary', onclick: actions.playAgain, text: t('ended.again') }));

@@ -25,6 +25,7 @@ function initialState() {
     closed: null,
     leaderboard: null, // with top[].move (positive: places up) when a previous leaderboard was seen
     podium: null,
+    teams: null, // team play by unit: the last teams frame (docs/protocol.md section 17)
     skipped: null,
     answers: { count: 0, of: 0 },
     players: [], // [{player, nickname}] newest first
@@ -209,6 +210,9 @@ export class HostConnection {
         return;
       case 'skipped':
         this.set({ skipped: f.q });
+        return;
+      case 'teams': // team play by unit: arrives just before the closed or podium it belongs to
+        this.set({ teams: f });
         return;
       case 'podium':
         this.set({ phase: 'PODIUM', podium: f, paused: false });

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.ScoringMode;
+import vn.quizfest.server.game.TeamSettings;
 import vn.quizfest.server.system.ApiException;
 
 /**
@@ -20,17 +21,30 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 		@Nullable @Min(1) @Max(120) Integer resultSeconds, @Nullable @Min(1) @Max(120) Integer leaderboardSeconds,
 		@Nullable Boolean typeAnswerIgnoresDiacritics, @Nullable @Min(0) @Max(5000) Integer openLeadMillis,
 		@Nullable @Min(1) @Max(GameSettings.MAX_PLAYERS_LIMIT) Integer maxPlayers,
-		@Nullable GameFormatKind format) {
+		@Nullable GameFormatKind format, @Nullable TeamsRequest teams) {
+
+	/** Settings without team play. */
+	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
+			@Nullable Integer leaderboardSize, @Nullable Boolean autoAdvance, @Nullable Integer resultSeconds,
+			@Nullable Integer leaderboardSeconds, @Nullable Boolean typeAnswerIgnoresDiacritics,
+			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+	}
+
 
 	/** The settings with defaults filled in; {@code 400 game.settings.invalid} when they do not fit together. */
 	public GameSettings resolve() {
 		GameSettings d = GameSettings.defaults();
+		// Team play: units typed here, or from a contest (read by the game's creator, which then sets them).
+		TeamSettings teamSettings = teams == null ? null : teams.resolve();
 		try {
 			return new GameSettings(or(previewSeconds, d.previewSeconds()), scoring == null ? d.scoring() : scoring,
 					or(streaks, d.streaks()), or(leaderboardSize, d.leaderboardSize()), or(autoAdvance, d.autoAdvance()),
 					or(resultSeconds, d.resultSeconds()), or(leaderboardSeconds, d.leaderboardSeconds()),
 					or(typeAnswerIgnoresDiacritics, d.typeAnswerIgnoresDiacritics()),
-					or(openLeadMillis, d.openLeadMillis()), or(maxPlayers, d.maxPlayers()), or(format, d.format()));
+					or(openLeadMillis, d.openLeadMillis()), or(maxPlayers, d.maxPlayers()), or(format, d.format()),
+					teamSettings);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
@@ -41,7 +55,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 	boolean isEmpty() {
 		return previewSeconds == null && scoring == null && streaks == null && leaderboardSize == null
 				&& autoAdvance == null && resultSeconds == null && leaderboardSeconds == null
-				&& typeAnswerIgnoresDiacritics == null && openLeadMillis == null && maxPlayers == null && format == null;
+				&& typeAnswerIgnoresDiacritics == null && openLeadMillis == null && maxPlayers == null && format == null && teams == null;
 	}
 
 	private static <T> T or(@Nullable T value, T fallback) {

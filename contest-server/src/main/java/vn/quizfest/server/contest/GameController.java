@@ -61,9 +61,12 @@ class GameController {
 
 	private final QuizSettingsJson settingsJson;
 
+	private final GameUnits units;
+
 	GameController(LiveGames games, Games stored, Leaderboard leaderboard, BankAccess access, Quizzes quizzes,
-			QuizSettingsJson settingsJson) {
+			QuizSettingsJson settingsJson, GameUnits units) {
 		this.games = games;
+		this.units = units;
 		this.settingsJson = settingsJson;
 		this.stored = stored;
 		this.leaderboard = leaderboard;
@@ -112,6 +115,9 @@ class GameController {
 		}
 		GameSettings settings = request.settings() != null ? request.settings().resolve()
 				: quizSettings == null ? GameSettings.defaults() : quizSettings.resolve();
+		// Team play by unit: units from the organisation's contest tree when the settings name a contest.
+		GameSettingsRequest named = request.settings() != null ? request.settings() : quizSettings;
+		settings = units.withContestUnits(settings, named == null ? null : named.teams(), organiser);
 		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
 				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
 				organiser.id()));

@@ -71,6 +71,10 @@ class ResultsSheets {
 					tenths);
 			writeQuestions(workbook.createSheet(messages.get(locale, "results.sheet.questions")), results, locale, header,
 					tenths);
+			if (teamPlay(results)) {
+				writeUnits(workbook.createSheet(messages.get(locale, "results.sheet.units")), results, locale, header,
+						tenths);
+			}
 			workbook.write(out);
 		}
 		catch (IOException ex) {
@@ -92,24 +96,58 @@ class ResultsSheets {
 		decimal.setMaximumFractionDigits(1);
 		decimal.setGroupingUsed(false);
 		var out = new ByteArrayOutputStream();
-		CsvWriter csv = CsvWriter.onto(out).record(playerHeadings(locale));
+		boolean teams = teamPlay(results);
+		CsvWriter csv = CsvWriter.onto(out).record(playerHeadings(locale, teams));
 		for (PlayerResult player : results.players()) {
 			Double seconds = correctSeconds(player);
-			csv.record(Arrays.asList(player.rank(), player.nickname(), player.score(), player.correctCount(),
-					player.answered(), seconds == null ? null : decimal.format(seconds)));
+			List<Object> cells = new ArrayList<>(Arrays.asList(player.rank(), player.nickname(), player.score(),
+					player.correctCount(), player.answered(), seconds == null ? null : decimal.format(seconds)));
+			if (teams) {
+				cells.add(player.unitName());
+			}
+			csv.record(cells);
 		}
 		csv.flush();
 		return out.toByteArray();
 	}
 
-	private List<String> playerHeadings(Locale locale) {
-		return List.of(messages.get(locale, "results.column.rank"), messages.get(locale, "results.column.nickname"),
-				messages.get(locale, "results.column.score"), messages.get(locale, "results.column.correct"),
-				messages.get(locale, "results.column.answered"), messages.get(locale, "results.column.correct-seconds"));
+	private List<String> playerHeadings(Locale locale, boolean teams) {
+		List<String> headings = new ArrayList<>(List.of(messages.get(locale, "results.column.rank"),
+				messages.get(locale, "results.column.nickname"), messages.get(locale, "results.column.score"),
+				messages.get(locale, "results.column.correct"), messages.get(locale, "results.column.answered"),
+				messages.get(locale, "results.column.correct-seconds")));
+		if (teams) {
+			headings.add(messages.get(locale, "results.column.unit"));
+		}
+		return headings;
+	}
+
+	/** Team play by unit: a game whose players played for units gets a unit column and a units sheet. */
+	private static boolean teamPlay(GameResults results) {
+		return !results.units().isEmpty() || results.players().stream().anyMatch(p -> p.unitId() != null);
+	}
+
+	private void writeUnits(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
+		headings(sheet, List.of(messages.get(locale, "results.column.rank"), messages.get(locale, "results.column.unit-id"),
+				messages.get(locale, "results.column.unit"), messages.get(locale, "results.column.unit-score"),
+				messages.get(locale, "results.column.unit-members")), header, new int[] { 8, 14, 32, 16, 16 });
+		int rowNumber = 1;
+		for (GameResults.UnitResult unit : results.units()) {
+			Row row = sheet.createRow(rowNumber++);
+			if (unit.rank() != null) {
+				row.createCell(0).setCellValue(unit.rank());
+			}
+			row.createCell(1).setCellValue(safe(unit.unitId()));
+			row.createCell(2).setCellValue(safe(unit.unitName()));
+			number(row, 3, unit.score(), tenths);
+			row.createCell(4).setCellValue(unit.members());
+		}
 	}
 
 	private void writePlayers(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
-		headings(sheet, playerHeadings(locale), header, new int[] { 8, 28, 12, 14, 16, 24 });
+		boolean teams = teamPlay(results);
+		headings(sheet, playerHeadings(locale, teams), header,
+				teams ? new int[] { 8, 28, 12, 14, 16, 24, 28 } : new int[] { 8, 28, 12, 14, 16, 24 });
 		int rowNumber = 1;
 		for (PlayerResult player : results.players()) {
 			Row row = sheet.createRow(rowNumber++);
@@ -121,6 +159,9 @@ class ResultsSheets {
 			row.createCell(3).setCellValue(player.correctCount());
 			row.createCell(4).setCellValue(player.answered());
 			number(row, 5, correctSeconds(player), tenths);
+			if (teams && player.unitName() != null) {
+				row.createCell(6).setCellValue(safe(player.unitName()));
+			}
 		}
 	}
 

@@ -155,4 +155,9 @@ public final class Game {
 	public List<Standing> standings() {
 		return format.standings();
 	}
+
+	/** Team play by unit: the units' ranking, if the game has units. */
+	public Optional<vn.quizfest.server.game.ranking.UnitRanking> unitRanking() {
+		return format.unitRanking();
+	}
 }

@@ -37,8 +37,16 @@ public sealed interface GameCommand {
 		R expire(Expire expire);
 	}
 
-	/** A new player asks to join with a nickname; the token is the resume secret the gateway made. */
-	record Join(@Nullable String nickname, String resumeToken) implements GameCommand {
+	/**
+	 * A new player asks to join with a nickname; the token is the resume secret the gateway made.
+	 *
+	 * @param unit the id of the unit (team) the player chose, or null (a v1 client, or a game without units)
+	 */
+	record Join(@Nullable String nickname, String resumeToken, @Nullable String unit) implements GameCommand {
+
+		public Join(@Nullable String nickname, String resumeToken) {
+			this(nickname, resumeToken, null);
+		}
 
 		@Override
 		public <R> R accept(Handler<R> handler) {

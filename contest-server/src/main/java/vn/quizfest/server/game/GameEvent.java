@@ -3,6 +3,8 @@ package vn.quizfest.server.game;
 import java.util.List;
 import java.util.Map;
 
+import vn.quizfest.server.game.ranking.UnitRanking;
+
 /**
  * What happened in a game, for the gateway to tell players and host, and for the results writer.
  * Events are facts in the past tense; the engine returns them from each command in order.
@@ -47,6 +49,10 @@ public sealed interface GameEvent {
 		void podiumShown(PodiumShown event, long now);
 
 		void gameEnded(GameEnded event, long now);
+
+		// ---- Team play by unit (game/ranking/UnitRanking) ----
+
+		void unitsRanked(UnitsRanked event, long now);
 	}
 
 	record PlayerJoined(Player player) implements GameEvent {
@@ -169,6 +175,26 @@ public sealed interface GameEvent {
 		@Override
 		public void dispatchTo(Listener listener, long now) {
 			listener.gameEnded(this, now);
+		}
+	}
+
+	// ---- Team play by unit (game/ranking/UnitRanking) ----------------------------------------
+
+	/**
+	 * The units' standings changed: told just before the {@link QuestionClosed} of a scored question
+	 * (so each player's outcome can carry its place inside its unit) and before the {@link PodiumShown},
+	 * then with {@code last} set. Only in a game with units.
+	 *
+	 * @param question the index of the question just closed, or -1 at the podium
+	 * @param standings every unit, ranked ones first (see {@link UnitRanking#standings()})
+	 * @param places each player's place inside its unit, by player number
+	 */
+	record UnitsRanked(int question, List<UnitStanding> standings, Map<Integer, UnitPlace> places,
+			boolean last) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.unitsRanked(this, now);
 		}
 	}
 }

@@ -3,6 +3,8 @@ package vn.quizfest.server.game;
 import java.util.List;
 import java.util.Optional;
 
+import vn.quizfest.server.game.ranking.UnitRanking;
+
 /**
  * The extension point of the engine: what a live format (host-paced, elimination, buzzer, ...)
  * implements. A format owns its flow; the shared parts ({@link Roster}, {@link QuestionRun},
@@ -40,4 +42,9 @@ public interface GameFormat {
 
 	/** Standings after the last closed question (empty before). */
 	List<Standing> standings();
+
+	/** Team play by unit: the units' ranking, in a game with units (a format that ranks units overrides this). */
+	default Optional<UnitRanking> unitRanking() {
+		return Optional.empty();
+	}
 }

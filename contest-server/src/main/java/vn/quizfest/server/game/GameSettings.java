@@ -1,5 +1,8 @@
 package vn.quizfest.server.game;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended
  * screen run the game alone.
@@ -15,10 +18,11 @@ package vn.quizfest.server.game;
  * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
  * @param maxPlayers players admitted to the game
  * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
+ * @param teams team play by unit: the units and how they are ranked; null for a game without units
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
-		int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable TeamSettings teams) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
@@ -44,6 +48,14 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		}
 	}
 
+	/** Settings without team play. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+	}
+
 	/** Settings of a classic, host-paced game. */
 	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
@@ -58,21 +70,27 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 
 	public GameSettings withFormat(GameFormatKind kind) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, teams);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, teams);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, teams);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, teams);
+	}
+
+	/** The same settings with team play by unit (null: none). */
+	public GameSettings withTeams(@Nullable TeamSettings unitTeams) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, unitTeams);
 	}
 }

@@ -1,5 +1,7 @@
 package vn.quizfest.server.game;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A player inside one game. The number is the join order (1, 2, ...) and the player's public id;
  * the resume token is the secret that lets a dropped phone come back as the same player.
@@ -15,6 +17,9 @@ public final class Player {
 	private final String resumeToken;
 
 	private final long joinedAt;
+
+	/** The team the player plays for, or null in a game without units. Fixed at join; a resume keeps it. */
+	private final @Nullable Unit unit;
 
 	private long score;
 
@@ -32,11 +37,16 @@ public final class Player {
 	private boolean answeredOnce;
 
 	Player(int number, String nickname, String nicknameKey, String resumeToken, long joinedAt) {
+		this(number, nickname, nicknameKey, resumeToken, joinedAt, null);
+	}
+
+	Player(int number, String nickname, String nicknameKey, String resumeToken, long joinedAt, @Nullable Unit unit) {
 		this.number = number;
 		this.nickname = nickname;
 		this.nicknameKey = nicknameKey;
 		this.resumeToken = resumeToken;
 		this.joinedAt = joinedAt;
+		this.unit = unit;
 	}
 
 	public int number() {
@@ -57,6 +67,10 @@ public final class Player {
 
 	public long joinedAt() {
 		return joinedAt;
+	}
+
+	public @Nullable Unit unit() {
+		return unit;
 	}
 
 	public long score() {

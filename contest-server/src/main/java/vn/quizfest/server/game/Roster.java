@@ -1,8 +1,11 @@
 package vn.quizfest.server.game;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The players of one game, shared by every format: numbers in join order, resume tokens, unique
- * nicknames, and the counts of those taking part and connected (kept as players come and go, since
- * they are read after every answer of a 10,000-player game).
+ * nicknames, the units (teams) players play for, and the counts of those taking part and connected
+ * (kept as players come and go, since they are read after every answer of a 10,000-player game).
  */
 public final class Roster {
 
@@ -25,6 +28,15 @@ public final class Roster {
 
 	private final Map<String, Player> byNicknameKey = new HashMap<>();
 
+	/** The units a player may play for, by {@link Unit#key}; empty in a game without units. */
+	private final Map<String, Unit> units = new LinkedHashMap<>();
+
+	/** Units the organiser assigned: by nickname key, or by player number as text. */
+	private final Map<String, Unit> assigned = new HashMap<>();
+
+	/** Every player of each unit, in join order (kicked ones included, as in {@link #players()}). */
+	private final Map<String, List<Player>> byUnit = new LinkedHashMap<>();
+
 	/** Players joined and not kicked; of them, those connected. */
 	private int active;
 
@@ -33,8 +45,68 @@ public final class Roster {
 	private boolean lobbyLocked;
 
 	public Roster(Nicknames nicknames, int maxPlayers) {
+		this(nicknames, maxPlayers, List.of());
+	}
+
+	/** A roster whose players each play for one of these units (none: a game without units). */
+	public Roster(Nicknames nicknames, int maxPlayers, List<Unit> units) {
+		this(nicknames, maxPlayers, units, Map.of());
+	}
+
+	/**
+	 * A roster with units where the organiser assigned some players a unit from a list: by nickname
+	 * (compared as nicknames are, without case and spacing) or by player number. An assigned player
+	 * plays for that unit whatever the phone chose.
+	 */
+	public Roster(Nicknames nicknames, int maxPlayers, List<Unit> units, Map<String, String> assignments) {
 		this.nicknames = nicknames;
 		this.maxPlayers = maxPlayers;
+		for (Unit unit : units) {
+			if (this.units.putIfAbsent(Unit.key(unit.id()), unit) != null) {
+				throw new IllegalArgumentException("unit " + unit.id() + " is listed twice");
+			}
+			byUnit.put(Unit.key(unit.id()), new ArrayList<>());
+		}
+		assignments.forEach((who, unitId) -> {
+			Unit unit = this.units.get(Unit.key(unitId));
+			if (unit == null) {
+				throw new IllegalArgumentException("assignment " + who + " names a unit that is not listed");
+			}
+			assigned.put(assignmentKey(who), unit);
+		});
+	}
+
+	/** A digits-only key is a player number; anything else a nickname, keyed as the nickname rules key it. */
+	private String assignmentKey(String who) {
+		String stripped = who.strip();
+		if (!stripped.isEmpty() && stripped.length() <= 9 && stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return "#" + Integer.parseInt(stripped);
+		}
+		Nicknames.Checked checked = nicknames.check(stripped);
+		return checked.error() == null ? checked.key() : stripped;
+	}
+
+	/** Whether players join for a unit. */
+	public boolean hasUnits() {
+		return !units.isEmpty();
+	}
+
+	/** The units of the game, in the organiser's order. */
+	public List<Unit> units() {
+		return List.copyOf(units.values());
+	}
+
+	/** Every player of the unit with this id, in join order (kicked ones included); empty if unknown. */
+	public List<Player> playersOf(String unitId) {
+		List<Player> members = byUnit.get(Unit.key(unitId));
+		return members == null ? List.of() : Collections.unmodifiableList(members);
+	}
+
+	/** Every unit with its players (kicked ones included), in the organiser's order. */
+	public Map<Unit, List<Player>> byUnit() {
+		Map<Unit, List<Player>> view = new LinkedHashMap<>();
+		units.forEach((key, unit) -> view.put(unit, Collections.unmodifiableList(byUnit.get(key))));
+		return view;
 	}
 
 	public Collection<Player> players() {
@@ -72,11 +144,18 @@ public final class Roster {
 		lobbyLocked = locked;
 	}
 
-	/**
-	 * Adds a player; throws {@link Game.Refusal} when the lobby is locked, the game full, or the
-	 * nickname refused or taken.
-	 */
+	/** Adds a player to a game without units (a unit sent anyway is ignored). */
 	public Player join(@Nullable String nickname, String resumeToken, long now) {
+		return join(nickname, resumeToken, null, now);
+	}
+
+	/**
+	 * Adds a player; throws {@link Game.Refusal} when the lobby is locked, the game full, the
+	 * nickname refused or taken, or, in a game with units, the unit missing ({@code UNIT_REQUIRED}) or
+	 * not one of the game's ({@code UNIT_UNKNOWN}). In a game without units the unit is ignored, so a
+	 * phone that always sends one still joins.
+	 */
+	public Player join(@Nullable String nickname, String resumeToken, @Nullable String unitId, long now) {
 		if (lobbyLocked) {
 			throw new Game.Refusal("LOBBY_LOCKED");
 		}
@@ -91,13 +170,37 @@ public final class Roster {
 		if (holder != null && !holder.kicked()) {
 			throw new Game.Refusal("NICKNAME_TAKEN");
 		}
-		Player player = new Player(players.size() + 1, checked.nickname(), checked.key(), resumeToken, now);
+		Unit unit = assigned.get(checked.key());
+		if (unit == null) {
+			unit = assigned.get("#" + (players.size() + 1));
+		}
+		if (unit == null) {
+			unit = unitFor(unitId);
+		}
+		Player player = new Player(players.size() + 1, checked.nickname(), checked.key(), resumeToken, now, unit);
 		players.put(player.number(), player);
+		if (unit != null) {
+			byUnit.get(Unit.key(unit.id())).add(player);
+		}
 		active++;
 		connected++;
 		byToken.put(resumeToken, player);
 		byNicknameKey.put(checked.key(), player);
 		return player;
+	}
+
+	private @Nullable Unit unitFor(@Nullable String unitId) {
+		if (units.isEmpty()) {
+			return null;
+		}
+		if (unitId == null || unitId.isBlank()) {
+			throw new Game.Refusal("UNIT_REQUIRED");
+		}
+		Unit unit = units.get(Unit.key(unitId));
+		if (unit == null) {
+			throw new Game.Refusal("UNIT_UNKNOWN");
+		}
+		return unit;
 	}
 
 	/**

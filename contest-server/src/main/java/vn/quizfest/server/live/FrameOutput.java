@@ -27,6 +27,8 @@ import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
+import vn.quizfest.server.game.UnitPlace;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.HostView;
 import vn.quizfest.server.game.Outcome;
@@ -72,6 +74,12 @@ final class FrameOutput implements GameEvent.Listener {
 	private long lastLobbySent;
 
 	private volatile long endedAt = -1;
+
+	// Team play by unit, guarded by the game's lock: the last team leaderboard (for catch-up) and each
+	// player's place inside its unit, told just before the close or podium that carries it.
+	private @Nullable String teamsFrame;
+
+	private Map<Integer, UnitPlace> unitPlaces = Map.of();
 
 	// Guarded by the game's lock: the last frame of an ended game, for a phone that comes back afterwards.
 	private @Nullable String endedFrame;
@@ -134,7 +142,8 @@ final class FrameOutput implements GameEvent.Listener {
 			case CLOSED, LEADERBOARD -> {
 				QuestionClosed closed = view.lastClosed();
 				if (closed != null) {
-					String frame = outcomeFrame(closed, player.number(), standingsByPlayer(closed.standings()));
+					String frame = outcomeFrame(closed, player.number(), standingsByPlayer(closed.standings()),
+							unitPlaces);
 					if (frame != null) {
 						connection.send(frame);
 					}
@@ -143,12 +152,16 @@ final class FrameOutput implements GameEvent.Listener {
 			case PODIUM, ENDED -> {
 				for (Standing standing : view.standings()) {
 					if (standing.player() == player.number()) {
-						connection.send(context.frames().finalRank(standing, view.standings().size()));
+						connection.send(context.frames().finalRank(standing, view.standings().size(),
+								unitPlaces.get(player.number())));
 					}
 				}
 			}
 			default -> {
 			}
+		}
+		if (teamsFrame != null && view.phase() != Phase.LOBBY) {
+			connection.send(teamsFrame);
 		}
 		if (view.paused()) {
 			connection.send(context.frames().paused(view.pausedRemaining()));
@@ -169,6 +182,9 @@ final class FrameOutput implements GameEvent.Listener {
 	void catchUpHost(Peer connection) {
 		connection.send(context.frames().hosted(live, context.now()));
 		sendCurrentFrame(connection);
+		if (teamsFrame != null) {
+			connection.send(teamsFrame);
+		}
 		HostView view = game.hostView();
 		if (view.phase() == Phase.OPEN && view.question() != null) {
 			connection.send(context.frames().answers(view.question().index(), view.answered(), view.activePlayers()));
@@ -238,12 +254,13 @@ final class FrameOutput implements GameEvent.Listener {
 		currentFrame = shared;
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
+		Map<Integer, UnitPlace> places = unitPlaces;
 		long created = System.nanoTime();
 		outbox.execute(() -> {
 			Map<Integer, Standing> byPlayer = standingsByPlayer(closed.standings());
 			fan(targets, shared, false);
 			fan(hostTargets, shared, true);
-			fanEach(targets, connection -> outcomeFrame(closed, connection.player, byPlayer));
+			fanEach(targets, connection -> outcomeFrame(closed, connection.player, byPlayer, places));
 			context.metrics().fanOut(System.nanoTime() - created);
 		});
 	}
@@ -277,6 +294,7 @@ final class FrameOutput implements GameEvent.Listener {
 		Targets targets = snapshot(true);
 		Targets hostTargets = snapshot(false);
 		List<Standing> standings = podium.standings();
+		Map<Integer, UnitPlace> places = unitPlaces;
 		long created = System.nanoTime();
 		outbox.execute(() -> {
 			Map<Integer, Standing> byPlayer = standingsByPlayer(standings);
@@ -284,7 +302,8 @@ final class FrameOutput implements GameEvent.Listener {
 			fan(hostTargets, shared, true);
 			fanEach(targets, connection -> {
 				Standing standing = byPlayer.get(connection.player);
-				return standing == null ? null : context.frames().finalRank(standing, standings.size());
+				return standing == null ? null
+						: context.frames().finalRank(standing, standings.size(), places.get(connection.player));
 			});
 			context.metrics().fanOut(System.nanoTime() - created);
 		});
@@ -307,6 +326,22 @@ final class FrameOutput implements GameEvent.Listener {
 			fan(hostTargets, frame, true);
 		});
 		players.clear();
+	}
+
+	// ---- Team play by unit ---------------------------------------------------------------------
+
+	/**
+	 * The team leaderboard goes to everyone at once, before the close (or podium) it belongs to; the
+	 * places inside units ride on each player's own outcome or final frame, so no extra frame per player.
+	 */
+	@Override
+	public void unitsRanked(UnitsRanked ranked, long now) {
+		var teams = game.settings().teams();
+		String frame = TeamFrames.teams(context.frames(), ranked, teams == null ? "MEAN" : teams.score().name(),
+				teams == null ? 1 : teams.minMembers());
+		teamsFrame = frame;
+		unitPlaces = ranked.places();
+		broadcastTransient(frame);
 	}
 
 	// ---- frames ------------------------------------------------------------------------------
@@ -339,14 +374,16 @@ final class FrameOutput implements GameEvent.Listener {
 		};
 	}
 
-	private @Nullable String outcomeFrame(QuestionClosed closed, int player, Map<Integer, Standing> byPlayer) {
+	private @Nullable String outcomeFrame(QuestionClosed closed, int player, Map<Integer, Standing> byPlayer,
+			Map<Integer, UnitPlace> places) {
 		Outcome outcome = closed.outcomes().get(player);
 		Standing standing = byPlayer.get(player);
 		if (outcome == null || standing == null) {
 			return null;
 		}
 		return context.frames()
-			.outcome(closed.question().index(), outcome, standing.score(), standing.rank(), byPlayer.size());
+			.outcome(closed.question().index(), outcome, standing.score(), standing.rank(), byPlayer.size(),
+					places.get(player));
 	}
 
 	private static Map<Integer, Standing> standingsByPlayer(List<Standing> standings) {

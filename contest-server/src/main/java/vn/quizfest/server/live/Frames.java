@@ -17,6 +17,7 @@ import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.game.UnitPlace;
 
 /**
  * Builds the JSON frames of protocol version 1 (docs/protocol.md). Broadcast frames are built once
@@ -84,6 +85,12 @@ final class Frames {
 		you.put("nickname", player.nickname());
 		you.put("score", player.score());
 		you.put("streak", player.streak());
+		// Team play by unit: the unit the player plays for (absent in a game without units).
+		if (player.unit() != null) {
+			ObjectNode unit = you.putObject("unit");
+			unit.put("id", player.unit().id());
+			unit.put("name", player.unit().name());
+		}
 		if (rank != null) {
 			you.put("rank", rank);
 		}
@@ -124,6 +131,9 @@ final class Frames {
 		ObjectNode node = json.createObjectNode();
 		node.put("player", player.number());
 		node.put("nickname", player.nickname());
+		if (player.unit() != null) {
+			node.put("unit", player.unit().id()); // team play by unit
+		}
 		return node;
 	}
 
@@ -235,6 +245,11 @@ final class Frames {
 
 	/** The personal part of a closed question: this player's points, streak, score and rank. */
 	String outcome(int question, Outcome outcome, long score, int rank, int of) {
+		return outcome(question, outcome, score, rank, of, null);
+	}
+
+	/** With team play by unit, the outcome also says where the player stands inside its unit. */
+	String outcome(int question, Outcome outcome, long score, int rank, int of, @Nullable UnitPlace place) {
 		ObjectNode node = frame("outcome");
 		node.put("q", question);
 		node.put("answered", outcome.answered());
@@ -248,6 +263,7 @@ final class Frames {
 		node.put("score", score);
 		node.put("rank", rank);
 		node.put("of", of);
+		TeamFrames.place(node, place);
 		return write(node);
 	}
 
@@ -268,11 +284,16 @@ final class Frames {
 	}
 
 	String finalRank(Standing standing, int of) {
+		return finalRank(standing, of, null);
+	}
+
+	String finalRank(Standing standing, int of, @Nullable UnitPlace place) {
 		ObjectNode node = frame("final");
 		node.put("rank", standing.rank());
 		node.put("score", standing.score());
 		node.put("correctCount", standing.correctCount());
 		node.put("of", of);
+		TeamFrames.place(node, place);
 		return write(node);
 	}
 

@@ -22,6 +22,7 @@ import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
 import vn.quizfest.server.game.Standing;
 import vn.quizfest.server.leaderboard.Leaderboard;
 
@@ -127,5 +128,12 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	@Override
 	public void gameEnded(GameEnded event, long now) {
+	}
+
+	// ---- Team play by unit ----
+
+	@Override
+	public void unitsRanked(UnitsRanked event, long now) {
+		// The mirror holds players; the team board is small and goes out in the teams frame.
 	}
 }

@@ -140,11 +140,11 @@ public final class LiveGame {
 	// ---- players -----------------------------------------------------------------------------
 
 	/** Throws {@link Game.Refusal} when the engine refuses the join. */
-	void join(Peer connection, @Nullable String nickname, String token) {
+	void join(Peer connection, @Nullable String nickname, @Nullable String unit, String token) {
 		lock.lock();
 		try {
 			long now = context.now();
-			Decision decision = game.handle(new GameCommand.Join(nickname, token), now);
+			Decision decision = game.handle(new GameCommand.Join(nickname, token, unit), now);
 			if (!(decision.reply() instanceof Reply.Joined joined)) {
 				String code = ((Reply.Refused) decision.reply()).code();
 				context.metrics().joinRefused(code);

@@ -180,7 +180,17 @@ public class LiveGames implements SmartLifecycle {
 	}
 
 	/** What a player may learn from a PIN before choosing a nickname: the game's title and whether it still takes players. */
-	public record PinLookup(String pin, String title, boolean joinable) {
+	/**
+	 * @param units team play by unit: the units a player chooses from (empty in a game without units, and
+	 *        for a game held by another node, whose phone then learns them from the join's refusal)
+	 * @param unitsAssigned whether the organiser assigned players units from a list (a choice is then optional)
+	 */
+	public record PinLookup(String pin, String title, boolean joinable, List<vn.quizfest.server.game.Unit> units,
+			boolean unitsAssigned) {
+
+		public PinLookup(String pin, String title, boolean joinable) {
+			this(pin, title, joinable, List.of(), false);
+		}
 	}
 
 	/**
@@ -190,7 +200,11 @@ public class LiveGames implements SmartLifecycle {
 	public Optional<PinLookup> lookup(String pin) {
 		LiveGame local = byPin.get(pin);
 		if (local != null) {
-			return Optional.of(new PinLookup(pin, local.title(), local.read(game -> !game.phase().isOver())));
+			return Optional.of(local.read(game -> {
+				var teams = game.settings().teams();
+				return new PinLookup(pin, local.title(), !game.phase().isOver(), teams == null ? List.of() : teams.units(),
+						teams != null && !teams.assignments().isEmpty());
+			}));
 		}
 		return pins.gameOf(pin)
 			.flatMap(games::findById)

@@ -51,7 +51,7 @@ final class PlayerSocketHandler extends SocketHandler {
 					return false;
 				}
 				try {
-					game.join(connection, text(frame, "nickname"), games.token());
+					game.join(connection, text(frame, "nickname"), text(frame, "unit"), games.token());
 				}
 				catch (Game.Refusal refusal) {
 					// A refused join (a taken nickname, a full game) is no player: it does not use up the cap.

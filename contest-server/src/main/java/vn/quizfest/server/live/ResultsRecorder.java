@@ -20,6 +20,8 @@ import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
+import vn.quizfest.server.game.UnitStanding;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
@@ -41,6 +43,9 @@ final class ResultsRecorder implements GameEvent.Listener {
 
 	private final Executor outbox;
 
+	/** Team play by unit: the units' final standings, told just before the podium; under the game's lock. */
+	private List<ResultRecord.FinalUnit> finalUnits = List.of();
+
 	ResultsRecorder(Game game, ResultsWriter results, Frames frames, Executor outbox) {
 		this.game = game;
 		this.results = results;
@@ -55,7 +60,8 @@ final class ResultsRecorder implements GameEvent.Listener {
 	@Override
 	public void playerJoined(PlayerJoined event, long now) {
 		Player p = event.player();
-		submit(new ResultRecord.PlayerJoined(game.id(), p.number(), p.nickname(), p.joinedAt()));
+		submit(new ResultRecord.PlayerJoined(game.id(), p.number(), p.nickname(), p.joinedAt(),
+				p.unit() == null ? null : p.unit().id(), p.unit() == null ? null : p.unit().name()));
 	}
 
 	@Override
@@ -132,18 +138,34 @@ final class ResultsRecorder implements GameEvent.Listener {
 	public void podiumShown(PodiumShown podium, long now) {
 		List<Standing> standings = podium.standings();
 		String gameId = game.id();
+		List<ResultRecord.FinalUnit> units = finalUnits;
 		outbox.execute(() -> {
 			List<ResultRecord.FinalStanding> finals = new ArrayList<>(standings.size());
 			for (Standing s : standings) {
 				finals.add(new ResultRecord.FinalStanding(s.player(), s.score(), s.rank(), s.correctCount(),
 						s.correctMillis()));
 			}
-			results.submit(new ResultRecord.GameFinished(gameId, now, finals));
+			results.submit(new ResultRecord.GameFinished(gameId, now, finals, units));
 		});
 	}
 
 	@Override
 	public void gameEnded(GameEnded ended, long now) {
 		submit(new ResultRecord.StatusChanged(game.id(), "ENDED", now));
+	}
+
+	// ---- Team play by unit ----
+
+	@Override
+	public void unitsRanked(UnitsRanked ranked, long now) {
+		if (!ranked.last()) {
+			return; // the standings after each question are frames, not results
+		}
+		List<ResultRecord.FinalUnit> units = new ArrayList<>(ranked.standings().size());
+		for (UnitStanding standing : ranked.standings()) {
+			units.add(new ResultRecord.FinalUnit(standing.unit().id(), standing.unit().name(),
+					standing.ranked() ? standing.rank() : null, units.size() + 1, standing.score(), standing.members()));
+		}
+		finalUnits = units;
 	}
 }

@@ -8,11 +8,27 @@ import org.jspecify.annotations.Nullable;
  * What organisers see of a game: every player in rank order (players without a rank after those with
  * one, kicked players last), and how each question was answered.
  */
-public record GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions) {
+public record GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions,
+		List<UnitResult> units) {
 
 	public GameResults {
 		players = List.copyOf(players);
 		questions = List.copyOf(questions);
+		units = List.copyOf(units);
+	}
+
+	/** Results of a game without team play. */
+	public GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions) {
+		this(game, players, questions, List.of());
+	}
+
+	/**
+	 * Team play by unit: one unit's final standing, in the order of the team leaderboard (ranked units
+	 * first). Empty for a game without units, and until the game has finished.
+	 *
+	 * @param rank 1, 2, ...; null for a unit with fewer members than the minimum
+	 */
+	public record UnitResult(String unitId, String unitName, @Nullable Integer rank, double score, int members) {
 	}
 
 	/**
@@ -23,9 +39,15 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 	 * kicked player)
 	 * @param correctMillis total response time of correct answers (the tie-break)
 	 * @param answered questions this player answered
+	 * @param unitId with team play by unit, the unit the player played for (and its name); else null
 	 */
 	public record PlayerResult(int player, String nickname, boolean kicked, long score, @Nullable Integer rank,
-			int correctCount, long correctMillis, int answered) {
+			int correctCount, long correctMillis, int answered, @Nullable String unitId, @Nullable String unitName) {
+
+		public PlayerResult(int player, String nickname, boolean kicked, long score, @Nullable Integer rank,
+				int correctCount, long correctMillis, int answered) {
+			this(player, nickname, kicked, score, rank, correctCount, correctMillis, answered, null, null);
+		}
 	}
 
 	/**

@@ -163,7 +163,8 @@ public class Games {
 
 	/** A game's results for organisers, or empty if there is no such game. */
 	public Optional<GameResults> results(String gameId) {
-		return findById(gameId).map(game -> new GameResults(game, players(gameId), questionResults(gameId)));
+		return findById(gameId)
+			.map(game -> new GameResults(game, players(gameId), questionResults(gameId), units(gameId)));
 	}
 
 	/** Every stored answer of a game, by question, then player. */
@@ -180,7 +181,7 @@ public class Games {
 	private List<PlayerResult> players(String gameId) {
 		List<PlayerResult> players = new ArrayList<>(jdbc.sql("""
 				SELECT p.player_number, p.nickname, p.kicked, p.final_score, p.final_rank, p.correct_count, p.correct_ms,
-				  a.answer_points, a.answer_correct, a.answer_correct_ms, a.answered
+				  p.unit_id, p.unit_name, a.answer_points, a.answer_correct, a.answer_correct_ms, a.answered
 				FROM game_player p
 				LEFT JOIN (SELECT player_number, SUM(points) AS answer_points,
 				             SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answer_correct,
@@ -195,13 +196,27 @@ public class Games {
 			return new PlayerResult(rs.getInt("player_number"), rs.getString("nickname"), rs.getBoolean("kicked"),
 					finalScore != null ? finalScore : rs.getLong("answer_points"), rank == null ? null : rank.intValue(),
 					finalCorrect != null ? finalCorrect.intValue() : rs.getInt("answer_correct"),
-					finalCorrectMillis != null ? finalCorrectMillis : rs.getLong("answer_correct_ms"), rs.getInt("answered"));
+					finalCorrectMillis != null ? finalCorrectMillis : rs.getLong("answer_correct_ms"), rs.getInt("answered"),
+					rs.getString("unit_id"), rs.getString("unit_name"));
 		}).list());
 		players.sort(Comparator.comparing(PlayerResult::rank, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
 			.thenComparing(PlayerResult::kicked)
 			.thenComparing(Comparator.comparingLong(PlayerResult::score).reversed())
 			.thenComparingInt(PlayerResult::player));
 		return players;
+	}
+
+	/** Team play by unit: the units' final standings, in the team leaderboard's order. */
+	private List<GameResults.UnitResult> units(String gameId) {
+		return jdbc.sql("SELECT unit_id, unit_name, unit_rank, score, members FROM game_unit_result WHERE game_id = ? "
+				+ "ORDER BY position")
+			.param(gameId)
+			.query((rs, row) -> {
+				Long rank = nullableLong(rs, "unit_rank");
+				return new GameResults.UnitResult(rs.getString("unit_id"), rs.getString("unit_name"),
+						rank == null ? null : rank.intValue(), rs.getDouble("score"), rs.getInt("members"));
+			})
+			.list();
 	}
 
 	private List<QuestionResult> questionResults(String gameId) {

@@ -2,6 +2,8 @@ package vn.quizfest.server.results;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the live game hands to the write-behind queue. Each record is idempotent in the database:
  * writing it twice leaves the same rows.
@@ -21,7 +23,13 @@ public sealed interface ResultRecord {
 		public static final String ENDED = "ENDED";
 	}
 
-	record PlayerJoined(String gameId, int player, String nickname, long joinedAt) implements ResultRecord {
+	/** @param unitId with team play by unit, the unit the player plays for (and its name); else null */
+	record PlayerJoined(String gameId, int player, String nickname, long joinedAt, @Nullable String unitId,
+			@Nullable String unitName) implements ResultRecord {
+
+		public PlayerJoined(String gameId, int player, String nickname, long joinedAt) {
+			this(gameId, player, nickname, joinedAt, null, null);
+		}
 	}
 
 	record PlayerKicked(String gameId, int player) implements ResultRecord {
@@ -39,7 +47,22 @@ public sealed interface ResultRecord {
 	 * Final standings: every player's score, rank, correct count and correct-answer time. Also ends the
 	 * game ({@code ENDED}, end time) in case its status change was not sent.
 	 */
-	record GameFinished(String gameId, long endedAt, List<FinalStanding> standings) implements ResultRecord {
+	record GameFinished(String gameId, long endedAt, List<FinalStanding> standings, List<FinalUnit> units)
+			implements ResultRecord {
+
+		public GameFinished(String gameId, long endedAt, List<FinalStanding> standings) {
+			this(gameId, endedAt, standings, List.of());
+		}
+	}
+
+	/**
+	 * With team play by unit, one unit's final standing.
+	 *
+	 * @param rank 1, 2, ...; null for a unit with fewer members than the minimum
+	 * @param position the unit's place in the listing (ranked units first)
+	 */
+	record FinalUnit(String unitId, String unitName, @Nullable Integer rank, int position, double score,
+			int members) {
 	}
 
 	record FinalStanding(int player, long score, int rank, int correctCount, long correctMillis) {

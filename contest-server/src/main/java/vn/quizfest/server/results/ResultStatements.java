@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 import vn.quizfest.server.results.ResultRecord.AnswerScored;
 import vn.quizfest.server.results.ResultRecord.FinalStanding;
+import vn.quizfest.server.results.ResultRecord.FinalUnit;
 import vn.quizfest.server.results.ResultRecord.GameFinished;
 import vn.quizfest.server.results.ResultRecord.PlayerJoined;
 import vn.quizfest.server.results.ResultRecord.PlayerKicked;
@@ -73,11 +74,17 @@ final class ResultStatements {
 	static final String PLAYER_COUNT = "UPDATE game SET player_count = "
 			+ "(SELECT COUNT(*) FROM game_player WHERE game_id = ? AND kicked = FALSE) WHERE id = ?";
 
-	static final String JOIN = "INSERT INTO game_player (game_id, player_number, nickname, joined_at) VALUES ";
+	static final String JOIN = "INSERT INTO game_player (game_id, player_number, nickname, joined_at, unit_id, "
+			+ "unit_name) VALUES ";
 
-	static final String JOIN_ROW = "(?, ?, ?, ?)";
+	static final String JOIN_ROW = "(?, ?, ?, ?, ?, ?)";
 
-	static final String JOIN_UPSERT = " ON DUPLICATE KEY UPDATE nickname = VALUES(nickname), joined_at = VALUES(joined_at)";
+	static final String JOIN_UPSERT = " ON DUPLICATE KEY UPDATE nickname = VALUES(nickname), joined_at = VALUES(joined_at), "
+			+ "unit_id = VALUES(unit_id), unit_name = VALUES(unit_name)";
+
+	static final String UNIT_RESULT = "INSERT INTO game_unit_result (game_id, unit_id, unit_name, unit_rank, position, "
+			+ "score, members) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE unit_name = VALUES(unit_name), "
+			+ "unit_rank = VALUES(unit_rank), position = VALUES(position), score = VALUES(score), members = VALUES(members)";
 
 	static final String KICK = "UPDATE game_player SET kicked = TRUE WHERE game_id = ? AND player_number = ?";
 
@@ -148,11 +155,13 @@ final class ResultStatements {
 			}
 		}
 		batch(jdbc, STATUS, statuses, (ps, status) -> bindStatus(ps, status.gameId(), status.status(), status.at()));
-		insert(jdbc, JOIN, JOIN_ROW, JOIN_UPSERT, joins, 4, (ps, at, join) -> {
+		insert(jdbc, JOIN, JOIN_ROW, JOIN_UPSERT, joins, 6, (ps, at, join) -> {
 			ps.setString(at + 1, join.gameId());
 			ps.setInt(at + 2, join.player());
 			ps.setString(at + 3, join.nickname());
 			ps.setString(at + 4, DatabaseTime.text(join.joinedAt()));
+			ps.setString(at + 5, join.unitId());
+			ps.setString(at + 6, join.unitName());
 		});
 		batch(jdbc, KICK, kicks, (ps, kick) -> {
 			ps.setString(1, kick.gameId());
@@ -190,6 +199,27 @@ final class ResultStatements {
 				ps.setLong(4, row.standing().correctMillis());
 				ps.setString(5, row.gameId());
 				ps.setInt(6, row.standing().player());
+			});
+			// Team play by unit: the units' final standings.
+			List<UnitOf> units = new ArrayList<>();
+			for (GameFinished finish : finishes) {
+				for (FinalUnit unit : finish.units()) {
+					units.add(new UnitOf(finish.gameId(), unit));
+				}
+			}
+			batch(jdbc, UNIT_RESULT, units, (ps, row) -> {
+				ps.setString(1, row.gameId());
+				ps.setString(2, row.unit().unitId());
+				ps.setString(3, row.unit().unitName());
+				if (row.unit().rank() == null) {
+					ps.setNull(4, Types.INTEGER);
+				}
+				else {
+					ps.setInt(4, row.unit().rank());
+				}
+				ps.setInt(5, row.unit().position());
+				ps.setDouble(6, row.unit().score());
+				ps.setInt(7, row.unit().members());
 			});
 		}
 		batch(jdbc, PLAYER_COUNT, new ArrayList<>(playerCountsToRefresh), (ps, gameId) -> {
@@ -265,5 +295,8 @@ final class ResultStatements {
 	}
 
 	private record StandingOf(String gameId, FinalStanding standing) {
+	}
+
+	private record UnitOf(String gameId, FinalUnit unit) {
 	}
 }

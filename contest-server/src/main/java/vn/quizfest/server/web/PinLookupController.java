@@ -1,5 +1,6 @@
 package vn.quizfest.server.web;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,8 @@ class PinLookupController {
 	 * @param joinUrl the absolute address phones open
 	 * @param joinHost that address without its scheme, to read out on the big screen
 	 */
-	record PinView(String pin, String title, boolean joinable, String joinUrl, String joinHost) {
+	record PinView(String pin, String title, boolean joinable, String joinUrl, String joinHost,
+			List<vn.quizfest.server.game.Unit> units, boolean unitsAssigned) {
 	}
 
 	@GetMapping("/api/pins/{pin}")
@@ -53,7 +55,8 @@ class PinLookupController {
 		JoinLinks.Base base = links.base(request);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(new PinView(found.pin(), found.title(), found.joinable(), base.join(found.pin()), base.host()));
+			.body(new PinView(found.pin(), found.title(), found.joinable(), base.join(found.pin()), base.host(),
+					found.units(), found.unitsAssigned()));
 	}
 
 	/** The join link as a QR code for the big screen and printed posters. */

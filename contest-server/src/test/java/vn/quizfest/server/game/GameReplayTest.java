@@ -30,6 +30,7 @@ import vn.quizfest.server.game.GameEvent.QuestionClosed;
 import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
 import vn.quizfest.server.game.format.hosted.HostPacedFormat;
 
 /**
@@ -66,6 +67,39 @@ class GameReplayTest {
 		// The random game really went through what it is meant to cover.
 		assertThat(tally.covered()).as("kinds of command covered: %s", tally).isTrue();
 		assertThat(told).anyMatch(line -> line.startsWith("QuestionClosed"));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 4, 77, 2027 })
+	void aReplayedTeamGameGivesTheSameEventsUnitStandingsAndPlaces(long seed) {
+		// Team play by unit: joins name units (some missing or unknown, refused), the organiser assigned one.
+		Game original = newTeamGame();
+		List<Step> journal = new ArrayList<>();
+		List<String> told = new ArrayList<>();
+		Tally tally = play(original, new Random(seed), journal, told, TEAM_UNITS);
+		Game replayed = newTeamGame();
+		List<String> retold = new ArrayList<>();
+		for (Step step : journal) {
+			retold.addAll(describe(replayed.handle(step.command(), step.now())));
+		}
+		assertThat(retold).as("events and replies of the replay").containsExactlyElementsOf(told);
+		assertThat(standings(replayed)).isEqualTo(standings(original)).isNotEmpty();
+		assertThat(replayed.unitRanking().orElseThrow().standings())
+			.isEqualTo(original.unitRanking().orElseThrow().standings());
+		assertThat(tally.covered()).as("kinds of command covered: %s", tally).isTrue();
+		assertThat(told).anyMatch(line -> line.startsWith("UnitsRanked -1 last=true"));
+		assertThat(told).anyMatch(line -> line.contains("Refused[code=UNIT_"));
+	}
+
+	private static final List<String> TEAM_UNITS = List.of("10A1", "10a2", "10A3", "", "9Z9");
+
+	private static Game newTeamGame() {
+		List<Unit> units = List.of(new Unit("10A1", "Lớp 10A1"), new Unit("10A2", "Lớp 10A2"), new Unit("10A3", "Lớp 10A3"));
+		GameSettings settings = GameSettings.defaults().withAutoAdvance(3, 3).withTeams(TeamSettings.of(units)
+			.withScore(TeamScore.BEST_K, 2, 2).withAssignments(Map.of("Bạn 3", "10A3")));
+		List<GameQuestion> questions = List.of(Fixtures.single(0, 10, Points.STANDARD, 1),
+				Fixtures.trueFalse(1, 10, Points.DOUBLE, 0), Fixtures.poll(2, 10), Fixtures.single(3, 5, Points.STANDARD, 2));
+		return Game.create("replay-teams", questions, settings, Nicknames.standard(), START);
 	}
 
 	@ParameterizedTest(name = "seed {0}")
@@ -117,6 +151,11 @@ class GameReplayTest {
 	 * accepted answer), recording every command with its time and what each decision told.
 	 */
 	private static Tally play(Game game, Random random, List<Step> journal, List<String> told) {
+		return play(game, random, journal, told, List.of());
+	}
+
+	/** With units, each join names one of them at random (an empty one for none). */
+	private static Tally play(Game game, Random random, List<Step> journal, List<String> told, List<String> units) {
 		Tally tally = new Tally();
 		long[] now = { START };
 		List<Integer> players = new ArrayList<>();
@@ -148,7 +187,8 @@ class GameReplayTest {
 			else if (roll < 14 || players.size() < 4) {
 				String nickname = random.nextInt(8) == 0 && !players.isEmpty() ? "Bạn " + players.get(0)
 						: "Bạn " + (players.size() + 1);
-				Decision decision = send.apply(new GameCommand.Join(nickname, "token-" + step));
+				String unit = units.isEmpty() ? null : units.get(random.nextInt(units.size()));
+				Decision decision = send.apply(new GameCommand.Join(nickname, "token-" + step, unit));
 				if (decision.reply() instanceof Reply.Joined joined) {
 					players.add(joined.player().number());
 					tally.joins++;
@@ -283,8 +323,8 @@ class GameReplayTest {
 	}
 
 	private static String player(Player p) {
-		return "%d %s score=%d streak=%d correct=%d connected=%s kicked=%s".formatted(p.number(), p.nickname(),
-				p.score(), p.streak(), p.correctCount(), p.connected(), p.kicked());
+		return "%d %s score=%d streak=%d correct=%d connected=%s kicked=%s unit=%s".formatted(p.number(), p.nickname(),
+				p.score(), p.streak(), p.correctCount(), p.connected(), p.kicked(), p.unit());
 	}
 
 	private record Describer(List<String> lines) implements GameEvent.Listener {
@@ -362,6 +402,12 @@ class GameReplayTest {
 		@Override
 		public void gameEnded(GameEnded event, long now) {
 			lines.add("GameEnded " + event.reason());
+		}
+
+		@Override
+		public void unitsRanked(UnitsRanked event, long now) {
+			lines.add("UnitsRanked " + event.question() + " last=" + event.last() + " " + event.standings() + " places="
+					+ new TreeMap<>(event.places()));
 		}
 	}
 }

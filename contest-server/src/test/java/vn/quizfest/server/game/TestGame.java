@@ -60,6 +60,15 @@ final class TestGame {
 		return ((Decision.Reply.Joined) decision.reply()).player();
 	}
 
+	/** Team play by unit: joins for a unit (by id). */
+	Player joinFor(String nickname, String unit) {
+		Decision decision = handle(new GameCommand.Join(nickname, "token-" + nickname, unit));
+		if (decision.reply() instanceof Decision.Reply.Refused refused) {
+			throw new Game.Refusal(refused.code());
+		}
+		return ((Decision.Reply.Joined) decision.reply()).player();
+	}
+
 	Player resume(String token) {
 		Decision decision = handle(new GameCommand.Resume(token));
 		if (decision.reply() instanceof Decision.Reply.Refused refused) {

@@ -10,6 +10,7 @@ import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
 import { statusLabel } from '../results/list.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
+import { teamValues, readTeams, teamFields } from './team-settings.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -29,6 +30,7 @@ export class CreateGameScreen extends Screen {
     this.language = 'vi';
     if (this.source === 'questions') this.search();
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
+    this.teams = teamValues();
     // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
   }
 
@@ -124,6 +126,8 @@ export class CreateGameScreen extends Screen {
     if (this.source === 'quiz' && !this.quizId) problems.push(t('host.create.quizRequired'));
     if (this.source === 'questions' && !this.picked.length) problems.push(t('host.create.questionsRequired'));
     problems.push(...rangeProblems(invalid));
+    const teams = readTeams(this.teams, problems); // team play by unit
+    if (teams) settings.teams = teams;
     if (Object.keys(invalid).length) this.settingsOpen = true;
     if (problems.length) {
       this.error = problems.join(' ');
@@ -175,6 +179,7 @@ export class CreateGameScreen extends Screen {
           <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
             ? t('host.create.settings.fromQuiz') : ''}</p>
           ${settingsFields(this.values, this.invalid)}
+          ${teamFields(this.teams, () => this.update())}
         </details>
         ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values)}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>

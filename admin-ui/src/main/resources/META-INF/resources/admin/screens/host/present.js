@@ -10,6 +10,7 @@ import { tokenForScreen, isLoopbackJoin } from './token.js';
 import { connectionLabel, secondsLeft, questionNumber } from './controls.js';
 import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
+import { teamBoard, teamPodium } from './teams.js';
 
 /** Places for name chips in the lobby (a 6 x 5 grid that fits under the PIN); the last one says "+N" when more joined. */
 const CHIP_PLACES = 30;
@@ -183,7 +184,7 @@ export class PresenterScreen extends Screen {
           <span class="score">${num(e.score)}</span></li>`)}
       </ol>
       <p class="ranked">${t('present.ranked', { count: num(board.players) })}</p>
-    </section>`;
+    </section>${teamBoard(s)}`;
   }
 
   move(move) {
@@ -205,6 +206,6 @@ export class PresenterScreen extends Screen {
       <h2>${ended ? t('present.ended') : t('present.podium')}</h2>
       <ol class="podium" id="podium">${place(2)}${place(1)}${place(3)}</ol>
       ${s.podium ? html`<p class="ranked">${t('present.ranked', { count: num(s.podium.players) })}</p>` : nothing}
-    </section>`;
+    </section>${teamPodium(s)}`;
   }
 }

@@ -47,7 +47,9 @@ import vn.quizfest.server.game.QuestionRun;
 import vn.quizfest.server.game.Roster;
 import vn.quizfest.server.game.Standing;
 import vn.quizfest.server.game.Submission;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
 import vn.quizfest.server.game.ranking.RankingPolicy;
+import vn.quizfest.server.game.ranking.UnitRanking;
 
 /**
  * The classic flow: LOBBY, then for each question PREVIEW, OPEN, CLOSED, LEADERBOARD, and at the end
@@ -63,6 +65,9 @@ public final class HostPacedFormat implements GameFormat {
 	private final Roster roster;
 
 	private final RankingPolicy ranking;
+
+	/** Team play by unit: the units' ranking beside the players' own; null in a game without units. */
+	private final @Nullable UnitRanking units;
 
 	private Phase phase = Phase.LOBBY;
 
@@ -88,8 +93,10 @@ public final class HostPacedFormat implements GameFormat {
 		}
 		this.questions = List.copyOf(questions);
 		this.settings = settings;
-		this.roster = new Roster(nicknames, settings.maxPlayers());
+		this.roster = settings.teams() == null ? new Roster(nicknames, settings.maxPlayers())
+				: new Roster(nicknames, settings.maxPlayers(), settings.teams().units(), settings.teams().assignments());
 		this.ranking = RankingPolicy.INDIVIDUAL;
+		this.units = settings.teams() == null ? null : new UnitRanking(settings.teams(), roster);
 		this.phaseSince = now;
 	}
 
@@ -100,7 +107,8 @@ public final class HostPacedFormat implements GameFormat {
 
 			@Override
 			public Reply join(Join join) {
-				return new Reply.Joined(HostPacedFormat.this.join(join.nickname(), join.resumeToken(), now, events));
+				return new Reply.Joined(HostPacedFormat.this.join(join.nickname(), join.resumeToken(), join.unit(), now,
+						events));
 			}
 
 			@Override
@@ -228,6 +236,11 @@ public final class HostPacedFormat implements GameFormat {
 		return standings;
 	}
 
+	@Override
+	public Optional<UnitRanking> unitRanking() {
+		return Optional.ofNullable(units);
+	}
+
 	public long previewEndsAt() {
 		return previewEndsAt;
 	}
@@ -282,11 +295,12 @@ public final class HostPacedFormat implements GameFormat {
 	// ---- players -----------------------------------------------------------------------------
 
 	/** Late joins are allowed until the podium. */
-	private Player join(@Nullable String nickname, String resumeToken, long now, List<GameEvent> events) {
+	private Player join(@Nullable String nickname, String resumeToken, @Nullable String unit, long now,
+			List<GameEvent> events) {
 		if (phase.isOver()) {
 			throw new Game.Refusal("GAME_OVER");
 		}
-		Player player = roster.join(nickname, resumeToken, now);
+		Player player = roster.join(nickname, resumeToken, unit, now);
 		events.add(new PlayerJoined(player));
 		return player;
 	}
@@ -522,6 +536,10 @@ public final class HostPacedFormat implements GameFormat {
 		phaseSince = now;
 		QuestionRun.Result result = closing.close(roster, settings);
 		standings = ranking.rank(roster.players());
+		if (units != null && closing.question().isScored()) {
+			units.questionClosed(result.outcomes());
+			events.add(new UnitsRanked(closing.question().index(), units.standings(), units.places(), false));
+		}
 		lastClosed = new QuestionClosed(closing.question(), questions.size(), result.answered(), result.correct(),
 				result.distribution(), result.outcomes(), standings, now);
 		events.add(lastClosed);
@@ -550,6 +568,9 @@ public final class HostPacedFormat implements GameFormat {
 		phase = Phase.PODIUM;
 		phaseSince = now;
 		standings = ranking.rank(roster.players());
+		if (units != null) {
+			events.add(new UnitsRanked(-1, units.standings(), units.places(), true));
+		}
 		events.add(new PodiumShown(standings));
 	}
 
