@@ -112,9 +112,16 @@ class GameController {
 		}
 		GameSettings settings = request.settings() != null ? request.settings().resolve()
 				: quizSettings == null ? GameSettings.defaults() : quizSettings.resolve();
-		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
-				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
-				organiser.id()));
+		LiveGames.CreatedGame created;
+		try {
+			created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
+					request.language() == null ? "vi" : request.language(), request.quizId(),
+					organiser.organisationId(), organiser.id()));
+		}
+		catch (IllegalArgumentException ex) {
+			// Settings that do not fit the chosen questions (Rung chuông vàng: a rescue question past the end).
+			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
+		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new GameCreated(created.id(), created.pin(), created.hostToken(), created.questionCount(),
 					"/join/" + created.pin(), "/ws/play", "/ws/host"));

@@ -1,5 +1,9 @@
 package vn.quizfest.server.game;
 
+import org.jspecify.annotations.Nullable;
+
+import vn.quizfest.server.game.format.elimination.EliminationSettings;
+
 /**
  * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended
  * screen run the game alone.
@@ -15,10 +19,11 @@ package vn.quizfest.server.game;
  * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
  * @param maxPlayers players admitted to the game
  * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
+ * @param elimination the Rung chuông vàng rules, for {@link GameFormatKind#ELIMINATION} (defaults when absent)
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
-		int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable EliminationSettings elimination) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
@@ -26,6 +31,9 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		if (format == null) {
 			// Settings stored before formats existed, and clients that do not name one, play the classic game.
 			format = GameFormatKind.HOSTED;
+		}
+		if (format == GameFormatKind.ELIMINATION && elimination == null) {
+			elimination = EliminationSettings.defaults();
 		}
 		if (previewSeconds < 0 || previewSeconds > 60) {
 			throw new IllegalArgumentException("previewSeconds must be 0..60");
@@ -44,6 +52,14 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		}
 	}
 
+	/** Settings without the rules of a format (the rules' defaults apply). */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+	}
+
 	/** Settings of a classic, host-paced game. */
 	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
@@ -58,21 +74,28 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 
 	public GameSettings withFormat(GameFormatKind kind) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, elimination);
+	}
+
+	/** A Rung chuông vàng game with these rules. */
+	public GameSettings withElimination(EliminationSettings rules) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers,
+				GameFormatKind.ELIMINATION, rules);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, elimination);
 	}
 }

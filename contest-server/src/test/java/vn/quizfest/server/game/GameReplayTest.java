@@ -363,5 +363,17 @@ class GameReplayTest {
 		public void gameEnded(GameEnded event, long now) {
 			lines.add("GameEnded " + event.reason());
 		}
+
+		// ---- Rung chuông vàng ----
+
+		@Override
+		public void floorChanged(GameEvent.FloorChanged event, long now) {
+			lines.add("FloorChanged " + event);
+		}
+
+		@Override
+		public void goldenBellAwarded(GameEvent.GoldenBellAwarded event, long now) {
+			lines.add("GoldenBellAwarded " + event.winners());
+		}
 	}
 }
