@@ -92,6 +92,8 @@ final class FrameOutput implements GameEvent.Listener {
 
 	private Set<Integer> bellWinners = Set.of();
 
+	private boolean gridSent;
+
 	FrameOutput(LiveGame live, Game game, LiveContext context, SerialExecutor outbox) {
 		this.live = live;
 		this.game = game;
@@ -248,6 +250,7 @@ final class FrameOutput implements GameEvent.Listener {
 	public void questionPreviewed(QuestionPreviewed event, long now) {
 		broadcast(context.frames().preview(event.question(), event.questionCount(), event.previewEndsAt(),
 				now));
+		gridToHostsAtStart();
 	}
 
 	@Override
@@ -391,6 +394,22 @@ final class FrameOutput implements GameEvent.Listener {
 			fan(hostTargets, shared, true);
 			fanEach(targets, connection -> personal.get(connection.player));
 		});
+	}
+
+	/**
+	 * Rung chuông vàng: joining closes when the first question shows, so the host screens get the whole
+	 * grid of numbers then; from there on the {@code floor} frames change it.
+	 */
+	private void gridToHostsAtStart() {
+		EliminationFormat format = elimination;
+		EliminationFrames frames = eliminationFrames;
+		if (format == null || frames == null || gridSent) {
+			return;
+		}
+		gridSent = true;
+		String grid = frames.grid(format);
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> fan(hostTargets, grid, true));
 	}
 
 	/** A (re)joined phone of an elimination game learns its number and place (an eliminated player stays out). */

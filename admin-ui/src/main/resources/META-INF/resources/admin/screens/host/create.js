@@ -9,6 +9,7 @@ import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
+import { eliminationValues, eliminationFields, addElimination } from './elimination-form.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -20,6 +21,7 @@ export class CreateGameScreen extends Screen {
     this.picked = [];
     this.found = null;
     this.invalid = {};
+    this.elimination = eliminationValues();
     const [quizzes] = await Promise.all([api.get('/api/quizzes'), this.loadLive()]);
     this.quizzes = quizzes;
     const wanted = this.query.get('quiz');
@@ -104,6 +106,7 @@ export class CreateGameScreen extends Screen {
     if (this.source === 'quiz' && !this.quizId) problems.push(t('host.create.quizRequired'));
     if (this.source === 'questions' && !this.picked.length) problems.push(t('host.create.questionsRequired'));
     problems.push(...rangeProblems(invalid));
+    problems.push(...addElimination(this.elimination, settings));
     if (Object.keys(invalid).length) this.settingsOpen = true;
     if (problems.length) {
       this.error = problems.join(' ');
@@ -148,6 +151,7 @@ export class CreateGameScreen extends Screen {
           @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
           <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
           t('host.create.language.hint'))}
+        ${eliminationFields(this.elimination, () => this.update())}
         <details class="settings" id="create-settings" ?open=${this.settingsOpen}
           @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
           <summary>${t('host.create.settings')}</summary>
