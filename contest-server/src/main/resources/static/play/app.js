@@ -8,6 +8,7 @@ import { serverNow, fromFrame } from './clock.js';
 import { setSound, play } from './sound.js';
 import { answerInput } from './answers.js';
 import * as views from './views.js';
+import * as elim from './elimination.js';
 
 /** Answering stops this long before closesAt: an answer sent later would arrive after the close. */
 const LAST_MOMENT_MS = 250;
@@ -83,6 +84,7 @@ function resetGame() {
   S.player = S.game = S.preview = S.open = S.answer = S.draft = null;
   S.closed = S.outcome = S.leaderboard = S.podium = S.final = S.paused = null;
   S.teams = S.teamPlace = null;
+  S.elim = null; // Rung chuông vàng: the player's fate
   S.lobbyCount = null;
   S.ended = false;
   S.joining = false;
@@ -239,6 +241,20 @@ const handlers = {
   error(f) {
     onError(f.code);
   },
+
+  // ---- Rung chuông vàng (elimination.js) ----
+  fate(f) {
+    elim.onFate(S, f);
+    render(true);
+  },
+  floor(f) {
+    elim.onFloor(S, f);
+    render(true);
+  },
+  bell(f) {
+    elim.onBell(S, f);
+    render(true);
+  },
 };
 
 function onFrame(frame) {
@@ -263,6 +279,7 @@ function onJoined(f) {
 }
 
 function newQuestion(q) {
+  if (!S.open || S.open.q !== q) elim.newQuestion(S);
   S.closed = null;
   if (S.outcome && S.outcome.q !== q) S.outcome = null;
   if (S.answer && S.answer.q !== q) S.answer = null;
@@ -326,6 +343,8 @@ function onError(code) {
     case 'LOBBY_LOCKED':
     case 'UNIT_REQUIRED':
     case 'UNIT_UNKNOWN':
+    case 'NUMBER_UNKNOWN': // Rung chuông vàng with the organiser's list: the name box takes the number
+    case 'NUMBER_TAKEN':
       S.joining = false;
       S.error = errorText(code);
       return show('nick', true);
@@ -338,6 +357,7 @@ function onError(code) {
     case 'KICKED':
       return kicked();
     case 'GAME_OVER':
+    case 'JOIN_CLOSED':
     case 'GAME_FULL':
     case 'ADDRESS_FULL':
       return fatal(errorText(code), false);
@@ -537,6 +557,10 @@ function newPinButton() {
 }
 
 function openView() {
+  if (elim.watching(S)) {
+    input = null;
+    return elim.watchScreen(S, h('div', { class: 'question-top' }, views.questionHead(S.open), views.timer()));
+  }
   const q = S.open.q;
   input = answerInput(S.open, {
     draft: S.draft && S.draft.q === q ? S.draft.value : null,
@@ -566,6 +590,11 @@ function render(force) {
   view.body.forEach((el) => { if (el) main.appendChild(el); });
   if (S.paused && ['preview', 'open', 'answered', 'late', 'result', 'leaderboard'].indexOf(S.screen) >= 0) {
     main.insertBefore(views.pausedBanner(), main.firstChild);
+  }
+  if (S.elim && S.screen !== 'pin' && S.screen !== 'nick') {
+    const bell = S.screen === 'podium' || S.screen === 'ended' ? elim.bellPanel(S) : null;
+    if (bell) main.insertBefore(bell, main.firstChild);
+    main.insertBefore(elim.banner(S), main.firstChild);
   }
   drawChrome();
   tick();

@@ -69,7 +69,7 @@ export function lobbyScreen(state) {
   };
 }
 
-function questionHead(frame) {
+export function questionHead(frame) {
   const tags = [h('span', { class: 'counter', text: t('question.counter', { number: frame.q + 1, count: frame.count }) })];
   if (frame.points === 'DOUBLE') tags.push(h('span', { class: 'tag tag-double', text: t('question.double') }));
   if (frame.points === 'NONE' || frame.qtype === 'POLL') tags.push(h('span', { class: 'tag', text: t('question.noPoints') }));

@@ -55,7 +55,7 @@ public final class LoadSimulator {
 			book = new AnswerBook(keys);
 			int maxPlayers = Math.min(Options.MAX_PLAYERS, Math.max(20_000, options.players() + 100));
 			ServerApi.CreatedGame game = api.createGame("Thử tải " + options.players() + " người chơi", ids,
-					options.previewSeconds(), maxPlayers);
+					options.previewSeconds(), maxPlayers, options.elimination());
 			gameId = game.id();
 			pin = game.pin();
 			hostToken = game.hostToken();
@@ -225,6 +225,14 @@ public final class LoadSimulator {
 		answers.put("busiest2sWindow", metrics.busiestAnswerWindow(20));
 		answers.put("sentPerTenthSecond", metrics.answerTimeline());
 		doc.put("answers", answers);
+		if (options.elimination()) {
+			// Rung chuông vàng: the fates players last heard, the floor frames and the bell (frames per player).
+			Map<String, Object> floor = new LinkedHashMap<>();
+			floor.put("fateFrames", metrics.counts("fates"));
+			floor.put("floorFrames", metrics.counts("floorFrames"));
+			floor.put("bellFrames", metrics.counts("bell"));
+			doc.put("elimination", floor);
+		}
 		Map<String, Object> connections = new LinkedHashMap<>();
 		connections.put("droppedOnPurpose", metrics.total("drops"));
 		connections.put("resumed", metrics.total("resumes"));

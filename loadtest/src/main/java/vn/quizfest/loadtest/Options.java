@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup) {
+		int clients, int maxConnecting, int warmup, String format) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -23,6 +23,14 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public static final int MAX_PLAYERS = 50_000;
 
 	public static final int MAX_QUESTIONS = 200;
+
+	/** The live formats the simulator can create a game of ({@code --format}). */
+	public static final List<String> FORMATS = List.of("hosted", "elimination");
+
+	/** Whether the created game plays Rung chuông vàng: eliminated players watch instead of answering. */
+	public boolean elimination() {
+		return "elimination".equals(format);
+	}
 
 	/** A bad option or value; the message says which and what is allowed. */
 	public static final class OptionsException extends RuntimeException {
@@ -51,7 +59,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup);
+				warmup, format);
 	}
 
 	/**
@@ -60,7 +68,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	 */
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
-				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0);
+				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted");
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -86,6 +94,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int clients = 4;
 		int maxConnecting = 256;
 		int warmup = 0;
+		String format = "hosted";
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -142,6 +151,12 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				case "--clients" -> clients = integer(name, value, 1, 64);
 				case "--max-connecting" -> maxConnecting = integer(name, value, 1, 10_000);
 				case "--warmup" -> warmup = integer(name, value, 0, 5_000);
+				case "--format" -> {
+					format = value.strip().toLowerCase(Locale.ROOT);
+					if (!FORMATS.contains(format)) {
+						throw new OptionsException("--format must be hosted or elimination, not '" + value + "'.");
+					}
+				}
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -164,7 +179,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
-				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup);
+				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
+				format);
 	}
 
 	static URI url(String value) {
@@ -276,6 +292,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				  --max-connecting N     WebSocket handshakes in flight at once                (default 256)
 				  --warmup N             first play a short 2-question game with N players in this JVM, so the
 				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)
+				  --format F             hosted, or elimination (Rung chuông vàng, 20 s a question: a wrong or
+				                         missing answer eliminates, the eliminated watch)      (default hosted)
 				  --help                 this text
 
 				Exit status: 0 when every player joined and nothing was lost, dropped or refused; 1 when the run

@@ -84,8 +84,15 @@ final class ServerApi {
 	record CreatedGame(String id, String pin, String hostToken) {
 	}
 
-	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers) {
-		Map<String, Object> settings = Map.of("previewSeconds", previewSeconds, "maxPlayers", maxPlayers);
+	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, boolean elimination) {
+		Map<String, Object> settings = new java.util.LinkedHashMap<>();
+		settings.put("previewSeconds", previewSeconds);
+		settings.put("maxPlayers", maxPlayers);
+		if (elimination) {
+			// Rung chuông vàng (docs/protocol.md section 17), with its longest usual time per question.
+			settings.put("format", "ELIMINATION");
+			settings.put("elimination", Map.of("secondsPerQuestion", 20));
+		}
 		JsonNode body = call("POST", "/api/games",
 				Map.of("title", title, "questionIds", questionIds, "settings", settings), 201);
 		return new CreatedGame(body.path("id").asString(), body.path("pin").asString(),

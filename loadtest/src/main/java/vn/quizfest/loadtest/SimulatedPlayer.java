@@ -291,6 +291,9 @@ final class SimulatedPlayer {
 				step = swarm.milestones.advance(step, swarm.milestones.endedStep());
 			}
 			case "error" -> errorFrame(frame);
+			case "fate" -> fate(frame);
+			case "floor" -> swarm.metrics.count("floorFrames", frame.path("cause").asString("?"));
+			case "bell" -> swarm.metrics.count("bell", frame.path("count").asInt() > 0 ? "rung" : "nobody");
 			default -> {
 				// lobby, outcome, podium, paused, unpaused, skipped, pong: nothing to measure
 			}
@@ -316,9 +319,37 @@ final class SimulatedPlayer {
 
 	// ---- answering ----------------------------------------------------------------------------
 
+	// ---- Rung chuông vàng: where this player stands, from its own "fate" frames ----
+
+	private volatile String floorState = "FLOOR";
+
+	private volatile java.util.Set<Integer> rescueQuestions = java.util.Set.of();
+
+	private void fate(JsonNode frame) {
+		floorState = frame.path("state").asString("FLOOR");
+		java.util.Set<Integer> rescue = new java.util.HashSet<>();
+		frame.path("rescueQuestions").forEach(q -> rescue.add(q.asInt()));
+		rescueQuestions = rescue;
+		swarm.metrics.count("fates", floorState);
+	}
+
+	/** An eliminated player watches an ordinary question; one on the floor watches a rescue question. */
+	private boolean watches(int q) {
+		if (!swarm.options.elimination()) {
+			return false;
+		}
+		boolean rescue = rescueQuestions.contains(q);
+		return rescue ? !"OUT".equals(floorState) : !"FLOOR".equals(floorState);
+	}
+
 	private void opened(int q) {
 		if (sent[q] != 0 || pendingQuestion == q) {
 			return; // an open again (pause, catch-up): the answer is already on its way
+		}
+		if (watches(q)) {
+			swarm.metrics.count("answers", "watching");
+			reach(q, Milestones.DONE);
+			return;
 		}
 		Dice dice = swarm.dice;
 		if (q == dropQuestion && dropBeforeAnswer && !dropped) {

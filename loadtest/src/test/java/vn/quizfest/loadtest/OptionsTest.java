@@ -37,6 +37,17 @@ class OptionsTest {
 	}
 
 	@Test
+	void theFormatIsHostedUnlessEliminationIsAsked() {
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin").elimination()).isFalse();
+		Options elimination = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "Elimination");
+		assertThat(elimination.elimination()).isTrue();
+		assertThat(elimination.withPlayers(5).elimination()).isTrue();
+		assertThat(elimination.forWarmup().elimination()).as("the warm-up game is a classic one").isFalse();
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "buzzer"))
+			.hasMessageContaining("--format must be hosted or elimination");
+	}
+
+	@Test
 	void attachingNeedsGamePinAndHostTokenButNoPassword() {
 		Options options = Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--game", "01abc", "--pin",
 				"123456", "--host-token", "tok" }, Map.of());

@@ -232,6 +232,27 @@ export class HostConnection {
       case 'done':
         if (f.command === 'prune') this.set({ pruned: f.removed });
         return;
+      // ---- Rung chuông vàng: the grid of numbers, its changes, the golden bell ----
+      case 'grid':
+        this.set({ elim: { remaining: f.remaining, eliminated: f.eliminated, rescueQuestions: f.rescueQuestions || [],
+          players: f.players || [], bell: s.elim ? s.elim.bell : null, last: s.elim ? s.elim.last : null } });
+        return;
+      case 'floor': {
+        if (!s.elim) return;
+        const out = new Set(f.out || []);
+        const back = new Set(f.back || []);
+        const players = s.elim.players.map((p) => {
+          if (back.has(p.player)) return Object.assign({}, p, { state: 'FLOOR', fellAt: undefined });
+          if (out.has(p.player)) return Object.assign({}, p, { state: 'OUT', fellAt: f.q });
+          return p;
+        });
+        this.set({ elim: Object.assign({}, s.elim, { players, remaining: f.remaining, eliminated: f.eliminated,
+          last: { cause: f.cause, q: f.q, out: out.size, back: back.size } }) });
+        return;
+      }
+      case 'bell':
+        this.set({ elim: Object.assign({}, s.elim || { players: [], rescueQuestions: [] }, { bell: f }) });
+        return;
       case 'error':
         if (f.code === 'HOST_REFUSED') {
           this.set({ connection: 'refused', error: f });

@@ -1,5 +1,8 @@
 package vn.quizfest.server.bank;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -10,6 +13,9 @@ import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.ScoringMode;
 import vn.quizfest.server.game.TeamSettings;
+import vn.quizfest.server.game.format.elimination.EliminationSettings;
+import vn.quizfest.server.game.format.elimination.EliminationSettings.AllFallRule;
+import vn.quizfest.server.game.format.elimination.EliminationSettings.Badge;
 import vn.quizfest.server.system.ApiException;
 
 /**
@@ -21,15 +27,70 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 		@Nullable @Min(1) @Max(120) Integer resultSeconds, @Nullable @Min(1) @Max(120) Integer leaderboardSeconds,
 		@Nullable Boolean typeAnswerIgnoresDiacritics, @Nullable @Min(0) @Max(5000) Integer openLeadMillis,
 		@Nullable @Min(1) @Max(GameSettings.MAX_PLAYERS_LIMIT) Integer maxPlayers,
-		@Nullable GameFormatKind format, @Nullable TeamsRequest teams) {
+		@Nullable GameFormatKind format, @Nullable EliminationRules elimination, @Nullable TeamsRequest teams) {
 
-	/** Settings without team play. */
+	/** Settings without a format's rules and without team play. */
 	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
 			@Nullable Integer leaderboardSize, @Nullable Boolean autoAdvance, @Nullable Integer resultSeconds,
 			@Nullable Integer leaderboardSeconds, @Nullable Boolean typeAnswerIgnoresDiacritics,
 			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null,
+				(TeamsRequest) null);
+	}
+
+	/** Settings with team play and without a format's rules. */
+	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
+			@Nullable Integer leaderboardSize, @Nullable Boolean autoAdvance, @Nullable Integer resultSeconds,
+			@Nullable Integer leaderboardSeconds, @Nullable Boolean typeAnswerIgnoresDiacritics,
+			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format,
+			@Nullable TeamsRequest teams) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null, teams);
+	}
+
+	/** Settings with a Rung chuông vàng's rules and without team play. */
+	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
+			@Nullable Integer leaderboardSize, @Nullable Boolean autoAdvance, @Nullable Integer resultSeconds,
+			@Nullable Integer leaderboardSeconds, @Nullable Boolean typeAnswerIgnoresDiacritics,
+			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format,
+			@Nullable EliminationRules elimination) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamsRequest) null);
+	}
+
+	/**
+	 * The Rung chuông vàng rules as the API takes them ({@link EliminationSettings} documents each);
+	 * checked when the settings resolve, so a bad value answers {@code game.settings.invalid} with its reason.
+	 */
+	public record EliminationRules(@Nullable Integer secondsPerQuestion, @Nullable List<Integer> rescueQuestions,
+			@Nullable Integer revivalAtQuestion, @Nullable Integer revivalBelow, @Nullable AllFallRule allFall,
+			@Nullable List<NumberEntry> numbers, @Nullable List<String> reserves, @Nullable Integer reserveBelow) {
+
+		EliminationSettings resolve() {
+			List<Badge> badges = null;
+			if (numbers != null) {
+				badges = new ArrayList<>(numbers.size());
+				for (NumberEntry entry : numbers) {
+					if (entry == null) {
+						throw new IllegalArgumentException("elimination.numbers: an entry is empty");
+					}
+					badges.add(new Badge(entry.number(), entry.name()));
+				}
+			}
+			if (rescueQuestions != null && rescueQuestions.contains(null)) {
+				throw new IllegalArgumentException("elimination.rescueQuestions: an entry is empty");
+			}
+			if (reserves != null && reserves.contains(null)) {
+				throw new IllegalArgumentException("elimination.reserves: an entry is empty");
+			}
+			return new EliminationSettings(secondsPerQuestion, rescueQuestions, revivalAtQuestion, revivalBelow,
+					allFall, badges, reserves, reserveBelow);
+		}
+	}
+
+	/** One entry of the organiser's list of numbers: the number (số báo danh) and, if given, the name. */
+	public record NumberEntry(@Nullable String number, @Nullable String name) {
 	}
 
 
@@ -44,7 +105,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 					or(resultSeconds, d.resultSeconds()), or(leaderboardSeconds, d.leaderboardSeconds()),
 					or(typeAnswerIgnoresDiacritics, d.typeAnswerIgnoresDiacritics()),
 					or(openLeadMillis, d.openLeadMillis()), or(maxPlayers, d.maxPlayers()), or(format, d.format()),
-					teamSettings);
+					elimination == null ? null : elimination.resolve(), teamSettings);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
@@ -55,7 +116,8 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 	boolean isEmpty() {
 		return previewSeconds == null && scoring == null && streaks == null && leaderboardSize == null
 				&& autoAdvance == null && resultSeconds == null && leaderboardSeconds == null
-				&& typeAnswerIgnoresDiacritics == null && openLeadMillis == null && maxPlayers == null && format == null && teams == null;
+				&& typeAnswerIgnoresDiacritics == null && openLeadMillis == null && maxPlayers == null && format == null
+				&& elimination == null && teams == null;
 	}
 
 	private static <T> T or(@Nullable T value, T fallback) {

@@ -118,9 +118,16 @@ class GameController {
 		// Team play by unit: units from the organisation's contest tree when the settings name a contest.
 		GameSettingsRequest named = request.settings() != null ? request.settings() : quizSettings;
 		settings = units.withContestUnits(settings, named == null ? null : named.teams(), organiser);
-		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
-				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
-				organiser.id()));
+		LiveGames.CreatedGame created;
+		try {
+			created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
+					request.language() == null ? "vi" : request.language(), request.quizId(),
+					organiser.organisationId(), organiser.id()));
+		}
+		catch (IllegalArgumentException ex) {
+			// Settings that do not fit the chosen questions (Rung chuông vàng: a rescue question past the end).
+			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
+		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new GameCreated(created.id(), created.pin(), created.hostToken(), created.questionCount(),
 					"/join/" + created.pin(), "/ws/play", "/ws/host"));

@@ -97,13 +97,24 @@ class ResultsSheets {
 		decimal.setGroupingUsed(false);
 		var out = new ByteArrayOutputStream();
 		boolean teams = teamPlay(results);
-		CsvWriter csv = CsvWriter.onto(out).record(playerHeadings(locale, teams));
+		boolean floor = hasFloor(results);
+		List<String> headings = new ArrayList<>(playerHeadings(locale, teams));
+		if (floor) {
+			headings.addAll(floorHeadings(locale));
+		}
+		CsvWriter csv = CsvWriter.onto(out).record(headings);
 		for (PlayerResult player : results.players()) {
 			Double seconds = correctSeconds(player);
 			List<Object> cells = new ArrayList<>(Arrays.asList(player.rank(), player.nickname(), player.score(),
 					player.correctCount(), player.answered(), seconds == null ? null : decimal.format(seconds)));
 			if (teams) {
 				cells.add(player.unitName());
+			}
+			if (floor) {
+				GameResults.Floor fate = player.floor();
+				cells.addAll(fate == null ? Arrays.asList(null, null, null, null, null)
+						: Arrays.asList(fate.badge(), fate.name(), fate.fellAt() == null ? null : fate.fellAt() + 1,
+								fate.rescues(), goldenBell(fate, locale)));
 			}
 			csv.record(cells);
 		}
@@ -144,10 +155,53 @@ class ResultsSheets {
 		}
 	}
 
+	// ---- Rung chuông vàng: the floor columns, only in exports of that format ----
+
+	private static boolean hasFloor(GameResults results) {
+		return results.players().stream().anyMatch(player -> player.floor() != null);
+	}
+
+	private List<String> floorHeadings(Locale locale) {
+		return List.of(messages.get(locale, "results.column.badge"), messages.get(locale, "results.column.badge-name"),
+				messages.get(locale, "results.column.fell-at"), messages.get(locale, "results.column.rescues"),
+				messages.get(locale, "results.column.golden-bell"));
+	}
+
+	private @Nullable String goldenBell(GameResults.Floor fate, Locale locale) {
+		return fate.goldenBell() ? messages.get(locale, "results.golden-bell.yes") : null;
+	}
+
+	private void writeFloor(Row row, int from, GameResults.@Nullable Floor fate, Locale locale) {
+		if (fate == null) {
+			return;
+		}
+		row.createCell(from).setCellValue(safe(fate.badge()));
+		if (fate.name() != null) {
+			row.createCell(from + 1).setCellValue(safe(fate.name()));
+		}
+		if (fate.fellAt() != null) {
+			row.createCell(from + 2).setCellValue(fate.fellAt() + 1);
+		}
+		row.createCell(from + 3).setCellValue(fate.rescues());
+		String bell = goldenBell(fate, locale);
+		if (bell != null) {
+			row.createCell(from + 4).setCellValue(bell);
+		}
+	}
+
 	private void writePlayers(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
 		boolean teams = teamPlay(results);
-		headings(sheet, playerHeadings(locale, teams), header,
-				teams ? new int[] { 8, 28, 12, 14, 16, 24, 28 } : new int[] { 8, 28, 12, 14, 16, 24 });
+		boolean floor = hasFloor(results);
+		List<String> headings = new ArrayList<>(playerHeadings(locale, teams));
+		List<Integer> widths = new ArrayList<>(List.of(8, 28, 12, 14, 16, 24));
+		if (teams) {
+			widths.add(28);
+		}
+		if (floor) {
+			headings.addAll(floorHeadings(locale));
+			widths.addAll(List.of(14, 28, 16, 16, 18));
+		}
+		headings(sheet, headings, header, widths.stream().mapToInt(Integer::intValue).toArray());
 		int rowNumber = 1;
 		for (PlayerResult player : results.players()) {
 			Row row = sheet.createRow(rowNumber++);
@@ -161,6 +215,9 @@ class ResultsSheets {
 			number(row, 5, correctSeconds(player), tenths);
 			if (teams && player.unitName() != null) {
 				row.createCell(6).setCellValue(safe(player.unitName()));
+			}
+			if (floor) {
+				writeFloor(row, teams ? 7 : 6, player.floor(), locale);
 			}
 		}
 	}

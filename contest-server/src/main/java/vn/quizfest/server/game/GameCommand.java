@@ -138,7 +138,12 @@ public sealed interface GameCommand {
 		START, NEXT, SKIP, PAUSE, RESUME, END, KICK,
 
 		/** Lobby controls: lock and unlock joining, remove disconnected players who never answered. */
-		LOCK, UNLOCK, PRUNE;
+		LOCK, UNLOCK, PRUNE,
+
+		// ---- Rung chuông vàng (game/format/elimination) ----
+
+		/** Brings eliminated players back onto the floor: the one named, or all when none is. */
+		REVIVE;
 
 		public String wireName() {
 			return name().toLowerCase(Locale.ROOT);

@@ -53,6 +53,11 @@ public sealed interface GameEvent {
 		// ---- Team play by unit (game/ranking/UnitRanking) ----
 
 		void unitsRanked(UnitsRanked event, long now);
+		// ---- Rung chuông vàng (game/format/elimination) ----
+
+		void floorChanged(FloorChanged event, long now);
+
+		void goldenBellAwarded(GoldenBellAwarded event, long now);
 	}
 
 	record PlayerJoined(Player player) implements GameEvent {
@@ -195,6 +200,70 @@ public sealed interface GameEvent {
 		@Override
 		public void dispatchTo(Listener listener, long now) {
 			listener.unitsRanked(this, now);
+		}
+	}
+
+	// ---- Rung chuông vàng (game/format/elimination) ----
+
+	/** Why players left the floor of a Rung chuông vàng game, or came (back) onto it. */
+	enum FloorCause {
+
+		/** A question closed: who was wrong or did not answer left the floor. */
+		WRONG,
+
+		/** Everyone on the floor fell on one question, and the organiser's rule brought them all back. */
+		ALL_FELL,
+
+		/** A rescue question closed: the eliminated who were right came back. */
+		RESCUE_QUESTION,
+
+		/** The organiser's revival at a set question brought everyone eliminated back. */
+		REVIVAL,
+
+		/** The host brought players back, by number or all. */
+		HOST,
+
+		/** Substitutes came onto a floor that had fallen below its set size. */
+		RESERVE
+	}
+
+	/**
+	 * Players left the floor or came onto it. One follows every closed question (with empty lists when
+	 * nobody moved), so the counts on every screen stay right.
+	 *
+	 * @param question the index of the question the change belongs to (the one closed, or the one next)
+	 * @param out the players who left the floor
+	 * @param back the players who came onto the floor
+	 * @param onFloor how many are on the floor now
+	 * @param eliminated how many are eliminated now
+	 */
+	record FloorChanged(int question, FloorCause cause, List<Integer> out, List<Integer> back, int onFloor,
+			int eliminated) implements GameEvent {
+
+		public FloorChanged {
+			out = List.copyOf(out);
+			back = List.copyOf(back);
+		}
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.floorChanged(this, now);
+		}
+	}
+
+	/**
+	 * The game is over: who is still on the floor rings the golden bell. Empty when nobody does (all
+	 * fell and the organiser's rule ends the game with no winner).
+	 */
+	record GoldenBellAwarded(List<Integer> winners) implements GameEvent {
+
+		public GoldenBellAwarded {
+			winners = List.copyOf(winners);
+		}
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.goldenBellAwarded(this, now);
 		}
 	}
 }

@@ -2,6 +2,8 @@ package vn.quizfest.server.game;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.quizfest.server.game.format.elimination.EliminationSettings;
+
 
 /**
  * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended
@@ -18,11 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
  * @param maxPlayers players admitted to the game
  * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
+ * @param elimination the Rung chuông vàng rules, for {@link GameFormatKind#ELIMINATION} (defaults when absent)
  * @param teams team play by unit: the units and how they are ranked; null for a game without units
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
-		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable TeamSettings teams) {
+		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable EliminationSettings elimination,
+		@Nullable TeamSettings teams) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
@@ -30,6 +34,9 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		if (format == null) {
 			// Settings stored before formats existed, and clients that do not name one, play the classic game.
 			format = GameFormatKind.HOSTED;
+		}
+		if (format == GameFormatKind.ELIMINATION && elimination == null) {
+			elimination = EliminationSettings.defaults();
 		}
 		if (previewSeconds < 0 || previewSeconds > 60) {
 			throw new IllegalArgumentException("previewSeconds must be 0..60");
@@ -48,12 +55,29 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		}
 	}
 
-	/** Settings without team play. */
+	/** Settings without a format's rules (their defaults apply) and without team play. */
 	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
 			int openLeadMillis, int maxPlayers, GameFormatKind format) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null,
+				(TeamSettings) null);
+	}
+
+	/** Settings with team play and without a format's rules. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable TeamSettings teams) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null, teams);
+	}
+
+	/** Settings with a Rung chuông vàng's rules and without team play. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable EliminationSettings elimination) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamSettings) null);
 	}
 
 	/** Settings of a classic, host-paced game. */
@@ -70,27 +94,34 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 
 	public GameSettings withFormat(GameFormatKind kind) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, elimination, teams);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, elimination, teams);
 	}
 
 	/** The same settings with team play by unit (null: none). */
 	public GameSettings withTeams(@Nullable TeamSettings unitTeams) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, unitTeams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, unitTeams);
+	}
+
+	/** A Rung chuông vàng game with these rules. */
+	public GameSettings withElimination(EliminationSettings rules) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers,
+				GameFormatKind.ELIMINATION, rules, teams);
 	}
 }

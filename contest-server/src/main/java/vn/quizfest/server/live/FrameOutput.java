@@ -2,10 +2,12 @@ package vn.quizfest.server.live;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -13,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.FloorChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
+import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
@@ -36,6 +40,7 @@ import vn.quizfest.server.game.Phase;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.PlayerView;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.game.format.elimination.EliminationFormat;
 import vn.quizfest.server.live.cluster.RelayMessage;
 
 /**
@@ -84,11 +89,26 @@ final class FrameOutput implements GameEvent.Listener {
 	// Guarded by the game's lock: the last frame of an ended game, for a phone that comes back afterwards.
 	private @Nullable String endedFrame;
 
+	// ---- Rung chuông vàng: set only for a game of that format ----
+
+	private final @Nullable EliminationFormat elimination;
+
+	private final @Nullable EliminationFrames eliminationFrames;
+
+	// Guarded by the game's lock: the bell of an elimination game that is over, for screens that come back.
+	private @Nullable String bellFrame;
+
+	private Set<Integer> bellWinners = Set.of();
+
+	private boolean gridSent;
+
 	FrameOutput(LiveGame live, Game game, LiveContext context, SerialExecutor outbox) {
 		this.live = live;
 		this.game = game;
 		this.context = context;
 		this.outbox = outbox;
+		this.elimination = game.format() instanceof EliminationFormat format ? format : null;
+		this.eliminationFrames = elimination == null ? null : new EliminationFrames(context.frames());
 	}
 
 	long endedAt() {
@@ -166,6 +186,7 @@ final class FrameOutput implements GameEvent.Listener {
 		if (view.paused()) {
 			connection.send(context.frames().paused(view.pausedRemaining()));
 		}
+		catchUpElimination(connection, player);
 	}
 
 	/** A player's socket that resumed an ended game gets the last frame and is closed. */
@@ -188,6 +209,12 @@ final class FrameOutput implements GameEvent.Listener {
 		HostView view = game.hostView();
 		if (view.phase() == Phase.OPEN && view.question() != null) {
 			connection.send(context.frames().answers(view.question().index(), view.answered(), view.activePlayers()));
+		}
+		if (elimination != null && eliminationFrames != null) {
+			connection.send(eliminationFrames.grid(elimination));
+			if (bellFrame != null) {
+				connection.send(bellFrame);
+			}
 		}
 	}
 
@@ -239,6 +266,7 @@ final class FrameOutput implements GameEvent.Listener {
 	public void questionPreviewed(QuestionPreviewed event, long now) {
 		broadcast(context.frames().preview(event.question(), event.questionCount(), event.previewEndsAt(),
 				now));
+		gridToHostsAtStart();
 	}
 
 	@Override
@@ -342,6 +370,95 @@ final class FrameOutput implements GameEvent.Listener {
 		teamsFrame = frame;
 		unitPlaces = ranked.places();
 		broadcastTransient(frame);
+	}
+
+	// ---- Rung chuông vàng (game/format/elimination) ------------------------------------------
+
+	/**
+	 * The counts to every player, the lists to the hosts, and a personal {@code fate} frame to each
+	 * player who moved. The fates are built now, under the lock, from the state the decision left.
+	 */
+	@Override
+	public void floorChanged(FloorChanged change, long now) {
+		EliminationFormat format = elimination;
+		EliminationFrames frames = eliminationFrames;
+		if (format == null || frames == null) {
+			return;
+		}
+		String toPlayers = frames.floor(change);
+		String toHosts = frames.floorForHosts(change);
+		Map<Integer, String> personal = new HashMap<>((change.out().size() + change.back().size()) * 2);
+		for (List<Integer> moved : List.of(change.out(), change.back())) {
+			for (int number : moved) {
+				format.fate(number).ifPresent(fate -> personal.put(number, frames.fate(fate, format, false)));
+			}
+		}
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
+		long created = System.nanoTime();
+		outbox.execute(() -> {
+			fan(targets, toPlayers, false);
+			fan(hostTargets, toHosts, true);
+			fanEach(targets, connection -> personal.get(connection.player));
+			context.metrics().fanOut(System.nanoTime() - created);
+		});
+	}
+
+	@Override
+	public void goldenBellAwarded(GoldenBellAwarded bell, long now) {
+		EliminationFormat format = elimination;
+		EliminationFrames frames = eliminationFrames;
+		if (format == null || frames == null) {
+			return;
+		}
+		List<Player> winners = new ArrayList<>(bell.winners().size());
+		for (int number : bell.winners()) {
+			game.player(number).ifPresent(winners::add);
+		}
+		String shared = frames.bell(bell, format, winners);
+		bellFrame = shared;
+		bellWinners = new HashSet<>(bell.winners());
+		Map<Integer, String> personal = new HashMap<>(winners.size() * 2);
+		for (Player winner : winners) {
+			format.fate(winner.number()).ifPresent(fate -> personal.put(winner.number(), frames.fate(fate, format, true)));
+		}
+		Targets targets = snapshot(true);
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> {
+			fan(targets, shared, false);
+			fan(hostTargets, shared, true);
+			fanEach(targets, connection -> personal.get(connection.player));
+		});
+	}
+
+	/**
+	 * Rung chuông vàng: joining closes when the first question shows, so the host screens get the whole
+	 * grid of numbers then; from there on the {@code floor} frames change it.
+	 */
+	private void gridToHostsAtStart() {
+		EliminationFormat format = elimination;
+		EliminationFrames frames = eliminationFrames;
+		if (format == null || frames == null || gridSent) {
+			return;
+		}
+		gridSent = true;
+		String grid = frames.grid(format);
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> fan(hostTargets, grid, true));
+	}
+
+	/** A (re)joined phone of an elimination game learns its number and place (an eliminated player stays out). */
+	private void catchUpElimination(Peer connection, Player player) {
+		EliminationFormat format = elimination;
+		EliminationFrames frames = eliminationFrames;
+		if (format == null || frames == null) {
+			return;
+		}
+		format.fate(player.number())
+			.ifPresent(fate -> connection.send(frames.fate(fate, format, bellWinners.contains(player.number()))));
+		if (bellFrame != null) {
+			connection.send(bellFrame);
+		}
 	}
 
 	// ---- frames ------------------------------------------------------------------------------

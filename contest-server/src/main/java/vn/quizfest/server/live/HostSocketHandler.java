@@ -19,6 +19,9 @@ final class HostSocketHandler extends SocketHandler {
 	/** Lobby controls (docs/protocol.md): lock and unlock joining, remove disconnected players. */
 	private static final Set<String> LOBBY_COMMANDS = Set.of("lock", "unlock", "prune");
 
+	/** Rung chuông vàng: bring eliminated players back, {@code {"type":"revive","player":7}} or {@code "all":true}. */
+	private static final Set<String> ELIMINATION_COMMANDS = Set.of("revive");
+
 	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
 		super(context, games, json);
 	}
@@ -55,7 +58,7 @@ final class HostSocketHandler extends SocketHandler {
 			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
-		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type)) {
+		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type) && !ELIMINATION_COMMANDS.contains(type)) {
 			refuse(connection, "UNKNOWN_TYPE", ref);
 			return false;
 		}
@@ -68,6 +71,15 @@ final class HostSocketHandler extends SocketHandler {
 			int result = game.lobbyCommand(type);
 			connection.send("prune".equals(type) ? context.frames().pruned(result, ref) : context.frames().done(type, ref));
 			return true;
+		}
+		if ("revive".equals(type)) {
+			// "All" must be said: a revive that lost its number must not bring everyone back.
+			Integer player = FrameFields.integer(frame, "player");
+			JsonNode all = frame.get("all");
+			if (player == null && (all == null || !all.isBoolean() || !all.booleanValue())) {
+				refuse(connection, "PLAYER_UNKNOWN", ref);
+				return true;
+			}
 		}
 		game.command(type, FrameFields.integer(frame, "player"), text(frame, "phase"), FrameFields.integer(frame, "q"));
 		connection.send(context.frames().done(type, ref));

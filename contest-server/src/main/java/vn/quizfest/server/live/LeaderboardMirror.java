@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.FloorChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
+import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
@@ -135,5 +137,15 @@ final class LeaderboardMirror implements GameEvent.Listener {
 	@Override
 	public void unitsRanked(UnitsRanked event, long now) {
 		// The mirror holds players; the team board is small and goes out in the teams frame.
+	}
+
+	// ---- Rung chuông vàng: the standings a close mirrors already rank by the floor ----
+
+	@Override
+	public void floorChanged(FloorChanged event, long now) {
+	}
+
+	@Override
+	public void goldenBellAwarded(GoldenBellAwarded event, long now) {
 	}
 }

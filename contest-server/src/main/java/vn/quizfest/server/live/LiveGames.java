@@ -98,6 +98,9 @@ public class LiveGames implements SmartLifecycle {
 		for (Question question : spec.questions()) {
 			questions.add(new GameQuestion(questions.size(), prepare(question, new Random(seed + questions.size()))));
 		}
+		// The engine first: settings that do not fit the questions (a rescue question past the end) are
+		// refused with IllegalArgumentException before a PIN is taken or a row written.
+		Game game = Game.create(id, questions, spec.settings(), nicknames, context.now());
 		String hostToken = token();
 		String pin = claimPin(id);
 		try {
@@ -110,7 +113,6 @@ public class LiveGames implements SmartLifecycle {
 					spec.createdBy(), HexFormat.of().formatHex(sha256(hostToken)),
 					json.writeValueAsString(spec.settings()), vn.quizfest.questionbank.Language.fromCode(spec.language()), "LOBBY",
 					questions.size()), snapshot);
-			Game game = Game.create(id, questions, spec.settings(), nicknames, context.now());
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
 			live.markActive(context.now());
 			// Players and hosts on other nodes of a cluster reach this game through its channel.

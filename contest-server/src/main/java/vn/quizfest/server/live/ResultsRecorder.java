@@ -1,12 +1,16 @@
 package vn.quizfest.server.live;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.FloorChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
+import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
 import vn.quizfest.server.game.GameEvent.LeaderboardShown;
@@ -25,6 +29,8 @@ import vn.quizfest.server.game.UnitStanding;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.game.format.elimination.EliminationFormat;
+import vn.quizfest.server.game.format.elimination.PlayerFate;
 import vn.quizfest.server.results.ResultRecord;
 import vn.quizfest.server.results.ResultsWriter;
 
@@ -167,5 +173,27 @@ final class ResultsRecorder implements GameEvent.Listener {
 					standing.ranked() ? standing.rank() : null, units.size() + 1, standing.score(), standing.members()));
 		}
 		finalUnits = units;
+	}
+
+	// ---- Rung chuông vàng (game/format/elimination) ----
+
+	@Override
+	public void floorChanged(FloorChanged event, long now) {
+		// Where each player ends is recorded once, with the bell: the moves in between are in the answers.
+	}
+
+	/** Every player's number, the question of the last fall, the rescues and the bell, in one record. */
+	@Override
+	public void goldenBellAwarded(GoldenBellAwarded bell, long now) {
+		if (!(game.format() instanceof EliminationFormat format)) {
+			return;
+		}
+		Set<Integer> winners = new HashSet<>(bell.winners());
+		List<ResultRecord.FloorFate> fates = new ArrayList<>();
+		for (PlayerFate fate : format.grid()) {
+			fates.add(new ResultRecord.FloorFate(fate.player(), fate.badge(), fate.name(), fate.fellAt(),
+					fate.rescues(), winners.contains(fate.player())));
+		}
+		submit(new ResultRecord.FloorFates(game.id(), fates));
 	}
 }

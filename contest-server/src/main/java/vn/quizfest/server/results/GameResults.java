@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What organisers see of a game: every player in rank order (players without a rank after those with
  * one, kicked players last), and how each question was answered.
@@ -42,12 +44,27 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 	 * @param unitId with team play by unit, the unit the player played for (and its name); else null
 	 */
 	public record PlayerResult(int player, String nickname, boolean kicked, long score, @Nullable Integer rank,
-			int correctCount, long correctMillis, int answered, @Nullable String unitId, @Nullable String unitName) {
+			int correctCount, long correctMillis, int answered, @Nullable String unitId, @Nullable String unitName,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Floor floor) {
 
+		/** A player of a game without a floor (every format but Rung chuông vàng). */
 		public PlayerResult(int player, String nickname, boolean kicked, long score, @Nullable Integer rank,
 				int correctCount, long correctMillis, int answered) {
-			this(player, nickname, kicked, score, rank, correctCount, correctMillis, answered, null, null);
+			this(player, nickname, kicked, score, rank, correctCount, correctMillis, answered, null, null, null);
 		}
+	}
+
+	/**
+	 * Where a player of Rung chuông vàng ended (absent in other formats and before the game finished).
+	 *
+	 * @param badge the player's number (số báo danh)
+	 * @param name the name the organiser's list gives the number, if any
+	 * @param fellAt the question (position, from 0) at which the player fell for good; null for one on the floor
+	 * @param rescues how often the player came back onto the floor
+	 * @param goldenBell whether the player rang the golden bell
+	 */
+	public record Floor(String badge, @Nullable String name, @Nullable Integer fellAt, int rescues,
+			boolean goldenBell) {
 	}
 
 	/**

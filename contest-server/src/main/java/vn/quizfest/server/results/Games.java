@@ -181,7 +181,8 @@ public class Games {
 	private List<PlayerResult> players(String gameId) {
 		List<PlayerResult> players = new ArrayList<>(jdbc.sql("""
 				SELECT p.player_number, p.nickname, p.kicked, p.final_score, p.final_rank, p.correct_count, p.correct_ms,
-				  p.unit_id, p.unit_name, a.answer_points, a.answer_correct, a.answer_correct_ms, a.answered
+				  p.unit_id, p.unit_name, p.badge, p.badge_name, p.fell_at, p.rescues, p.golden_bell,
+				  a.answer_points, a.answer_correct, a.answer_correct_ms, a.answered
 				FROM game_player p
 				LEFT JOIN (SELECT player_number, SUM(points) AS answer_points,
 				             SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answer_correct,
@@ -193,11 +194,16 @@ public class Games {
 			Long finalCorrect = nullableLong(rs, "correct_count");
 			Long finalCorrectMillis = nullableLong(rs, "correct_ms");
 			Long rank = nullableLong(rs, "final_rank");
+			String badge = rs.getString("badge");
+			Long fellAt = nullableLong(rs, "fell_at");
+			GameResults.Floor floor = badge == null ? null
+					: new GameResults.Floor(badge, rs.getString("badge_name"), fellAt == null ? null : fellAt.intValue(),
+							rs.getInt("rescues"), rs.getBoolean("golden_bell"));
 			return new PlayerResult(rs.getInt("player_number"), rs.getString("nickname"), rs.getBoolean("kicked"),
 					finalScore != null ? finalScore : rs.getLong("answer_points"), rank == null ? null : rank.intValue(),
 					finalCorrect != null ? finalCorrect.intValue() : rs.getInt("answer_correct"),
 					finalCorrectMillis != null ? finalCorrectMillis : rs.getLong("answer_correct_ms"), rs.getInt("answered"),
-					rs.getString("unit_id"), rs.getString("unit_name"));
+					rs.getString("unit_id"), rs.getString("unit_name"), floor);
 		}).list());
 		players.sort(Comparator.comparing(PlayerResult::rank, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
 			.thenComparing(PlayerResult::kicked)

@@ -67,4 +67,23 @@ public sealed interface ResultRecord {
 
 	record FinalStanding(int player, long score, int rank, int correctCount, long correctMillis) {
 	}
+
+	// ---- Rung chuông vàng ----
+
+	/** Where every player of an elimination game ended: written once, when the golden bell is awarded. */
+	record FloorFates(String gameId, List<FloorFate> fates) implements ResultRecord {
+
+		public FloorFates {
+			fates = List.copyOf(fates);
+		}
+	}
+
+	/**
+	 * @param fellAt the question (position) at which the player fell for good, or -1 for one on the floor
+	 * @param rescues how often the player came back onto the floor
+	 * @param goldenBell whether the player rang the golden bell
+	 */
+	record FloorFate(int player, String badge, @org.jspecify.annotations.Nullable String name, int fellAt,
+			int rescues, boolean goldenBell) {
+	}
 }

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import vn.quizfest.server.results.ResultRecord.AnswerScored;
 import vn.quizfest.server.results.ResultRecord.FinalStanding;
 import vn.quizfest.server.results.ResultRecord.FinalUnit;
+import vn.quizfest.server.results.ResultRecord.FloorFate;
+import vn.quizfest.server.results.ResultRecord.FloorFates;
 import vn.quizfest.server.results.ResultRecord.GameFinished;
 import vn.quizfest.server.results.ResultRecord.PlayerJoined;
 import vn.quizfest.server.results.ResultRecord.PlayerKicked;
@@ -34,7 +36,9 @@ final class ResultStatements {
 	enum Kind {
 
 		STATUS_CHANGED("status_changed"), PLAYER_JOINED("player_joined"), PLAYER_KICKED("player_kicked"),
-		QUESTION_SKIPPED("question_skipped"), ANSWER_SCORED("answer_scored"), GAME_FINISHED("game_finished");
+		QUESTION_SKIPPED("question_skipped"), ANSWER_SCORED("answer_scored"), GAME_FINISHED("game_finished"),
+
+		FLOOR_FATES("floor_fates");
 
 		final String tag;
 
@@ -57,6 +61,9 @@ final class ResultStatements {
 			}
 			if (record instanceof AnswerScored) {
 				return ANSWER_SCORED;
+			}
+			if (record instanceof FloorFates) {
+				return FLOOR_FATES;
 			}
 			return GAME_FINISHED;
 		}
@@ -110,6 +117,9 @@ final class ResultStatements {
 	static final String STANDING = "UPDATE game_player SET final_score = ?, final_rank = ?, correct_count = ?, "
 			+ "correct_ms = ? WHERE game_id = ? AND player_number = ?";
 
+	static final String FLOOR_FATE = "UPDATE game_player SET badge = ?, badge_name = ?, fell_at = ?, rescues = ?, "
+			+ "golden_bell = ? WHERE game_id = ? AND player_number = ?";
+
 	private ResultStatements() {
 	}
 
@@ -130,6 +140,7 @@ final class ResultStatements {
 		List<QuestionSkipped> skips = new ArrayList<>();
 		List<AnswerScored> answers = new ArrayList<>();
 		List<GameFinished> finishes = new ArrayList<>();
+		List<FateOf> fates = new ArrayList<>();
 		Set<String> playerCountsToRefresh = new LinkedHashSet<>();
 		for (ResultRecord record : records) {
 			if (record instanceof StatusChanged status) {
@@ -152,6 +163,9 @@ final class ResultStatements {
 			else if (record instanceof GameFinished finish) {
 				finishes.add(finish);
 				playerCountsToRefresh.add(finish.gameId());
+			}
+			else if (record instanceof FloorFates floor) {
+				floor.fates().forEach(fate -> fates.add(new FateOf(floor.gameId(), fate)));
 			}
 		}
 		batch(jdbc, STATUS, statuses, (ps, status) -> bindStatus(ps, status.gameId(), status.status(), status.at()));
@@ -222,6 +236,20 @@ final class ResultStatements {
 				ps.setInt(7, row.unit().members());
 			});
 		}
+		batch(jdbc, FLOOR_FATE, fates, (ps, row) -> {
+			ps.setString(1, row.fate().badge());
+			ps.setString(2, row.fate().name());
+			if (row.fate().fellAt() >= 0) {
+				ps.setInt(3, row.fate().fellAt());
+			}
+			else {
+				ps.setNull(3, java.sql.Types.INTEGER);
+			}
+			ps.setInt(4, row.fate().rescues());
+			ps.setBoolean(5, row.fate().goldenBell());
+			ps.setString(6, row.gameId());
+			ps.setInt(7, row.fate().player());
+		});
 		batch(jdbc, PLAYER_COUNT, new ArrayList<>(playerCountsToRefresh), (ps, gameId) -> {
 			ps.setString(1, gameId);
 			ps.setString(2, gameId);
@@ -298,5 +326,8 @@ final class ResultStatements {
 	}
 
 	private record UnitOf(String gameId, FinalUnit unit) {
+	}
+
+	private record FateOf(String gameId, FloorFate fate) {
 	}
 }

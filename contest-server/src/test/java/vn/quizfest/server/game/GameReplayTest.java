@@ -409,5 +409,17 @@ class GameReplayTest {
 			lines.add("UnitsRanked " + event.question() + " last=" + event.last() + " " + event.standings() + " places="
 					+ new TreeMap<>(event.places()));
 		}
+
+		// ---- Rung chuông vàng ----
+
+		@Override
+		public void floorChanged(GameEvent.FloorChanged event, long now) {
+			lines.add("FloorChanged " + event);
+		}
+
+		@Override
+		public void goldenBellAwarded(GameEvent.GoldenBellAwarded event, long now) {
+			lines.add("GoldenBellAwarded " + event.winners());
+		}
 	}
 }

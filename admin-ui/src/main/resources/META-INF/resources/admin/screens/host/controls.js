@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { t, num, language } from '../../lib/i18n.js';
 import { HostConnection } from '../../lib/live.js';
+import { reviveControls } from './elimination.js';
 
 const NEXT_LABEL = {
   LOBBY: 'host.next.LOBBY',
@@ -129,6 +130,7 @@ export class HostControls {
           @click=${() => this.send('skip')}>${t('host.skip')}</button>
       </div>
       ${this.lobbyControls(s, live)}
+      ${live ? reviveControls(this, s) : nothing}
       ${this.endControl(s, live)}
       ${options && options.players === false ? nothing : this.players(s, live)}
     </section>`;

@@ -11,6 +11,7 @@ import { phaseLabel } from './controls.js';
 import { statusLabel } from '../results/list.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
 import { teamValues, readTeams, teamFields } from './team-settings.js';
+import { eliminationValues, eliminationFields, addElimination } from './elimination-form.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -22,6 +23,7 @@ export class CreateGameScreen extends Screen {
     this.picked = [];
     this.found = null;
     this.invalid = {};
+    this.elimination = eliminationValues();
     const [quizzes] = await Promise.all([api.get('/api/quizzes'), this.loadLive()]);
     this.quizzes = quizzes;
     const wanted = this.query.get('quiz');
@@ -128,6 +130,7 @@ export class CreateGameScreen extends Screen {
     problems.push(...rangeProblems(invalid));
     const teams = readTeams(this.teams, problems); // team play by unit
     if (teams) settings.teams = teams;
+    problems.push(...addElimination(this.elimination, settings));
     if (Object.keys(invalid).length) this.settingsOpen = true;
     if (problems.length) {
       this.error = problems.join(' ');
@@ -172,6 +175,7 @@ export class CreateGameScreen extends Screen {
           @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
           <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
           t('host.create.language.hint'))}
+        ${eliminationFields(this.elimination, () => this.update())}
         <details class="settings" id="create-settings" ?open=${this.settingsOpen}
           @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
           <summary>${t('host.create.settings')}</summary>

@@ -11,6 +11,7 @@ import { connectionLabel, secondsLeft, questionNumber } from './controls.js';
 import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
 import { teamBoard, teamPodium } from './teams.js';
+import { floorView, floorCount, bellView } from './elimination.js';
 
 /** Places for name chips in the lobby (a 6 x 5 grid that fits under the PIN); the last one says "+N" when more joined. */
 const CHIP_PLACES = 30;
@@ -77,6 +78,18 @@ export class PresenterScreen extends Screen {
   }
 
   body(s) {
+    // Rung chuông vàng: the grid between questions, the golden bell at the end, the count under every question.
+    if (s.elim) {
+      if ((s.phase === 'PODIUM' || s.phase === 'ENDED') && s.elim.bell) return bellView(s.elim);
+      if (s.phase === 'LEADERBOARD') return floorView(s.elim);
+      if (s.phase === 'PREVIEW' || s.phase === 'OPEN' || s.phase === 'CLOSED') {
+        return html`${this.phaseBody(s)}${floorCount(s.elim)}`;
+      }
+    }
+    return this.phaseBody(s);
+  }
+
+  phaseBody(s) {
     switch (s.phase) {
       case 'LOBBY': return this.lobby(s);
       case 'PREVIEW': return this.preview(s);

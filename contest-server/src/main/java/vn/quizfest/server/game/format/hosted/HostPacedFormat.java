@@ -172,6 +172,8 @@ public final class HostPacedFormat implements GameFormat {
 			case PRUNE -> {
 				return new Reply.Removed(removeDisconnected(events));
 			}
+			// Nobody is eliminated in the classic game: answered like a command this format does not know.
+			case REVIVE -> throw new Game.Refusal("UNKNOWN_TYPE");
 		}
 		return new Reply.Done();
 	}
