@@ -112,6 +112,15 @@ class GameController {
 		}
 		GameSettings settings = request.settings() != null ? request.settings().resolve()
 				: quizSettings == null ? GameSettings.defaults() : quizSettings.resolve();
+		if (settings.format() == vn.quizfest.server.game.GameFormatKind.BUZZER) {
+			// The buzzer rounds must take exactly the game's questions: checked before anything is stored.
+			try {
+				settings.buzzerOrDefaults().checkCovers(chosen.size());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
+			}
+		}
 		LiveGames.CreatedGame created = games.create(new LiveGames.NewGame(request.title().strip(), chosen, settings,
 				request.language() == null ? "vi" : request.language(), request.quizId(), organiser.organisationId(),
 				organiser.id()));

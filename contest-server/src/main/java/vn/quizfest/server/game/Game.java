@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import vn.quizfest.server.game.GameCommand.Host;
+import vn.quizfest.server.game.format.buzzer.BuzzerFormat;
 import vn.quizfest.server.game.format.hosted.HostPacedFormat;
 
 /**
@@ -49,6 +50,8 @@ public final class Game {
 		switch (settings.format()) {
 			case HOSTED:
 				return hostPaced(id, questions, settings, nicknames, now);
+			case BUZZER:
+				return new Game(id, new BuzzerFormat(questions, settings, nicknames, now));
 			default:
 				throw new IllegalArgumentException("format " + settings.format() + " is not available");
 		}

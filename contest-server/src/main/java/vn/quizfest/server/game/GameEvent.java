@@ -3,6 +3,8 @@ package vn.quizfest.server.game;
 import java.util.List;
 import java.util.Map;
 
+import vn.quizfest.server.game.format.buzzer.BuzzerBoard;
+
 /**
  * What happened in a game, for the gateway to tell players and host, and for the results writer.
  * Events are facts in the past tense; the engine returns them from each command in order.
@@ -47,6 +49,10 @@ public sealed interface GameEvent {
 		void podiumShown(PodiumShown event, long now);
 
 		void gameEnded(GameEnded event, long now);
+
+		// ---- buzzer format (Olympia-style rounds) ----
+
+		void buzzerBoardChanged(BuzzerBoardChanged event, long now);
 	}
 
 	record PlayerJoined(Player player) implements GameEvent {
@@ -169,6 +175,20 @@ public sealed interface GameEvent {
 		@Override
 		public void dispatchTo(Listener listener, long now) {
 			listener.gameEnded(this, now);
+		}
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	/**
+	 * The stage of a buzzer game changed (a seat, a press, the floor, a judgement, a score): the whole
+	 * board, for the presenter and the contestants' phones.
+	 */
+	record BuzzerBoardChanged(BuzzerBoard board) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.buzzerBoardChanged(this, now);
 		}
 	}
 }

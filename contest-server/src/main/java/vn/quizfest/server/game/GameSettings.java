@@ -1,5 +1,9 @@
 package vn.quizfest.server.game;
 
+import org.jspecify.annotations.Nullable;
+
+import vn.quizfest.server.game.format.buzzer.BuzzerSettings;
+
 /**
  * How one game plays. Defaults suit a host on a stage; {@code autoAdvance} lets an unattended
  * screen run the game alone.
@@ -15,10 +19,11 @@ package vn.quizfest.server.game;
  * @param openLeadMillis the options open this long after they are sent, so every phone gets the full time
  * @param maxPlayers players admitted to the game
  * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
+ * @param buzzer the rounds and rules of a buzzer game; null: the defaults ({@link BuzzerSettings#defaults()})
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
-		int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable BuzzerSettings buzzer) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
@@ -42,6 +47,9 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		if (maxPlayers < 1 || maxPlayers > MAX_PLAYERS_LIMIT) {
 			throw new IllegalArgumentException("maxPlayers must be 1.." + MAX_PLAYERS_LIMIT);
 		}
+		if (buzzer != null) {
+			buzzer.check();
+		}
 	}
 
 	/** Settings of a classic, host-paced game. */
@@ -52,27 +60,45 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, GameFormatKind.HOSTED);
 	}
 
+	/** Settings of a game of the given format, without format-specific settings. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, null);
+	}
+
+	/** The buzzer settings, the defaults when none were given. */
+	public BuzzerSettings buzzerOrDefaults() {
+		return buzzer == null ? BuzzerSettings.defaults() : buzzer;
+	}
+
+	public GameSettings withBuzzer(@Nullable BuzzerSettings settings) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, settings);
+	}
+
 	public static GameSettings defaults() {
 		return new GameSettings(3, ScoringMode.SPEED, true, 5, false, 8, 8, true, 300, 20_000, GameFormatKind.HOSTED);
 	}
 
 	public GameSettings withFormat(GameFormatKind kind) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, buzzer);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, buzzer);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, buzzer);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, buzzer);
 	}
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
@@ -75,6 +76,11 @@ final class FrameOutput implements GameEvent.Listener {
 
 	// Guarded by the game's lock: the last frame of an ended game, for a phone that comes back afterwards.
 	private @Nullable String endedFrame;
+
+	// Buzzer format, guarded by the game's lock: the latest board, and who sits (or sat) on stage.
+	private @Nullable String buzzerFrame;
+
+	private final java.util.Set<Integer> contestants = new java.util.HashSet<>();
 
 	FrameOutput(LiveGame live, Game game, LiveContext context, SerialExecutor outbox) {
 		this.live = live;
@@ -153,6 +159,9 @@ final class FrameOutput implements GameEvent.Listener {
 		if (view.paused()) {
 			connection.send(context.frames().paused(view.pausedRemaining()));
 		}
+		if (buzzerFrame != null && contestants.contains(player.number())) {
+			connection.send(buzzerFrame);
+		}
 	}
 
 	/** A player's socket that resumed an ended game gets the last frame and is closed. */
@@ -172,6 +181,9 @@ final class FrameOutput implements GameEvent.Listener {
 		HostView view = game.hostView();
 		if (view.phase() == Phase.OPEN && view.question() != null) {
 			connection.send(context.frames().answers(view.question().index(), view.answered(), view.activePlayers()));
+		}
+		if (buzzerFrame != null) {
+			connection.send(buzzerFrame);
 		}
 	}
 
@@ -307,6 +319,39 @@ final class FrameOutput implements GameEvent.Listener {
 			fan(hostTargets, frame, true);
 		});
 		players.clear();
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	/**
+	 * The board goes to the host screens and to the contestants' phones (also to one just unseated, so
+	 * its buzzer goes away); the audience plays along on the question frames and never gets it, so a
+	 * press costs at most a few sends whatever the size of the audience.
+	 */
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		String frame = BuzzerFrames.board(context.frames(), event.board(), now);
+		buzzerFrame = frame;
+		java.util.Set<Integer> targets = new java.util.HashSet<>(contestants);
+		contestants.clear();
+		event.board().contestants().forEach(seat -> contestants.add(seat.player()));
+		targets.addAll(contestants);
+		List<Peer> local = new ArrayList<>();
+		List<Peer> remote = new ArrayList<>(0);
+		for (int number : targets) {
+			Peer peer = players.get(number);
+			if (peer != null) {
+				(peer.isLocal() ? local : remote).add(peer);
+			}
+		}
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> {
+			fan(hostTargets, frame, true);
+			context.fanOut().broadcast(local, frame);
+			if (!remote.isEmpty()) {
+				context.relay().publishEach(game.id(), remote, peer -> frame);
+			}
+		});
 	}
 
 	// ---- frames ------------------------------------------------------------------------------

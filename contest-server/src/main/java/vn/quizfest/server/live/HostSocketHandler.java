@@ -19,6 +19,10 @@ final class HostSocketHandler extends SocketHandler {
 	/** Lobby controls (docs/protocol.md): lock and unlock joining, remove disconnected players. */
 	private static final Set<String> LOBBY_COMMANDS = Set.of("lock", "unlock", "prune");
 
+	/** Buzzer format (docs/protocol.md, "Buzzer rounds"): seats, judgements, the finish round's picks. */
+	private static final Set<String> BUZZER_COMMANDS = Set.of("seat", "unseat", "right", "wrong", "pick20", "pick30",
+			"star");
+
 	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
 		super(context, games, json);
 	}
@@ -55,7 +59,7 @@ final class HostSocketHandler extends SocketHandler {
 			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
-		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type)) {
+		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type) && !BUZZER_COMMANDS.contains(type)) {
 			refuse(connection, "UNKNOWN_TYPE", ref);
 			return false;
 		}

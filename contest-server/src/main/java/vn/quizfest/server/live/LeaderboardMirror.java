@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
@@ -127,5 +128,12 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	@Override
 	public void gameEnded(GameEnded event, long now) {
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		// The board's scores reach the store with the standings of the close and the podium.
 	}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
@@ -145,5 +146,12 @@ final class ResultsRecorder implements GameEvent.Listener {
 	@Override
 	public void gameEnded(GameEnded ended, long now) {
 		submit(new ResultRecord.StatusChanged(game.id(), "ENDED", now));
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		// The contestants' points are in the outcomes of each closed question and in the final standings.
 	}
 }

@@ -164,6 +164,8 @@ public final class HostPacedFormat implements GameFormat {
 			case PRUNE -> {
 				return new Reply.Removed(removeDisconnected(events));
 			}
+			// The buzzer format's actions: not part of the classic game.
+			case SEAT, UNSEAT, RIGHT, WRONG, PICK20, PICK30, STAR -> throw new Game.Refusal("UNKNOWN_TYPE");
 		}
 		return new Reply.Done();
 	}
