@@ -64,7 +64,7 @@ public record BuzzerSettings(@Nullable List<BuzzerRound> rounds, @Nullable Integ
 	 * {@code GameSettings}, so that a bad request is refused as {@code game.settings.invalid}.
 	 */
 	public void check() {
-		if (rounds.contains(null) || rounds.size() > 20) {
+		if (rounds.stream().anyMatch(java.util.Objects::isNull) || rounds.size() > 20) {
 			throw new IllegalArgumentException("rounds: at most 20, none empty");
 		}
 		if (pressWindowMillis < 0 || pressWindowMillis > 5_000) {
