@@ -9,6 +9,7 @@ import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
+import { buzzerValues, applyBuzzer, buzzerFields } from './buzzer.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -29,6 +30,7 @@ export class CreateGameScreen extends Screen {
     if (this.source === 'questions') this.search();
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
     // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
+    this.buzzer = buzzerValues();
   }
 
   chosenQuiz() {
@@ -110,7 +112,7 @@ export class CreateGameScreen extends Screen {
       this.update();
       return;
     }
-    const body = { title, language: form.elements.language.value, settings };
+    const body = { title, language: form.elements.language.value, settings: applyBuzzer(this.buzzer, settings) };
     if (this.source === 'quiz') body.quizId = Number(this.quizId);
     else body.questionIds = this.picked.map((q) => q.id);
     this.busy = true;
@@ -155,6 +157,7 @@ export class CreateGameScreen extends Screen {
           <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
             ? t('host.create.settings.fromQuiz') : ''}</p>
           ${settingsFields(this.values, this.invalid)}
+          ${buzzerFields(this.buzzer, () => this.update())}
         </details>
         ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values)}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>
