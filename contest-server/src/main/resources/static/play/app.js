@@ -9,6 +9,7 @@ import { setSound, play } from './sound.js';
 import { answerInput } from './answers.js';
 import * as views from './views.js';
 import * as elim from './elimination.js';
+import { buzzerView, tickBuzzer } from './buzzer.js';
 
 /** Answering stops this long before closesAt: an answer sent later would arrive after the close. */
 const LAST_MOMENT_MS = 250;
@@ -51,6 +52,9 @@ const S = {
   unit: '',
   teams: null,
   teamPlace: null,
+  // Buzzer format: the latest board (contestants only) and the question this phone pressed for.
+  buzzer: null,
+  buzzPressedQ: null,
 };
 
 const prefs = loadPrefs();
@@ -86,6 +90,8 @@ function resetGame() {
   S.teams = S.teamPlace = null;
   S.elim = null; // Rung chuông vàng: the player's fate
   S.lobbyCount = null;
+  S.buzzer = null;
+  S.buzzPressedQ = null;
   S.ended = false;
   S.joining = false;
 }
@@ -255,6 +261,22 @@ const handlers = {
     elim.onBell(S, f);
     render(true);
   },
+  // ---- buzzer format (docs/protocol.md, "Buzzer rounds") ----
+  buzzer(f) {
+    const before = S.buzzer;
+    S.buzzer = f;
+    fromFrame(f.serverTime, Date.now());
+    if (f.stage === 'ARMED' && f.presses.length === 0 && before && before.stage !== 'ARMED') S.buzzPressedQ = null;
+    if (f.stage === 'ARMED' && f.eligible.indexOf(S.player ? S.player.number : -1) >= 0 && (!before || before.stage !== 'ARMED')) {
+      play('open');
+    }
+    if (before && before.stage !== f.stage) S.notice = null;
+    render(true);
+  },
+  buzzed() {
+    if (S.buzzer) S.buzzPressedQ = S.buzzer.q;
+    render(true);
+  },
 };
 
 function onFrame(frame) {
@@ -372,7 +394,7 @@ function onError(code) {
     default:
       S.notice = errorText(code);
       announce(S.notice);
-      if (S.screen === 'open') render(true);
+      if (S.screen === 'open' || S.buzzer) render(true);
   }
 }
 
@@ -420,6 +442,14 @@ function checkPin(pin) {
 // ---- actions -----------------------------------------------------------------------------------
 
 const actions = {
+  buzz() {
+    if (!S.buzzer || S.buzzPressedQ === S.buzzer.q) return;
+    // Marked at once, so a second tap of a shaking hand sends nothing; the board says who was first.
+    S.buzzPressedQ = S.buzzer.q;
+    send({ type: 'buzz' });
+    play('open');
+    render(true);
+  },
   pinTyped(value) {
     S.pinDraft = value;
   },
@@ -529,6 +559,11 @@ function show(screen, force) {
 }
 
 function screenView() {
+  const buzzing = buzzerView(S, S.screen, { press: actions.buzz, onSubmit: submitAnswer });
+  if (buzzing) {
+    input = null;
+    return buzzing;
+  }
   switch (S.screen) {
     case 'pin': return views.pinScreen(S, actions);
     case 'nick': return views.nicknameScreen(S, actions);
@@ -675,6 +710,7 @@ function announce(text) {
 function tick() {
   const now = serverNow();
   const main = byId('screen');
+  tickBuzzer(main, now);
   const frame = S.open;
   if (frame && (S.screen === 'open' || S.screen === 'answered')) {
     const remaining = S.paused ? S.paused.remaining : Math.max(0, frame.closesAt - now);

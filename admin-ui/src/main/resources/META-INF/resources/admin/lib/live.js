@@ -164,7 +164,7 @@ export class HostConnection {
     switch (f.type) {
       case 'hosted':
         this.offset = f.serverTime - Date.now();
-        this.set({ connection: 'open', attempts: 0, game: f.game, phase: f.phase, paused: !!f.paused, locked: !!f.locked,
+        this.set({ connection: 'open', attempts: 0, game: f.game, format: f.format || 'HOSTED', phase: f.phase, paused: !!f.paused, locked: !!f.locked,
           count: f.game.questions, players: (f.players || []).slice().reverse(), playerCount: (f.players || []).length,
           q: f.phase === 'LOBBY' ? -1 : s.q });
         this.syncClock();
@@ -228,6 +228,10 @@ export class HostConnection {
         return;
       case 'lobbyLock':
         this.set({ locked: !!f.locked });
+        return;
+      // Buzzer format: the whole stage in one frame (docs/protocol.md, "Buzzer rounds").
+      case 'buzzer':
+        this.set({ buzzer: f, format: 'BUZZER' });
         return;
       case 'done':
         if (f.command === 'prune') this.set({ pruned: f.removed });

@@ -13,6 +13,7 @@ import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.ScoringMode;
 import vn.quizfest.server.game.TeamSettings;
+import vn.quizfest.server.game.format.buzzer.BuzzerSettings;
 import vn.quizfest.server.game.format.elimination.EliminationSettings;
 import vn.quizfest.server.game.format.elimination.EliminationSettings.AllFallRule;
 import vn.quizfest.server.game.format.elimination.EliminationSettings.Badge;
@@ -27,7 +28,8 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 		@Nullable @Min(1) @Max(120) Integer resultSeconds, @Nullable @Min(1) @Max(120) Integer leaderboardSeconds,
 		@Nullable Boolean typeAnswerIgnoresDiacritics, @Nullable @Min(0) @Max(5000) Integer openLeadMillis,
 		@Nullable @Min(1) @Max(GameSettings.MAX_PLAYERS_LIMIT) Integer maxPlayers,
-		@Nullable GameFormatKind format, @Nullable EliminationRules elimination, @Nullable TeamsRequest teams) {
+		@Nullable GameFormatKind format, @Nullable EliminationRules elimination, @Nullable TeamsRequest teams,
+		@Nullable BuzzerSettings buzzer) {
 
 	/** Settings without a format's rules and without team play. */
 	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
@@ -36,7 +38,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
 				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null,
-				(TeamsRequest) null);
+				(TeamsRequest) null, (BuzzerSettings) null);
 	}
 
 	/** Settings with team play and without a format's rules. */
@@ -46,7 +48,8 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format,
 			@Nullable TeamsRequest teams) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null, teams);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null, teams,
+				(BuzzerSettings) null);
 	}
 
 	/** Settings with a Rung chuông vàng's rules and without team play. */
@@ -56,7 +59,19 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format,
 			@Nullable EliminationRules elimination) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamsRequest) null);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamsRequest) null,
+				(BuzzerSettings) null);
+	}
+
+	/** Settings of a buzzer game, without team play. */
+	public GameSettingsRequest(@Nullable Integer previewSeconds, @Nullable ScoringMode scoring, @Nullable Boolean streaks,
+			@Nullable Integer leaderboardSize, @Nullable Boolean autoAdvance, @Nullable Integer resultSeconds,
+			@Nullable Integer leaderboardSeconds, @Nullable Boolean typeAnswerIgnoresDiacritics,
+			@Nullable Integer openLeadMillis, @Nullable Integer maxPlayers, @Nullable GameFormatKind format,
+			@Nullable BuzzerSettings buzzer) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationRules) null,
+				(TeamsRequest) null, buzzer);
 	}
 
 	/**
@@ -105,7 +120,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 					or(resultSeconds, d.resultSeconds()), or(leaderboardSeconds, d.leaderboardSeconds()),
 					or(typeAnswerIgnoresDiacritics, d.typeAnswerIgnoresDiacritics()),
 					or(openLeadMillis, d.openLeadMillis()), or(maxPlayers, d.maxPlayers()), or(format, d.format()),
-					elimination == null ? null : elimination.resolve(), teamSettings);
+					elimination == null ? null : elimination.resolve(), teamSettings, buzzer);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
@@ -117,7 +132,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 		return previewSeconds == null && scoring == null && streaks == null && leaderboardSize == null
 				&& autoAdvance == null && resultSeconds == null && leaderboardSeconds == null
 				&& typeAnswerIgnoresDiacritics == null && openLeadMillis == null && maxPlayers == null && format == null
-				&& elimination == null && teams == null;
+				&& elimination == null && teams == null && buzzer == null;
 	}
 
 	private static <T> T or(@Nullable T value, T fallback) {

@@ -115,6 +115,15 @@ class GameController {
 		}
 		GameSettings settings = request.settings() != null ? request.settings().resolve()
 				: quizSettings == null ? GameSettings.defaults() : quizSettings.resolve();
+		if (settings.format() == vn.quizfest.server.game.GameFormatKind.BUZZER) {
+			// The buzzer rounds must take exactly the game's questions: checked before anything is stored.
+			try {
+				settings.buzzerOrDefaults().checkCovers(chosen.size());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid", ex.getMessage());
+			}
+		}
 		// Team play by unit: units from the organisation's contest tree when the settings name a contest.
 		GameSettingsRequest named = request.settings() != null ? request.settings() : quizSettings;
 		settings = units.withContestUnits(settings, named == null ? null : named.teams(), organiser);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import vn.quizfest.server.game.GameCommand.Host;
 import vn.quizfest.server.game.format.elimination.EliminationFormat;
+import vn.quizfest.server.game.format.buzzer.BuzzerFormat;
 import vn.quizfest.server.game.format.hosted.HostPacedFormat;
 
 /**
@@ -52,6 +53,8 @@ public final class Game {
 				return hostPaced(id, questions, settings, nicknames, now);
 			case ELIMINATION:
 				return new Game(id, new EliminationFormat(questions, settings, nicknames, now));
+			case BUZZER:
+				return new Game(id, new BuzzerFormat(questions, settings, nicknames, now));
 			default:
 				throw new IllegalArgumentException("format " + settings.format() + " is not available");
 		}

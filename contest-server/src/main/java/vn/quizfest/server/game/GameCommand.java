@@ -94,7 +94,7 @@ public sealed interface GameCommand {
 	 * refuses the action as stale if the game has moved on since (a double tap, or a "next" racing the
 	 * server's own early close), so it never skips a step the host did not see.
 	 *
-	 * @param player the player a kick is for, else null
+	 * @param player the player a kick (or a buzzer seat) is for, else null
 	 * @param expectedPhase the phase name the host screen showed, or null to skip the check
 	 * @param expectedQuestion the question index the host screen showed, or null to skip the check
 	 */
@@ -143,7 +143,18 @@ public sealed interface GameCommand {
 		// ---- Rung chuông vàng (game/format/elimination) ----
 
 		/** Brings eliminated players back onto the floor: the one named, or all when none is. */
-		REVIVE;
+		REVIVE,
+
+		// ---- buzzer format (Olympia-style rounds) ----
+
+		/** Seat the player named in the command as a contestant, or take the seat away (the score stays). */
+		SEAT, UNSEAT,
+
+		/** Judge the contestant who has the floor: right or wrong. */
+		RIGHT, WRONG,
+
+		/** Finish round: the owner picks 20 or 30 points for the question shown, or plays the star of hope. */
+		PICK20, PICK30, STAR;
 
 		public String wireName() {
 			return name().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.quizfest.server.game.ranking.UnitRanking;
+import vn.quizfest.server.game.format.buzzer.BuzzerBoard;
 
 /**
  * What happened in a game, for the gateway to tell players and host, and for the results writer.
@@ -58,6 +59,9 @@ public sealed interface GameEvent {
 		void floorChanged(FloorChanged event, long now);
 
 		void goldenBellAwarded(GoldenBellAwarded event, long now);
+		// ---- buzzer format (Olympia-style rounds) ----
+
+		void buzzerBoardChanged(BuzzerBoardChanged event, long now);
 	}
 
 	record PlayerJoined(Player player) implements GameEvent {
@@ -264,6 +268,20 @@ public sealed interface GameEvent {
 		@Override
 		public void dispatchTo(Listener listener, long now) {
 			listener.goldenBellAwarded(this, now);
+		}
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	/**
+	 * The stage of a buzzer game changed (a seat, a press, the floor, a judgement, a score): the whole
+	 * board, for the presenter and the contestants' phones.
+	 */
+	record BuzzerBoardChanged(BuzzerBoard board) implements GameEvent {
+
+		@Override
+		public void dispatchTo(Listener listener, long now) {
+			listener.buzzerBoardChanged(this, now);
 		}
 	}
 }

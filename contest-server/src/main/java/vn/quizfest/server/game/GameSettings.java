@@ -2,6 +2,7 @@ package vn.quizfest.server.game;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.quizfest.server.game.format.buzzer.BuzzerSettings;
 import vn.quizfest.server.game.format.elimination.EliminationSettings;
 
 
@@ -22,11 +23,12 @@ import vn.quizfest.server.game.format.elimination.EliminationSettings;
  * @param format the live format the game plays ({@link GameFormatKind#HOSTED} when absent)
  * @param elimination the Rung chuông vàng rules, for {@link GameFormatKind#ELIMINATION} (defaults when absent)
  * @param teams team play by unit: the units and how they are ranked; null for a game without units
+ * @param buzzer the rounds and rules of a buzzer game; null: the defaults ({@link BuzzerSettings#defaults()})
  */
 public record GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
 		boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
 		int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable EliminationSettings elimination,
-		@Nullable TeamSettings teams) {
+		@Nullable TeamSettings teams, @Nullable BuzzerSettings buzzer) {
 
 	public static final int MAX_PLAYERS_LIMIT = 50_000;
 
@@ -53,6 +55,9 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 		if (maxPlayers < 1 || maxPlayers > MAX_PLAYERS_LIMIT) {
 			throw new IllegalArgumentException("maxPlayers must be 1.." + MAX_PLAYERS_LIMIT);
 		}
+		if (buzzer != null) {
+			buzzer.check();
+		}
 	}
 
 	/** Settings without a format's rules (their defaults apply) and without team play. */
@@ -61,7 +66,7 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 			int openLeadMillis, int maxPlayers, GameFormatKind format) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
 				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null,
-				(TeamSettings) null);
+				(TeamSettings) null, (BuzzerSettings) null);
 	}
 
 	/** Settings with team play and without a format's rules. */
@@ -69,7 +74,8 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
 			int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable TeamSettings teams) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null, teams);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null, teams,
+				(BuzzerSettings) null);
 	}
 
 	/** Settings with a Rung chuông vàng's rules and without team play. */
@@ -77,7 +83,8 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
 			int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable EliminationSettings elimination) {
 		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
-				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamSettings) null);
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, (TeamSettings) null,
+				(BuzzerSettings) null);
 	}
 
 	/** Settings of a classic, host-paced game. */
@@ -94,34 +101,54 @@ public record GameSettings(int previewSeconds, ScoringMode scoring, boolean stre
 
 	public GameSettings withFormat(GameFormatKind kind) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, elimination, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, kind, elimination, teams, buzzer);
 	}
 
 	public GameSettings withScoring(ScoringMode mode, boolean withStreaks) {
 		return new GameSettings(previewSeconds, mode, withStreaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams, buzzer);
 	}
 
 	public GameSettings withAutoAdvance(int resultSeconds, int leaderboardSeconds) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, true, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams, buzzer);
 	}
 
 	public GameSettings withPreview(int seconds, int leadMillis) {
 		return new GameSettings(seconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, elimination, teams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, leadMillis, maxPlayers, format, elimination, teams, buzzer);
 	}
 
 	/** The same settings with team play by unit (null: none). */
 	public GameSettings withTeams(@Nullable TeamSettings unitTeams) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
-				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, unitTeams);
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, unitTeams, buzzer);
 	}
 
 	/** A Rung chuông vàng game with these rules. */
 	public GameSettings withElimination(EliminationSettings rules) {
 		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
 				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers,
-				GameFormatKind.ELIMINATION, rules, teams);
+				GameFormatKind.ELIMINATION, rules, teams, buzzer);
+	}
+
+	/** Settings of a buzzer game with these rounds, without team play. */
+	public GameSettings(int previewSeconds, ScoringMode scoring, boolean streaks, int leaderboardSize,
+			boolean autoAdvance, int resultSeconds, int leaderboardSeconds, boolean typeAnswerIgnoresDiacritics,
+			int openLeadMillis, int maxPlayers, GameFormatKind format, @Nullable BuzzerSettings buzzer) {
+		this(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds, leaderboardSeconds,
+				typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, (EliminationSettings) null,
+				(TeamSettings) null, buzzer);
+	}
+
+	/** The buzzer settings, the defaults when none were given. */
+	public BuzzerSettings buzzerOrDefaults() {
+		return buzzer == null ? BuzzerSettings.defaults() : buzzer;
+	}
+
+	public GameSettings withBuzzer(@Nullable BuzzerSettings settings) {
+		return new GameSettings(previewSeconds, scoring, streaks, leaderboardSize, autoAdvance, resultSeconds,
+				leaderboardSeconds, typeAnswerIgnoresDiacritics, openLeadMillis, maxPlayers, format, elimination, teams,
+				settings);
 	}
 }

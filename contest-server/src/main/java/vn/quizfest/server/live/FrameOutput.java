@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
 import vn.quizfest.server.game.GameEvent.FloorChanged;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
@@ -101,6 +102,10 @@ final class FrameOutput implements GameEvent.Listener {
 	private Set<Integer> bellWinners = Set.of();
 
 	private boolean gridSent;
+	// Buzzer format, guarded by the game's lock: the latest board, and who sits (or sat) on stage.
+	private @Nullable String buzzerFrame;
+
+	private final java.util.Set<Integer> contestants = new java.util.HashSet<>();
 
 	FrameOutput(LiveGame live, Game game, LiveContext context, SerialExecutor outbox) {
 		this.live = live;
@@ -187,6 +192,9 @@ final class FrameOutput implements GameEvent.Listener {
 			connection.send(context.frames().paused(view.pausedRemaining()));
 		}
 		catchUpElimination(connection, player);
+		if (buzzerFrame != null && contestants.contains(player.number())) {
+			connection.send(buzzerFrame);
+		}
 	}
 
 	/** A player's socket that resumed an ended game gets the last frame and is closed. */
@@ -215,6 +223,9 @@ final class FrameOutput implements GameEvent.Listener {
 			if (bellFrame != null) {
 				connection.send(bellFrame);
 			}
+		}
+		if (buzzerFrame != null) {
+			connection.send(buzzerFrame);
 		}
 	}
 
@@ -459,6 +470,39 @@ final class FrameOutput implements GameEvent.Listener {
 		if (bellFrame != null) {
 			connection.send(bellFrame);
 		}
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	/**
+	 * The board goes to the host screens and to the contestants' phones (also to one just unseated, so
+	 * its buzzer goes away); the audience plays along on the question frames and never gets it, so a
+	 * press costs at most a few sends whatever the size of the audience.
+	 */
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		String frame = BuzzerFrames.board(context.frames(), event.board(), now);
+		buzzerFrame = frame;
+		java.util.Set<Integer> targets = new java.util.HashSet<>(contestants);
+		contestants.clear();
+		event.board().contestants().forEach(seat -> contestants.add(seat.player()));
+		targets.addAll(contestants);
+		List<Peer> local = new ArrayList<>();
+		List<Peer> remote = new ArrayList<>(0);
+		for (int number : targets) {
+			Peer peer = players.get(number);
+			if (peer != null) {
+				(peer.isLocal() ? local : remote).add(peer);
+			}
+		}
+		Targets hostTargets = snapshot(false);
+		outbox.execute(() -> {
+			fan(hostTargets, frame, true);
+			context.fanOut().broadcast(local, frame);
+			if (!remote.isEmpty()) {
+				context.relay().publishEach(game.id(), remote, peer -> frame);
+			}
+		});
 	}
 
 	// ---- frames ------------------------------------------------------------------------------

@@ -117,6 +117,8 @@ final class Frames {
 		node.put("phase", game.phase().name());
 		node.put("paused", game.paused());
 		node.put("locked", game.lobbyLocked());
+		// The live format (protocol addition): a host screen shows the buzzer controls for BUZZER.
+		node.put("format", game.settings().format().name());
 		node.put("serverTime", now);
 		ArrayNode players = node.putArray("players");
 		for (Player player : game.players()) {

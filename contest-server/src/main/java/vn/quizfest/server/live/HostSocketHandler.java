@@ -22,6 +22,10 @@ final class HostSocketHandler extends SocketHandler {
 	/** Rung chuông vàng: bring eliminated players back, {@code {"type":"revive","player":7}} or {@code "all":true}. */
 	private static final Set<String> ELIMINATION_COMMANDS = Set.of("revive");
 
+	/** Buzzer format (docs/protocol.md, "Buzzer rounds"): seats, judgements, the finish round's picks. */
+	private static final Set<String> BUZZER_COMMANDS = Set.of("seat", "unseat", "right", "wrong", "pick20", "pick30",
+			"star");
+
 	HostSocketHandler(LiveContext context, LiveGames games, JsonMapper json) {
 		super(context, games, json);
 	}
@@ -58,7 +62,8 @@ final class HostSocketHandler extends SocketHandler {
 			connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 			return true;
 		}
-		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type) && !ELIMINATION_COMMANDS.contains(type)) {
+		if (!COMMANDS.contains(type) && !LOBBY_COMMANDS.contains(type) && !ELIMINATION_COMMANDS.contains(type)
+				&& !BUZZER_COMMANDS.contains(type)) {
 			refuse(connection, "UNKNOWN_TYPE", ref);
 			return false;
 		}

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.quizfest.server.game.GameEvent;
 import vn.quizfest.server.game.GameEvent.FloorChanged;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
@@ -147,5 +148,12 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	@Override
 	public void goldenBellAwarded(GoldenBellAwarded event, long now) {
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		// The board's scores reach the store with the standings of the close and the podium.
 	}
 }

@@ -216,6 +216,25 @@ public final class LiveGame {
 		}
 	}
 
+	/**
+	 * A buzzer press (buzzer format). It is timed here, on the node that holds the game, when it takes
+	 * the lock: a press relayed from another node is timed when it arrives here.
+	 */
+	void buzz(Peer connection, @Nullable String ref) {
+		lock.lock();
+		try {
+			long now = context.now();
+			Decision decision = run(new GameCommand.Buzz(connection.player), now);
+			if (decision.isRefused()) {
+				throw refusal(decision);
+			}
+			connection.send(BuzzerFrames.buzzed(context.frames(), now, ref));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	void disconnected(Peer connection) {
 		if (connection.host) {
 			output.unbindHost(connection);

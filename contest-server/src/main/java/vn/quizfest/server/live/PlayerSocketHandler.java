@@ -104,6 +104,16 @@ final class PlayerSocketHandler extends SocketHandler {
 				game.answer(connection, q, submission(frame), ref);
 				return true;
 			}
+			case "buzz" -> {
+				// Buzzer format: a contestant's press (docs/protocol.md, "Buzzer rounds").
+				LiveGame game = connection.game;
+				if (game == null) {
+					refuse(connection, "NOT_JOINED", ref);
+					return false;
+				}
+				game.buzz(connection, ref);
+				return true;
+			}
 			case "ping" -> {
 				connection.send(context.frames().pong(FrameFields.longNumber(frame, "t"), context.now()));
 				return true;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameEvent;
 import vn.quizfest.server.game.GameEvent.FloorChanged;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
@@ -195,5 +196,12 @@ final class ResultsRecorder implements GameEvent.Listener {
 					fate.rescues(), winners.contains(fate.player())));
 		}
 		submit(new ResultRecord.FloorFates(game.id(), fates));
+	}
+
+	// ---- buzzer format (Olympia-style rounds) ----
+
+	@Override
+	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+		// The contestants' points are in the outcomes of each closed question and in the final standings.
 	}
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.quizfest.questionbank.Points;
 import vn.quizfest.server.game.Decision.Reply;
 import vn.quizfest.server.game.GameCommand.HostAction;
+import vn.quizfest.server.game.GameEvent.BuzzerBoardChanged;
 import vn.quizfest.server.game.GameEvent.GameEnded;
 import vn.quizfest.server.game.GameEvent.GamePaused;
 import vn.quizfest.server.game.GameEvent.GameResumed;
@@ -302,7 +303,7 @@ class GameReplayTest {
 	}
 
 	/** A decision as text, taken at once: the events hold live players whose scores move on. */
-	private static List<String> describe(Decision decision) {
+	static List<String> describe(Decision decision) {
 		List<String> lines = new ArrayList<>();
 		lines.add("reply " + reply(decision.reply()));
 		Describer describer = new Describer(lines);
@@ -420,6 +421,13 @@ class GameReplayTest {
 		@Override
 		public void goldenBellAwarded(GameEvent.GoldenBellAwarded event, long now) {
 			lines.add("GoldenBellAwarded " + event.winners());
+		}
+
+		// ---- buzzer format (Olympia-style rounds) ----
+
+		@Override
+		public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
+			lines.add("BuzzerBoardChanged " + event.board());
 		}
 	}
 }

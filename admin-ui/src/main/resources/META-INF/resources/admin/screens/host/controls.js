@@ -4,6 +4,7 @@ import { html, nothing } from 'lit-html';
 import { t, num, language } from '../../lib/i18n.js';
 import { HostConnection } from '../../lib/live.js';
 import { reviveControls } from './elimination.js';
+import { buzzerControls } from './buzzer.js';
 
 const NEXT_LABEL = {
   LOBBY: 'host.next.LOBBY',
@@ -122,6 +123,7 @@ export class HostControls {
         <div><dt>${t('host.status.players')}</dt><dd id="ctl-players" aria-live="polite">${num(s.playerCount)}</dd></div>
       </dl>
       ${this.nextButton(s)}
+      ${buzzerControls(this, s, live)}
       <div class="control-row">
         ${s.paused
           ? html`<button type="button" class="big" id="ctl-resume" ?disabled=${!live} @click=${() => this.send('resume')}>${t('host.resume')}</button>`

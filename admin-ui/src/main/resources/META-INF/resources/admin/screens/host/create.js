@@ -12,6 +12,7 @@ import { statusLabel } from '../results/list.js';
 import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
 import { teamValues, readTeams, teamFields } from './team-settings.js';
 import { eliminationValues, eliminationFields, addElimination } from './elimination-form.js';
+import { buzzerValues, applyBuzzer, buzzerFields } from './buzzer.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -34,6 +35,7 @@ export class CreateGameScreen extends Screen {
     this.values = settingValues(this.chosenQuiz() && this.chosenQuiz().settings);
     this.teams = teamValues();
     // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
+    this.buzzer = buzzerValues();
   }
 
   chosenQuiz() {
@@ -137,7 +139,7 @@ export class CreateGameScreen extends Screen {
       this.update();
       return;
     }
-    const body = { title, language: form.elements.language.value, settings };
+    const body = { title, language: form.elements.language.value, settings: applyBuzzer(this.buzzer, settings) };
     if (this.source === 'quiz') body.quizId = Number(this.quizId);
     else body.questionIds = this.picked.map((q) => q.id);
     this.busy = true;
@@ -184,6 +186,7 @@ export class CreateGameScreen extends Screen {
             ? t('host.create.settings.fromQuiz') : ''}</p>
           ${settingsFields(this.values, this.invalid)}
           ${teamFields(this.teams, () => this.update())}
+          ${buzzerFields(this.buzzer, () => this.update())}
         </details>
         ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values)}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>

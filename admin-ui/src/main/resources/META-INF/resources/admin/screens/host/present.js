@@ -12,6 +12,7 @@ import { shapeIcon, tileKind, LETTERS } from './shapes.js';
 import { DistributionChart } from './chart.js';
 import { teamBoard, teamPodium } from './teams.js';
 import { floorView, floorCount, bellView } from './elimination.js';
+import { buzzerStage } from './buzzer.js';
 
 /** Places for name chips in the lobby (a 6 x 5 grid that fits under the PIN); the last one says "+N" when more joined. */
 const CHIP_PLACES = 30;
@@ -70,6 +71,7 @@ export class PresenterScreen extends Screen {
         ${s.game && s.phase !== 'LOBBY' ? html`<span class="present-pin-small">${t('present.pinSmall', { pin: pinText(s.game.pin) })}</span>` : nothing}
         ${document.fullscreenElement ? nothing : html`<button type="button" class="fullscreen" id="fullscreen" @click=${() => this.fullscreen()}>${t('present.fullscreen')}</button>`}
       </header>
+      ${s.buzzer && s.phase !== 'PODIUM' && s.phase !== 'ENDED' ? buzzerStage(s, this.connection) : nothing}
       <div class="present-body">${this.body(s)}</div>
       ${problem && s.connection !== 'open' ? html`<p class="present-connection" role="status">${problem}</p>` : nothing}
       ${s.paused && s.phase !== 'ENDED' && s.phase !== 'PODIUM' ? html`<div class="paused-overlay" id="paused-overlay" role="status">

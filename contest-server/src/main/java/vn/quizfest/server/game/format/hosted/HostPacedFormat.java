@@ -174,6 +174,8 @@ public final class HostPacedFormat implements GameFormat {
 			}
 			// Nobody is eliminated in the classic game: answered like a command this format does not know.
 			case REVIVE -> throw new Game.Refusal("UNKNOWN_TYPE");
+			// The buzzer format's actions: not part of the classic game.
+			case SEAT, UNSEAT, RIGHT, WRONG, PICK20, PICK30, STAR -> throw new Game.Refusal("UNKNOWN_TYPE");
 		}
 		return new Reply.Done();
 	}
