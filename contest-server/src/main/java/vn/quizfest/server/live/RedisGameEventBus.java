@@ -2,16 +2,21 @@ package vn.quizfest.server.live;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,30 +24,30 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * The cluster shape's bus: one sharded pub/sub channel per game (SPUBLISH/SSUBSCRIBE, Redis 7), whose
  * name carries the game's hash tag. A node holds one subscriber and one publisher connection, and
- * subscribes to a game's channel only while it has listeners for it.
+ * subscribes to a game's channel only while it has listeners for it. On a standalone Redis or a
+ * Sentinel-managed master the two are plain connections; on a Redis Cluster, sharded pub/sub keeps a
+ * game's messages on the one shard that owns its slot (plain pub/sub would copy every message to every
+ * node of the cluster), and the client subscribes on that shard's master.
  */
 class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisGameEventBus.class);
 
-	private final RedisClient client;
-
-	private final StatefulRedisPubSubConnection<String, String> subscriber;
-
-	private final StatefulRedisConnection<String, String> publisher;
+	private final Link link;
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
-	RedisGameEventBus(ClientResources resources, RedisURI uri) {
-		this.client = RedisClient.create(resources, uri);
-		this.subscriber = client.connectPubSub();
-		this.publisher = client.connect();
-		subscriber.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void smessage(String channel, String message) {
-				deliver(channel, message);
-			}
-		});
+	/** Uses the application's Lettuce client (standalone, Sentinel or Cluster); it is not shut down here. */
+	RedisGameEventBus(AbstractRedisClient client) {
+		if (client instanceof RedisClusterClient cluster) {
+			this.link = new ClusterLink(cluster, this::deliver);
+		}
+		else if (client instanceof RedisClient single) {
+			this.link = new SingleLink(single, this::deliver);
+		}
+		else {
+			throw new IllegalStateException("Unknown Redis client " + client.getClass().getName());
+		}
 	}
 
 	static String channel(String gameId) {
@@ -51,8 +56,8 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	@Override
 	public void publish(String gameId, String event) {
-		publisher.async().spublish(channel(gameId), event).exceptionally(failure -> {
-			log.warn("Could not publish an event of game {}", gameId, failure);
+		link.publish(channel(gameId), event).exceptionally(failure -> {
+			log.warn("Could not publish an event of game {}: {}", gameId, failure.toString());
 			return null;
 		});
 	}
@@ -63,7 +68,7 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 		listeners.compute(channel, (name, list) -> {
 			if (list == null) {
 				// Synchronous, so that an event published after subscribe() returns is delivered.
-				subscriber.sync().ssubscribe(name);
+				link.subscribe(name);
 				list = new CopyOnWriteArrayList<>();
 			}
 			list.add(listener);
@@ -74,7 +79,7 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 			if (!list.isEmpty()) {
 				return list;
 			}
-			subscriber.async().sunsubscribe(name);
+			link.unsubscribe(name);
 			return null;
 		});
 	}
@@ -96,8 +101,109 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	@Override
 	public void destroy() {
-		subscriber.close();
-		publisher.close();
-		client.shutdown();
+		link.close();
+	}
+
+	/** The two connections of one node, for one kind of Redis. */
+	private interface Link extends AutoCloseable {
+
+		CompletionStage<Long> publish(String channel, String message);
+
+		void subscribe(String channel);
+
+		void unsubscribe(String channel);
+
+		@Override
+		void close();
+	}
+
+	/** A standalone Redis or the master a Sentinel set names (the client follows it on failover). */
+	private static final class SingleLink implements Link {
+
+		private final StatefulRedisPubSubConnection<String, String> subscriber;
+
+		private final StatefulRedisConnection<String, String> publisher;
+
+		SingleLink(RedisClient client, Delivery delivery) {
+			this.subscriber = client.connectPubSub();
+			this.publisher = client.connect();
+			subscriber.addListener(new RedisPubSubAdapter<>() {
+				@Override
+				public void smessage(String channel, String message) {
+					delivery.deliver(channel, message);
+				}
+			});
+		}
+
+		@Override
+		public CompletionStage<Long> publish(String channel, String message) {
+			return publisher.async().spublish(channel, message);
+		}
+
+		@Override
+		public void subscribe(String channel) {
+			subscriber.sync().ssubscribe(channel);
+		}
+
+		@Override
+		public void unsubscribe(String channel) {
+			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public void close() {
+			subscriber.close();
+			publisher.close();
+		}
+	}
+
+	/**
+	 * A Redis Cluster: SPUBLISH goes to the master of the channel's slot like any keyed command, and
+	 * SSUBSCRIBE is routed there by the client too; messages from the node connections reach the listener.
+	 */
+	private static final class ClusterLink implements Link {
+
+		private final StatefulRedisClusterPubSubConnection<String, String> subscriber;
+
+		private final StatefulRedisClusterConnection<String, String> publisher;
+
+		ClusterLink(RedisClusterClient client, Delivery delivery) {
+			this.subscriber = client.connectPubSub();
+			this.publisher = client.connect();
+			subscriber.setNodeMessagePropagation(true);
+			subscriber.addListener(new RedisClusterPubSubAdapter<>() {
+				@Override
+				public void smessage(RedisClusterNode node, String channel, String message) {
+					delivery.deliver(channel, message);
+				}
+			});
+		}
+
+		@Override
+		public CompletionStage<Long> publish(String channel, String message) {
+			return publisher.async().spublish(channel, message);
+		}
+
+		@Override
+		public void subscribe(String channel) {
+			subscriber.sync().ssubscribe(channel);
+		}
+
+		@Override
+		public void unsubscribe(String channel) {
+			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public void close() {
+			subscriber.close();
+			publisher.close();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Delivery {
+
+		void deliver(String channel, String message);
 	}
 }
