@@ -37,9 +37,9 @@ find_tool() {
   return 1
 }
 
-ensure_packages() {
+ensure_packages() { # [redis-only]
   local missing=()
-  find_tool mariadbd mysqld >/dev/null || missing+=(mariadb-server)
+  [ "${1:-}" = redis-only ] || find_tool mariadbd mysqld >/dev/null || missing+=(mariadb-server)
   find_tool redis-server >/dev/null || missing+=(redis-server)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -297,9 +297,9 @@ ENV
     ;;
   stop) stop ;;
   env) cat "$dir/env" ;;
-  start-cluster) ensure_packages; mkdir -p "$dir"; start_cluster ;;
+  start-cluster) ensure_packages redis-only; mkdir -p "$dir"; start_cluster ;;
   stop-cluster) stop_cluster ;;
-  start-sentinel) ensure_packages; mkdir -p "$dir"; start_sentinel ;;
+  start-sentinel) ensure_packages redis-only; mkdir -p "$dir"; start_sentinel ;;
   stop-sentinel) stop_sentinel ;;
   *) echo "usage: $0 start|stop|env|start-cluster|stop-cluster|start-sentinel|stop-sentinel" >&2; exit 2 ;;
 esac
