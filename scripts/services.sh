@@ -79,10 +79,13 @@ start_mariadb() {
       --skip-test-db >"$dir/mariadb-install.log" 2>&1 || { cat "$dir/mariadb-install.log" >&2; die "mariadb-install-db failed"; }
   fi
   say "starting MariaDB on 127.0.0.1:$mysql_port"
-  "$mariadbd" --no-defaults "${run_as[@]}" --datadir="$data" --socket="$dir/mariadb.sock" \
-    --pid-file="$dir/mariadb.pid" --port="$mysql_port" --bind-address=127.0.0.1 --skip-name-resolve \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M \
-    --innodb-flush-log-at-trx-commit=2 --max-connections=500 --log-error="$dir/mariadb.err" &
+  local command=("$mariadbd" --no-defaults "${run_as[@]}" --datadir="$data" --socket="$dir/mariadb.sock"
+    --pid-file="$dir/mariadb.pid" --port="$mysql_port" --bind-address=127.0.0.1 --skip-name-resolve
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M
+    --innodb-flush-log-at-trx-commit=2 --max-connections=500 --log-error="$dir/mariadb.err")
+  # The command line, for a test that stops the database and starts it again (DatabaseOutageIntegrationTest).
+  printf '%q ' "${command[@]}" > "$dir/mariadb.cmd"
+  "${command[@]}" &
   local root_user=root
   [ "$(id -u)" -eq 0 ] || root_user=$(id -un)
   wait_for 60 MariaDB "$admin" --no-defaults --socket="$dir/mariadb.sock" -u"$root_user" ping \

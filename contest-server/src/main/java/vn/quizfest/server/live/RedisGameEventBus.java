@@ -1,17 +1,22 @@
 package vn.quizfest.server.live;
 
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
@@ -20,6 +25,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import reactor.core.Disposable;
 
 /**
  * The cluster shape's bus: one sharded pub/sub channel per game (SPUBLISH/SSUBSCRIBE, Redis 7), whose
@@ -37,13 +43,15 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
+	private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
+
 	/** Uses the application's Lettuce client (standalone, Sentinel or Cluster); it is not shut down here. */
 	RedisGameEventBus(AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
-			this.link = new ClusterLink(cluster, this::deliver);
+			this.link = new ClusterLink(cluster, this::deliver, this::reconnected);
 		}
 		else if (client instanceof RedisClient single) {
-			this.link = new SingleLink(single, this::deliver);
+			this.link = new SingleLink(single, this::deliver, this::reconnected);
 		}
 		else {
 			throw new IllegalStateException("Unknown Redis client " + client.getClass().getName());
@@ -81,6 +89,39 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 			}
 			link.unsubscribe(name);
 			return null;
+		});
+	}
+
+	/**
+	 * Runs the task each time the subscriber lost its connection (or, on a Redis Cluster, the topology
+	 * changed) and the game channels were subscribed again: messages of that gap may be gone, so the
+	 * listener resynchronises.
+	 */
+	public void onResubscribed(Runnable task) {
+		resubscribed.add(task);
+	}
+
+	/** Off the I/O thread: subscribe every channel again where it lives now, then let listeners resync. */
+	private void reconnected() {
+		CompletableFuture.runAsync(() -> {
+			String[] channels = listeners.keySet().toArray(String[]::new);
+			try {
+				for (String channel : channels) {
+					link.subscribe(channel);
+				}
+				log.info("Redis reconnected or moved: {} game channels subscribed again", channels.length);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not subscribe the game channels again: {}", ex.toString());
+			}
+			for (Runnable task : resubscribed) {
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("A resynchronisation after a reconnect failed", ex);
+				}
+			}
 		});
 	}
 
@@ -124,8 +165,20 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 		private final StatefulRedisConnection<String, String> publisher;
 
-		SingleLink(RedisClient client, Delivery delivery) {
+		private volatile boolean connectedOnce;
+
+		SingleLink(RedisClient client, Delivery delivery, Runnable reconnected) {
+			client.addListener(new RedisConnectionStateListener() {
+				@Override
+				public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+					// Lettuce subscribes again by itself; the listeners still need to know about the gap.
+					if (connectedOnce && connection == subscriber) {
+						reconnected.run();
+					}
+				}
+			});
 			this.subscriber = client.connectPubSub();
+			this.connectedOnce = true;
 			this.publisher = client.connect();
 			subscriber.addListener(new RedisPubSubAdapter<>() {
 				@Override
@@ -167,10 +220,19 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 		private final StatefulRedisClusterConnection<String, String> publisher;
 
-		ClusterLink(RedisClusterClient client, Delivery delivery) {
+		private final Disposable topologyChanges;
+
+		ClusterLink(RedisClusterClient client, Delivery delivery, Runnable reconnected) {
 			this.subscriber = client.connectPubSub();
 			this.publisher = client.connect();
 			subscriber.setNodeMessagePropagation(true);
+			// A lost master's slots move to its replica: the game channels of those slots are subscribed
+			// again where they live now (SSUBSCRIBE is routed by slot).
+			this.topologyChanges = client.getResources()
+				.eventBus()
+				.get()
+				.filter(ClusterTopologyChangedEvent.class::isInstance)
+				.subscribe(event -> reconnected.run());
 			subscriber.addListener(new RedisClusterPubSubAdapter<>() {
 				@Override
 				public void smessage(RedisClusterNode node, String channel, String message) {
@@ -196,6 +258,7 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 		@Override
 		public void close() {
+			topologyChanges.dispose();
 			subscriber.close();
 			publisher.close();
 		}

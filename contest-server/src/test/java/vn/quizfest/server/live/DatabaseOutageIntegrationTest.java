@@ -22,8 +22,8 @@ import vn.quizfest.server.ApiClient;
 import vn.quizfest.server.RealServices;
 
 /**
- * The database gone for 30 s in the middle of a game (the local MariaDB frozen with SIGSTOP: the hard
- * case, where connections hang instead of being refused). Readiness stays UP, the REST calls that need
+ * The database stopped for 30 s in the middle of a game (the local MariaDB of scripts/services.sh shut
+ * down, then started again with the same command line). Readiness stays UP, the REST calls that need
  * the database answer 503 {@code database.unavailable} within 2 s, the game goes on, and its results are
  * written once the database is back: nothing is lost.
  */
@@ -40,22 +40,32 @@ class DatabaseOutageIntegrationTest extends LiveIntegrationSupport {
 
 	static final long ANSWER_WITHIN_MILLIS = 2_000;
 
-	/** The local MariaDB's process, from the pid file of scripts/services.sh. */
-	static ProcessHandle mariadb() throws IOException {
-		String folder = System.getenv().getOrDefault("QUIZFEST_SERVICES_DIR",
-				"/tmp/quizfest-services-" + new com.sun.security.auth.module.UnixSystem().getUid());
-		Path pidFile = Path.of(folder, "mariadb.pid");
-		if (!Files.exists(pidFile)) {
-			throw new IllegalStateException("This test stops the local MariaDB of scripts/services.sh and needs its pid file "
-					+ pidFile + " (set QUIZFEST_SERVICES_DIR to the folder the services were started with).");
+	/** The folder of scripts/services.sh: MariaDB's pid file and the command line that started it. */
+	static Path services() {
+		Path folder = Path.of(System.getenv().getOrDefault("QUIZFEST_SERVICES_DIR",
+				"/tmp/quizfest-services-" + new com.sun.security.auth.module.UnixSystem().getUid()));
+		if (!Files.exists(folder.resolve("mariadb.pid")) || !Files.exists(folder.resolve("mariadb.cmd"))) {
+			throw new IllegalStateException("This test stops the local MariaDB of scripts/services.sh and needs "
+					+ folder.resolve("mariadb.pid") + " and mariadb.cmd (set QUIZFEST_SERVICES_DIR to the folder the "
+					+ "services were started with; scripts/test.sh does).");
 		}
-		long pid = Long.parseLong(Files.readString(pidFile).trim());
-		return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("MariaDB (pid " + pid + ") is not running"));
+		return folder;
 	}
 
-	static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
-		assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s", signal).isTrue();
+	/** Shuts MariaDB down (SIGTERM, as a service stop does) and waits until it is gone. */
+	static void stop(Path services) throws Exception {
+		long pid = Long.parseLong(Files.readString(services.resolve("mariadb.pid")).trim());
+		ProcessHandle database = ProcessHandle.of(pid)
+			.orElseThrow(() -> new IllegalStateException("MariaDB (pid " + pid + ") is not running"));
+		database.destroy();
+		database.onExit().get(60, TimeUnit.SECONDS);
+	}
+
+	/** Starts MariaDB again with the command line it was started with; the next test sees it running. */
+	static void start(Path services) throws Exception {
+		String command = Files.readString(services.resolve("mariadb.cmd"));
+		Process starter = new ProcessBuilder("bash", "-c", command + " >/dev/null 2>&1 </dev/null &").start();
+		assertThat(starter.waitFor(30, TimeUnit.SECONDS)).isTrue();
 	}
 
 	record Timed(ApiClient.Response response, long millis) {
@@ -69,7 +79,7 @@ class DatabaseOutageIntegrationTest extends LiveIntegrationSupport {
 
 	@Test
 	void aThirtySecondOutageKeepsTheNodeReadyAnswers503FastAndLosesNoResult() throws Exception {
-		ProcessHandle database = mariadb();
+		Path services = services();
 		Created game = createGame(singleChoiceQuiz(2), quickSettings());
 		ApiClient organiser = new ApiClient(port);
 		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
@@ -81,7 +91,7 @@ class DatabaseOutageIntegrationTest extends LiveIntegrationSupport {
 		command(host, "start");
 		playQuestion(host, players, 0);
 
-		signal(database, "STOP");
+		stop(services);
 		long stoppedAt = System.nanoTime();
 		try {
 			// The load balancer keeps this node: readiness leaves the database out.
@@ -114,7 +124,7 @@ class DatabaseOutageIntegrationTest extends LiveIntegrationSupport {
 			await().atMost(OUTAGE.plusSeconds(10)).until(() -> System.nanoTime() - stoppedAt >= OUTAGE.toNanos());
 		}
 		finally {
-			signal(database, "CONT");
+			start(services);
 		}
 
 		// Every answer of both questions is written once the database is back.
