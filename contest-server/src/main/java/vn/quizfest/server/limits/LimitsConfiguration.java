@@ -13,7 +13,9 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,16 +58,24 @@ class LimitsConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
 	AddressLimits redisAddressLimits(LimitSettings settings, LettuceConnectionFactory redis) {
-		if (!(redis.getRequiredNativeClient() instanceof RedisClient client)) {
-			throw new IllegalStateException("The address limits need a standalone Redis; set QUIZFEST_REDIS_URL to one.");
-		}
-		return new BucketAddressLimits(settings, redisBuckets(client));
+		return new BucketAddressLimits(settings, redisBuckets(redis.getRequiredNativeClient()));
 	}
 
 	/** Buckets in Redis, updated with compare-and-swap: every node that uses the same Redis counts together. */
-	static BiFunction<String, BucketConfiguration, Bucket> redisBuckets(RedisClient client) {
+	static BiFunction<String, BucketConfiguration, Bucket> redisBuckets(AbstractRedisClient client) {
+		// Standalone and Sentinel share RedisClient; a Redis Cluster routes each bucket's key to its slot.
+		Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder;
+		if (client instanceof RedisClusterClient cluster) {
+			builder = Bucket4jLettuce.casBasedBuilder(cluster);
+		}
+		else if (client instanceof RedisClient single) {
+			builder = Bucket4jLettuce.casBasedBuilder(single);
+		}
+		else {
+			throw new IllegalStateException("Unknown Redis client " + client.getClass().getName());
+		}
 		// A bucket's key expires once it would be full again: Redis keeps only addresses that are being limited.
-		ProxyManager<byte[]> proxies = Bucket4jLettuce.casBasedBuilder(client)
+		ProxyManager<byte[]> proxies = builder
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
 			.build();
 		return (key, configuration) -> proxies.builder().build(key.getBytes(StandardCharsets.UTF_8), () -> configuration);

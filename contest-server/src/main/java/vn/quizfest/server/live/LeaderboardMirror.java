@@ -31,8 +31,12 @@ import vn.quizfest.server.leaderboard.Leaderboard;
 
 /**
  * The listener that mirrors a game's standings into the leaderboard store (Redis sorted sets or
- * memory) whenever they change: at each close and at the podium. It runs on the game's outbox, ahead
- * of the frames of the same event, so a screen that asks the store after the frame sees the new board.
+ * memory) whenever they change: at each close and at the podium. It runs on a queue of its own (one
+ * per game, so the writes keep their order), not on the game's outbox: the frames of a close never
+ * wait for the store, and a Redis that is slow or paused delays only the stored board (each write is
+ * bounded by the Redis command timeout). The frames carry the engine's own standings, so no screen
+ * needs the store to show a result; a REST read right after a close may see the previous board for
+ * the few milliseconds the write takes.
  */
 final class LeaderboardMirror implements GameEvent.Listener {
 
@@ -44,19 +48,19 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	private final LiveMetrics metrics;
 
-	private final Executor outbox;
+	private final Executor writes;
 
-	LeaderboardMirror(String gameId, Leaderboard leaderboard, LiveMetrics metrics, Executor outbox) {
+	LeaderboardMirror(String gameId, Leaderboard leaderboard, LiveMetrics metrics, Executor writes) {
 		this.gameId = gameId;
 		this.leaderboard = leaderboard;
 		this.metrics = metrics;
-		this.outbox = outbox;
+		this.writes = writes;
 	}
 
 	@Override
 	public void questionClosed(QuestionClosed closed, long now) {
 		List<Standing> standings = closed.standings();
-		outbox.execute(() -> {
+		writes.execute(() -> {
 			long start = System.nanoTime();
 			mirror(standings);
 			metrics.leaderboard(System.nanoTime() - start);
@@ -66,7 +70,7 @@ final class LeaderboardMirror implements GameEvent.Listener {
 	@Override
 	public void podiumShown(PodiumShown podium, long now) {
 		List<Standing> standings = podium.standings();
-		outbox.execute(() -> mirror(standings));
+		writes.execute(() -> mirror(standings));
 	}
 
 	private void mirror(List<Standing> standings) {

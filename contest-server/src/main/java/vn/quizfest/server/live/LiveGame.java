@@ -67,7 +67,9 @@ public final class LiveGame {
 		this.context = context;
 		this.outbox = new SerialExecutor(context.outboxes());
 		this.output = new FrameOutput(this, game, context, outbox);
-		this.listeners = List.of(new LeaderboardMirror(game.id(), context.leaderboard(), context.metrics(), outbox),
+		// The mirror has a queue of its own: a slow or paused Redis never holds up the frames behind it.
+		this.listeners = List.of(new LeaderboardMirror(game.id(), context.leaderboard(), context.metrics(),
+				new SerialExecutor(context.outboxes())),
 				output, new ResultsRecorder(game, context.results(), context.frames(), outbox));
 	}
 

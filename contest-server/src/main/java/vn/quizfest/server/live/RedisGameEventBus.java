@@ -1,48 +1,61 @@
 package vn.quizfest.server.live;
 
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import reactor.core.Disposable;
 
 /**
  * The cluster shape's bus: one sharded pub/sub channel per game (SPUBLISH/SSUBSCRIBE, Redis 7), whose
  * name carries the game's hash tag. A node holds one subscriber and one publisher connection, and
- * subscribes to a game's channel only while it has listeners for it.
+ * subscribes to a game's channel only while it has listeners for it. On a standalone Redis or a
+ * Sentinel-managed master the two are plain connections; on a Redis Cluster, sharded pub/sub keeps a
+ * game's messages on the one shard that owns its slot (plain pub/sub would copy every message to every
+ * node of the cluster), and the client subscribes on that shard's master.
  */
 class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisGameEventBus.class);
 
-	private final RedisClient client;
-
-	private final StatefulRedisPubSubConnection<String, String> subscriber;
-
-	private final StatefulRedisConnection<String, String> publisher;
+	private final Link link;
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
-	RedisGameEventBus(ClientResources resources, RedisURI uri) {
-		this.client = RedisClient.create(resources, uri);
-		this.subscriber = client.connectPubSub();
-		this.publisher = client.connect();
-		subscriber.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void smessage(String channel, String message) {
-				deliver(channel, message);
-			}
-		});
+	private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
+
+	/** Uses the application's Lettuce client (standalone, Sentinel or Cluster); it is not shut down here. */
+	RedisGameEventBus(AbstractRedisClient client) {
+		if (client instanceof RedisClusterClient cluster) {
+			this.link = new ClusterLink(cluster, this::deliver, this::reconnected);
+		}
+		else if (client instanceof RedisClient single) {
+			this.link = new SingleLink(single, this::deliver, this::reconnected);
+		}
+		else {
+			throw new IllegalStateException("Unknown Redis client " + client.getClass().getName());
+		}
 	}
 
 	static String channel(String gameId) {
@@ -51,8 +64,8 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	@Override
 	public void publish(String gameId, String event) {
-		publisher.async().spublish(channel(gameId), event).exceptionally(failure -> {
-			log.warn("Could not publish an event of game {}", gameId, failure);
+		link.publish(channel(gameId), event).exceptionally(failure -> {
+			log.warn("Could not publish an event of game {}: {}", gameId, failure.toString());
 			return null;
 		});
 	}
@@ -63,7 +76,7 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 		listeners.compute(channel, (name, list) -> {
 			if (list == null) {
 				// Synchronous, so that an event published after subscribe() returns is delivered.
-				subscriber.sync().ssubscribe(name);
+				link.subscribe(name);
 				list = new CopyOnWriteArrayList<>();
 			}
 			list.add(listener);
@@ -74,8 +87,41 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 			if (!list.isEmpty()) {
 				return list;
 			}
-			subscriber.async().sunsubscribe(name);
+			link.unsubscribe(name);
 			return null;
+		});
+	}
+
+	/**
+	 * Runs the task each time the subscriber lost its connection (or, on a Redis Cluster, the topology
+	 * changed) and the game channels were subscribed again: messages of that gap may be gone, so the
+	 * listener resynchronises.
+	 */
+	public void onResubscribed(Runnable task) {
+		resubscribed.add(task);
+	}
+
+	/** Off the I/O thread: subscribe every channel again where it lives now, then let listeners resync. */
+	private void reconnected() {
+		CompletableFuture.runAsync(() -> {
+			String[] channels = listeners.keySet().toArray(String[]::new);
+			try {
+				for (String channel : channels) {
+					link.subscribe(channel);
+				}
+				log.info("Redis reconnected or moved: {} game channels subscribed again", channels.length);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not subscribe the game channels again: {}", ex.toString());
+			}
+			for (Runnable task : resubscribed) {
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("A resynchronisation after a reconnect failed", ex);
+				}
+			}
 		});
 	}
 
@@ -96,8 +142,131 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	@Override
 	public void destroy() {
-		subscriber.close();
-		publisher.close();
-		client.shutdown();
+		link.close();
+	}
+
+	/** The two connections of one node, for one kind of Redis. */
+	private interface Link extends AutoCloseable {
+
+		CompletionStage<Long> publish(String channel, String message);
+
+		void subscribe(String channel);
+
+		void unsubscribe(String channel);
+
+		@Override
+		void close();
+	}
+
+	/** A standalone Redis or the master a Sentinel set names (the client follows it on failover). */
+	private static final class SingleLink implements Link {
+
+		private final StatefulRedisPubSubConnection<String, String> subscriber;
+
+		private final StatefulRedisConnection<String, String> publisher;
+
+		private volatile boolean connectedOnce;
+
+		SingleLink(RedisClient client, Delivery delivery, Runnable reconnected) {
+			client.addListener(new RedisConnectionStateListener() {
+				@Override
+				public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+					// Lettuce subscribes again by itself; the listeners still need to know about the gap.
+					if (connectedOnce && connection == subscriber) {
+						reconnected.run();
+					}
+				}
+			});
+			this.subscriber = client.connectPubSub();
+			this.connectedOnce = true;
+			this.publisher = client.connect();
+			subscriber.addListener(new RedisPubSubAdapter<>() {
+				@Override
+				public void smessage(String channel, String message) {
+					delivery.deliver(channel, message);
+				}
+			});
+		}
+
+		@Override
+		public CompletionStage<Long> publish(String channel, String message) {
+			return publisher.async().spublish(channel, message);
+		}
+
+		@Override
+		public void subscribe(String channel) {
+			subscriber.sync().ssubscribe(channel);
+		}
+
+		@Override
+		public void unsubscribe(String channel) {
+			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public void close() {
+			subscriber.close();
+			publisher.close();
+		}
+	}
+
+	/**
+	 * A Redis Cluster: SPUBLISH goes to the master of the channel's slot like any keyed command, and
+	 * SSUBSCRIBE is routed there by the client too; messages from the node connections reach the listener.
+	 */
+	private static final class ClusterLink implements Link {
+
+		private final StatefulRedisClusterPubSubConnection<String, String> subscriber;
+
+		private final StatefulRedisClusterConnection<String, String> publisher;
+
+		private final Disposable topologyChanges;
+
+		ClusterLink(RedisClusterClient client, Delivery delivery, Runnable reconnected) {
+			this.subscriber = client.connectPubSub();
+			this.publisher = client.connect();
+			subscriber.setNodeMessagePropagation(true);
+			// A lost master's slots move to its replica: the game channels of those slots are subscribed
+			// again where they live now (SSUBSCRIBE is routed by slot).
+			this.topologyChanges = client.getResources()
+				.eventBus()
+				.get()
+				.filter(ClusterTopologyChangedEvent.class::isInstance)
+				.subscribe(event -> reconnected.run());
+			subscriber.addListener(new RedisClusterPubSubAdapter<>() {
+				@Override
+				public void smessage(RedisClusterNode node, String channel, String message) {
+					delivery.deliver(channel, message);
+				}
+			});
+		}
+
+		@Override
+		public CompletionStage<Long> publish(String channel, String message) {
+			return publisher.async().spublish(channel, message);
+		}
+
+		@Override
+		public void subscribe(String channel) {
+			subscriber.sync().ssubscribe(channel);
+		}
+
+		@Override
+		public void unsubscribe(String channel) {
+			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public void close() {
+			topologyChanges.dispose();
+			subscriber.close();
+			publisher.close();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Delivery {
+
+		void deliver(String channel, String message);
 	}
 }

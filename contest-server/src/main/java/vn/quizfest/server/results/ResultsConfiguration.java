@@ -13,4 +13,10 @@ class ResultsConfiguration {
 	ResultsWriter resultsWriter(DataSource dataSource, ResultsSettings settings, MeterRegistry meters) {
 		return new ResultsWriter(dataSource, settings, meters);
 	}
+
+	/** Named "results" in /actuator/health and its readiness group. */
+	@Bean
+	ResultsHealth resultsHealthIndicator(ResultsWriter writer) {
+		return new ResultsHealth(writer);
+	}
 }

@@ -102,6 +102,38 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 	/** During shutdown, when a failing database is given up ({@link System#nanoTime()}). */
 	private volatile long giveUpAt;
 
+	// ---- what is waiting, for health and metrics (see pending() and oldestWaiting()) ----
+
+	private static final long NOTHING_WAITING = Long.MIN_VALUE;
+
+	/** When the oldest record not yet written came in ({@link System#nanoTime()}), or NOTHING_WAITING. */
+	private final AtomicLong waitingSince = new AtomicLong(NOTHING_WAITING);
+
+	/** Records the writer has taken out of the queue and is writing (or retrying) now. */
+	private volatile int inHand;
+
+	/** Records not in the database yet: queued, and the batch being written or retried. */
+	public int pending() {
+		return queue.size() + inHand;
+	}
+
+	/**
+	 * How long the oldest record not yet written has waited: since the first record that came in after
+	 * the last batch was written. During a database outage, that is how long results have been held back.
+	 */
+	public Duration oldestWaiting() {
+		long since = waitingSince.get();
+		return since == NOTHING_WAITING ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - since));
+	}
+
+	private void waiting() {
+		waitingSince.compareAndSet(NOTHING_WAITING, System.nanoTime());
+	}
+
+	private void written() {
+		waitingSince.set(queue.isEmpty() ? NOTHING_WAITING : System.nanoTime());
+	}
+
 	ResultsWriter(DataSource dataSource, ResultsSettings settings, MeterRegistry meters) {
 		this.settings = settings;
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -110,6 +142,13 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 		this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
 		Gauge.builder("quiz.results.queue.depth", queue, Collection::size)
 			.description("Result records waiting to be written to the database")
+			.register(meters);
+		Gauge.builder("quiz.results.pending", this, ResultsWriter::pending)
+			.description("Result records not in the database yet: queued and the batch being written or retried")
+			.register(meters);
+		Gauge.builder("quiz.results.queue.age", this, writer -> writer.oldestWaiting().toMillis() / 1000.0)
+			.description("How long the oldest result record not yet written has waited")
+			.baseUnit("seconds")
 			.register(meters);
 		this.dropped = Counter.builder("quiz.results.dropped")
 			.description("Result records that were never written: queue full, or shutdown without a database")
@@ -142,6 +181,9 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 		}
 		if (!queue.offer(record)) {
 			drop(record, "queue full: the database is down or too slow");
+		}
+		else if (!stopped) {
+			waiting();
 		}
 		else if (stopped && queue.remove(record)) {
 			// Raced with the end of shutdown: nobody will write it any more.
@@ -267,7 +309,12 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 				continue;
 			}
 			List<ResultRecord> records = records(taken);
+			inHand = records.size();
 			boolean written = records.isEmpty() || write(records);
+			inHand = 0;
+			if (written && !records.isEmpty()) {
+				written();
+			}
 			for (Object item : taken) {
 				if (item instanceof CompletableFuture<?> barrier) {
 					complete(barrier, written);

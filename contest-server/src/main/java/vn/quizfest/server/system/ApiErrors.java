@@ -70,6 +70,17 @@ class ApiErrors {
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.malformed"));
 	}
 
+	/** The database is out of reach: 503 at once, the client tries again later (see {@link DatabaseOutage}). */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.dao.QueryTimeoutException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.CODE));
+	}
+
 	private ProblemDetail problem(HttpStatus status, String code, Object... args) {
 		return problems.of(LocaleContextHolder.getLocale(), status, code, args);
 	}

@@ -1,0 +1,32 @@
+package vn.quizfest.server.redis;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Redis client of the cluster shape ({@code quizfest.redis.*}); documented in docs/operations.md.
+ *
+ * @param url the Redis to use ({@code QUIZFEST_REDIS_URL}): {@code redis://}, {@code rediss://},
+ *        {@code redis-sentinel://host:port,host:port[/db]#master} or {@code redis-cluster://host:port,host:port};
+ *        empty: Spring Boot's own {@code spring.data.redis.*} settings (default {@code localhost:6379})
+ * @param commandTimeout a command without an answer in this time fails (the caller logs it and goes on);
+ *        the client's default of 60 s let one slow Redis hold up a whole game. Blocking reads (XREAD with
+ *        BLOCK, BLPOP…) get {@code blockingCommandAllowance} more, since they wait on purpose
+ * @param blockingCommandAllowance extra time for blocking commands, on top of their command timeout
+ * @param connectTimeout a connection (or reconnection) attempt that takes longer fails and is retried
+ * @param topologyRefresh how often a Redis Cluster client re-reads the cluster's slots and nodes, besides
+ *        at once when a node is lost or answers MOVED
+ */
+@ConfigurationProperties("quizfest.redis")
+public record RedisSettings(@DefaultValue("") String url, @DefaultValue("500ms") Duration commandTimeout,
+		@DefaultValue("30s") Duration blockingCommandAllowance, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("5s") Duration topologyRefresh) {
+
+	public RedisSettings {
+		if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+			throw new IllegalArgumentException("quizfest.redis.command-timeout must be positive");
+		}
+	}
+}
