@@ -20,6 +20,12 @@ abstract class Peer {
 
 	volatile String language = "vi";
 
+	/** The bound player's resume token: a node that takes the game over resumes the socket with it. */
+	volatile @Nullable String resumeToken;
+
+	/** A host socket's {@code host} frame, kept by the node that relays it, to authenticate again with a new owner. */
+	volatile @Nullable String hostHello;
+
 	abstract String id();
 
 	/** Queues a frame; never blocks. Returns false when the peer is gone. */

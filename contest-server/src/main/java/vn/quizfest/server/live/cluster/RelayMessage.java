@@ -33,6 +33,8 @@ public sealed interface RelayMessage {
 		R perSocket(PerSocket message);
 
 		R closeAll(CloseAll message);
+
+		R ownerMoved(OwnerMoved message);
 	}
 
 	/** To the owner: a frame a socket on another node received from its client. */
@@ -71,10 +73,18 @@ public sealed interface RelayMessage {
 		}
 	}
 
-	/** From the owner: the socket is now this player, or a host when {@code player} is -1. */
-	record Bound(String node, String conn, int player) implements RelayMessage {
+	/**
+	 * From the owner: the socket is now this player, or a host when {@code player} is -1. The relaying
+	 * node keeps the player's resume token (empty for a host), so that it can resume the socket with a
+	 * node that takes the game over.
+	 */
+	record Bound(String node, String conn, int player, String token) implements RelayMessage {
 
 		public static final int HOST = -1;
+
+		public Bound(String node, String conn, int player) {
+			this(node, conn, player, "");
+		}
 
 		@Override
 		public <R> R accept(Handler<R> handler) {
@@ -128,6 +138,18 @@ public sealed interface RelayMessage {
 		@Override
 		public <R> R accept(Handler<R> handler) {
 			return handler.closeAll(this);
+		}
+	}
+
+	/**
+	 * From a node that took the game over (its owner died, or handed it over): every node resumes its
+	 * sockets of this game with that node, which is now the owner.
+	 */
+	record OwnerMoved(String node, String pin) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.ownerMoved(this);
 		}
 	}
 }
