@@ -123,8 +123,12 @@ class NodeFailoverIntegrationTest {
 	}
 
 	private List<TestSocket> players(int port, JsonNode game, int count) {
+		return players(port, game, 0, count);
+	}
+
+	private List<TestSocket> players(int port, JsonNode game, int first, int count) {
 		List<TestSocket> players = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
+		for (int i = first; i < first + count; i++) {
 			TestSocket player = TestSocket.connect(http, port, "/ws/play");
 			player.send(Map.of("type", "join", "v", 1, "pin", game.path("pin").asString(), "nickname",
 					"Người %02d".formatted(i)));
@@ -194,6 +198,41 @@ class NodeFailoverIntegrationTest {
 			answer(players.get(i), i, 0);
 		}
 		playToTheEnd(game, host, players, 0);
+	}
+
+	/**
+	 * A node without the game dies: the owner stops hearing its heartbeat and forgets its sockets, so
+	 * the players left still close the question early (it has 60 s) when they have all answered.
+	 */
+	@Test
+	@Timeout(value = 150, unit = TimeUnit.SECONDS)
+	void theSocketsOfADeadNodeAreForgottenSoTheQuestionStillClosesEarly() {
+		JsonNode game = createGame(portA);
+		TestSocket host = host(portA, game);
+		List<TestSocket> here = players(portA, game, 0, PLAYERS / 2);
+		long killedAt;
+		try (NodeProcess other = node("relay-killed")) {
+			List<TestSocket> there = players(other.port(), game, PLAYERS / 2, PLAYERS / 2);
+			host.send(Map.of("type", "start"));
+			for (TestSocket player : here) {
+				assertThat(player.next("open").path("q").asInt()).isZero();
+			}
+			for (TestSocket player : there) {
+				assertThat(player.next("open").path("q").asInt()).isZero();
+			}
+			other.kill();
+			killedAt = System.nanoTime();
+		}
+		for (int i = 0; i < PLAYERS / 2; i++) {
+			answer(here.get(i), i, 0);
+		}
+		JsonNode closed = host.next("closed", Duration.ofSeconds(20));
+		long closedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+		System.out.println("Question closed " + closedAfter + " ms after the relaying node was killed");
+		assertThat(closed.path("answered").asInt()).isEqualTo(PLAYERS / 2);
+		assertThat(closedAfter).as("long before the 60 s limit").isLessThan(20_000);
+		host.abort();
+		here.forEach(TestSocket::abort);
 	}
 
 	@Test

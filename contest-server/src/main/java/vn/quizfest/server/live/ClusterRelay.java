@@ -102,8 +102,11 @@ final class ClusterRelay {
 			for (RemotePeer peer : owner.peers.values()) {
 				if (!checked.computeIfAbsent(peer.peerNode, alive::test)) {
 					owner.serial.execute(() -> {
-						if (owner.peers.remove(peer.id(), peer) && peer.game != null) {
-							peer.game.disconnected(peer);
+						LiveGame game = peer.game;
+						if (owner.peers.remove(peer.id(), peer) && game != null) {
+							game.disconnected(peer);
+							// Those who are left may all have answered already: the question closes now.
+							game.tickNow();
 						}
 					});
 				}
@@ -438,9 +441,11 @@ final class ClusterRelay {
 			public @Nullable Void ownerMoved(RelayMessage.OwnerMoved message) {
 				boolean here = node.equals(message.node());
 				for (Connection socket : List.copyOf(sockets.values())) {
-					String hello = socket.host ? socket.hostHello : resumeFrame(message.pin(), socket);
+					// A joined player resumes with its token; a host, or a socket whose join or resume the old
+					// owner never answered, sends its frame again.
+					String hello = socket.joined && !socket.host ? resumeFrame(message.pin(), socket) : socket.hello;
 					if (hello == null) {
-						continue; // not joined yet: its join went to the old owner and is lost; the client retries
+						continue;
 					}
 					if (here) {
 						sockets.remove(socket.id());

@@ -23,8 +23,12 @@ abstract class Peer {
 	/** The bound player's resume token: a node that takes the game over resumes the socket with it. */
 	volatile @Nullable String resumeToken;
 
-	/** A host socket's {@code host} frame, kept by the node that relays it, to authenticate again with a new owner. */
-	volatile @Nullable String hostHello;
+	/**
+	 * The last {@code join}, {@code resume} or {@code host} frame of a socket that a node relays: sent again
+	 * to a node that takes the game over, when the owner died before it answered (or, for a host, always:
+	 * it authenticates again with the new owner).
+	 */
+	volatile @Nullable String hello;
 
 	abstract String id();
 
