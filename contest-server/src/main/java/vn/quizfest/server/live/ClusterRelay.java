@@ -60,6 +60,22 @@ final class ClusterRelay {
 		this.codec = new RelayCodec(json);
 		this.executor = executor;
 		this.fanOut = fanOut;
+		bus.onResubscribed(this::resynchronise);
+	}
+
+	/**
+	 * After this node's channel connection was lost and restored: messages of the gap (frames, acks,
+	 * results, answers) may be gone. Each game held here tells every node to resume its sockets here again,
+	 * and this node resumes its own relayed sockets with their owners: each socket gets the current step,
+	 * its ack and its last result, as on a resume.
+	 */
+	void resynchronise() {
+		for (OwnerSide owner : owned.values()) {
+			announce(owner.game.id(), owner.game.pin());
+		}
+		for (GameRelay relay : relays.values()) {
+			relay.serial.execute(relay::resumeAll);
+		}
 	}
 
 	/** This node's id in the cluster: it names its sockets on the channels, its heartbeat and its leases. */
@@ -364,6 +380,50 @@ final class ClusterRelay {
 			}
 		}
 
+		/** Every socket of this relay resumes with the owner (after a gap in this node's channel). */
+		void resumeAll() {
+			for (Connection socket : List.copyOf(sockets.values())) {
+				String hello = hello(socket, null);
+				if (hello != null) {
+					again(socket, hello);
+				}
+			}
+		}
+
+		/**
+		 * The socket starts again with the owner: the owner forgets it (if it still knew it), then hears its
+		 * resume or first frame, in this order (one publisher's messages keep their order).
+		 */
+		private void again(Connection socket, String hello) {
+			publish(gameId, new RelayMessage.ClientClosed(node, socket.id()));
+			publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), hello));
+		}
+
+		/**
+		 * What a socket says to a new or resynchronising owner: a joined player resumes with its token; a
+		 * host, or a socket whose join or resume was never answered, sends its first frame again.
+		 */
+		private @Nullable String hello(Connection socket, @Nullable String pin) {
+			if (!socket.joined || socket.host) {
+				return socket.hello;
+			}
+			String gamePin = pin;
+			if (gamePin == null && socket.hello != null) {
+				gamePin = json.readTree(socket.hello).path("pin").asString(null);
+			}
+			return gamePin == null ? null : resumeFrame(gamePin, socket);
+		}
+
+		private @Nullable String resumeFrame(String pin, Connection socket) {
+			String token = socket.resumeToken;
+			if (!socket.joined || token == null || token.isEmpty()) {
+				return null;
+			}
+			var frame = json.createObjectNode().put("type", "resume").put("v", Frames.PROTOCOL_VERSION).put("pin", pin)
+				.put("token", token).put("lang", socket.language);
+			return json.writeValueAsString(frame);
+		}
+
 		/** What a relaying node does with the owner's messages for its sockets. */
 		private final class RelayingSide extends Ignoring {
 
@@ -441,9 +501,7 @@ final class ClusterRelay {
 			public @Nullable Void ownerMoved(RelayMessage.OwnerMoved message) {
 				boolean here = node.equals(message.node());
 				for (Connection socket : List.copyOf(sockets.values())) {
-					// A joined player resumes with its token; a host, or a socket whose join or resume the old
-					// owner never answered, sends its frame again.
-					String hello = socket.joined && !socket.host ? resumeFrame(message.pin(), socket) : socket.hello;
+					String hello = hello(socket, message.pin());
 					if (hello == null) {
 						continue;
 					}
@@ -457,7 +515,7 @@ final class ClusterRelay {
 						}
 					}
 					else {
-						publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), hello));
+						again(socket, hello);
 					}
 				}
 				if (here && sockets.isEmpty()) {
@@ -465,16 +523,6 @@ final class ClusterRelay {
 					subscription.close();
 				}
 				return null;
-			}
-
-			private @Nullable String resumeFrame(String pin, Connection socket) {
-				String token = socket.resumeToken;
-				if (!socket.joined || token == null || token.isEmpty()) {
-					return null;
-				}
-				var frame = json.createObjectNode().put("type", "resume").put("v", Frames.PROTOCOL_VERSION).put("pin", pin)
-					.put("token", token).put("lang", socket.language);
-				return json.writeValueAsString(frame);
 			}
 
 			@Override

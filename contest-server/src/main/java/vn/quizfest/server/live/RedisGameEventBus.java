@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -33,9 +35,24 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
+	private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
+
+	/** Set after the first connection: a later "connected" is a reconnect. */
+	private volatile boolean connectedOnce;
+
 	RedisGameEventBus(ClientResources resources, RedisURI uri) {
 		this.client = RedisClient.create(resources, uri);
+		client.addListener(new RedisConnectionStateListener() {
+			@Override
+			public void onRedisConnected(RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
+				if (connection == subscriber && connectedOnce) {
+					// Off the I/O thread: subscribe again (the gap's messages are gone), then let listeners resync.
+					java.util.concurrent.CompletableFuture.runAsync(RedisGameEventBus.this::resubscribe);
+				}
+			}
+		});
 		this.subscriber = client.connectPubSub();
+		this.connectedOnce = true;
 		this.publisher = client.connect();
 		subscriber.addListener(new RedisPubSubAdapter<>() {
 			@Override
@@ -77,6 +94,32 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 			subscriber.async().sunsubscribe(name);
 			return null;
 		});
+	}
+
+	private void resubscribe() {
+		try {
+			String[] channels = listeners.keySet().toArray(String[]::new);
+			if (channels.length > 0) {
+				subscriber.sync().ssubscribe(channels);
+			}
+			log.info("Reconnected to Redis: {} game channels subscribed again, resynchronising", channels.length);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not subscribe again after a reconnect: {}", ex.toString());
+		}
+		for (Runnable task : resubscribed) {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				log.warn("A resynchronisation after a reconnect failed", ex);
+			}
+		}
+	}
+
+	@Override
+	public void onResubscribed(Runnable task) {
+		resubscribed.add(task);
 	}
 
 	private void deliver(String channel, String message) {
