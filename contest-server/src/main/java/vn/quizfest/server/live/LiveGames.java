@@ -278,6 +278,15 @@ public class LiveGames implements SmartLifecycle {
 				log.warn("Could not renew the lease of game {}: {}", game.id(), ex.toString());
 			}
 		}
+		for (String id : recovering) {
+			try {
+				// A rebuild may take longer than the lease: it stays this node's meanwhile.
+				failover.renew(id);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not renew the lease of game {} while taking it over: {}", id, ex.toString());
+			}
+		}
 		try {
 			if (context.relay().relayedSockets() > 0) {
 				context.relay().forgetDeadNodes(failover::alive);

@@ -37,8 +37,17 @@ final class RedisFailover implements Failover {
 			redis.call('XADD', KEYS[2], '*', 't', ARGV[2], 'c', ARGV[3])
 			return 1""", Long.class);
 
+	/**
+	 * Renews this node's lease; a lease that is gone altogether (Redis restarted, or it lapsed while Redis
+	 * could not be reached) is taken again, since no other node holds it: a blip in Redis moves no game.
+	 */
 	private static final RedisScript<Long> RENEW = RedisScript.of("""
-			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			  return 1
+			end
+			if holder ~= ARGV[1] then return 0 end
 			return redis.call('PEXPIRE', KEYS[1], ARGV[2])""", Long.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
