@@ -42,6 +42,14 @@ final class NodeProcess implements AutoCloseable {
 	/** Starts a cluster node on the given database and Redis and waits (bounded) until it is up. */
 	static NodeProcess start(String name, String jdbcUrl, String dbUser, String dbPassword, String redisUrl,
 			String adminPassword, Duration startup) {
+		NodeProcess node = launch(name, jdbcUrl, dbUser, dbPassword, redisUrl, adminPassword);
+		node.awaitUp(startup);
+		return node;
+	}
+
+	/** Starts a cluster node without waiting for it (several start side by side); then {@link #awaitUp}. */
+	static NodeProcess launch(String name, String jdbcUrl, String dbUser, String dbPassword, String redisUrl,
+			String adminPassword) {
 		int port = freePort();
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !entry.replace('\\', '/').endsWith("target/test-classes"))
@@ -59,9 +67,7 @@ final class NodeProcess implements AutoCloseable {
 				.redirectOutput(log.toFile());
 			// The node reads only what it is given: not the test command's service variables.
 			builder.environment().keySet().removeIf(key -> key.startsWith("QUIZFEST_"));
-			NodeProcess node = new NodeProcess(name, builder.start(), port, log);
-			node.awaitUp(startup);
-			return node;
+			return new NodeProcess(name, builder.start(), port, log);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start node " + name, ex);
@@ -101,7 +107,7 @@ final class NodeProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitUp(Duration startup) {
+	void awaitUp(Duration startup) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + startup.toNanos();
 		while (System.nanoTime() < deadline) {
