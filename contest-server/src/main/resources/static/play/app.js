@@ -152,6 +152,9 @@ function onClosed(code) {
       return false;
     case 4003:
       return S.joining || !!S.token;
+    case 4012:
+      // The game moved to another server of the cluster: resume at once (the first retry has no delay).
+      return !!S.token || S.joining;
     default:
       return !!S.token || S.joining;
   }

@@ -54,24 +54,72 @@ final class HostDriver implements WebSocket.Listener {
 
 	private int commands;
 
+	/** Reconnects after a lost host socket (its node gone), each to the next of the --url nodes. */
+	private static final int MAX_RECONNECTS = 10;
+
+	/** Closes after which a host screen gives up (docs/protocol.md, section 13). */
+	private static final java.util.Set<Integer> FINAL_CLOSES = java.util.Set.of(4000, 4004, 4005, 4008);
+
+	private HttpClient http;
+
+	private java.util.List<URI> nodes = java.util.List.of();
+
+	private String gameId;
+
+	private String token;
+
+	private int node;
+
+	private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+
 	HostDriver(JsonMapper json, Metrics metrics, Deadline deadline) {
 		this.json = json;
 		this.metrics = metrics;
 		this.deadline = deadline;
 	}
 
-	/** Connects to /ws/host and waits for 'hosted'; returns it. */
-	JsonNode attach(HttpClient http, URI base, String gameId, String token) {
-		socket = http.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(20))
-			.buildAsync(Swarm.socketUri(base, "/ws/host"), this)
-			.join();
-		send("{\"type\":\"host\",\"v\":1,\"game\":" + AnswerBook.quote(gameId) + ",\"token\":" + AnswerBook.quote(token)
-				+ ",\"lang\":\"en\"}");
+	/** Connects to /ws/host on the first node and waits for 'hosted'; returns it. It reconnects if the node goes. */
+	JsonNode attach(HttpClient http, java.util.List<URI> nodes, String gameId, String token) {
+		this.http = http;
+		this.nodes = java.util.List.copyOf(nodes);
+		this.gameId = gameId;
+		this.token = token;
+		open(nodes.get(0));
 		if (!await(() -> hosted != null || closeCode >= 0, 20_000, "hosted") || hosted == null) {
 			throw new IllegalStateException("The server did not accept the host token (close " + closeCode + ").");
 		}
 		return hosted;
+	}
+
+	private void open(URI base) {
+		WebSocket opened = http.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(20))
+			.buildAsync(Swarm.socketUri(base, "/ws/host"), this)
+			.join();
+		synchronized (this) {
+			socket = opened;
+			sending = CompletableFuture.completedFuture(null);
+		}
+		send("{\"type\":\"host\",\"v\":1,\"game\":" + AnswerBook.quote(gameId) + ",\"token\":" + AnswerBook.quote(token)
+				+ ",\"lang\":\"en\"}");
+	}
+
+	/** The host screen's socket is gone: connect again, to the next node, as the console does. */
+	private void reconnect(int code) {
+		if (ended || FINAL_CLOSES.contains(code) || deadline.passed() || reconnects.incrementAndGet() > MAX_RECONNECTS) {
+			return;
+		}
+		CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+			node++;
+			try {
+				open(nodes.get(node % nodes.size()));
+				metrics.count("hostReconnects", "ok");
+			}
+			catch (RuntimeException ex) {
+				metrics.count("hostReconnects", "failed");
+				reconnect(1006);
+			}
+		});
 	}
 
 	/** Plays every question, the podium and the end. */
@@ -214,6 +262,9 @@ final class HostDriver implements WebSocket.Listener {
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 		closeCode = statusCode;
 		metrics.count("hostCloses", String.valueOf(statusCode));
+		if (webSocket == socket && hosted != null) {
+			reconnect(statusCode);
+		}
 		return null;
 	}
 
@@ -221,6 +272,9 @@ final class HostDriver implements WebSocket.Listener {
 	public void onError(WebSocket webSocket, Throwable error) {
 		closeCode = 1006;
 		metrics.count("hostCloses", "error:" + error.getClass().getSimpleName());
+		if (webSocket == socket && hosted != null) {
+			reconnect(1006);
+		}
 	}
 
 	/** The run's hard time bound. */

@@ -64,7 +64,7 @@ public final class LoadSimulator {
 				+ "/s over " + options.urls());
 		HttpClient hostHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 		HostDriver host = new HostDriver(json, metrics, deadline);
-		JsonNode hosted = host.attach(hostHttp, options.urls().get(0), gameId, hostToken);
+		JsonNode hosted = host.attach(hostHttp, options.urls(), gameId, hostToken);
 		if (!"LOBBY".equals(hosted.path("phase").asString())) {
 			host.close();
 			throw new IllegalStateException("The game is in phase " + hosted.path("phase").asString()
@@ -75,7 +75,7 @@ public final class LoadSimulator {
 		if (options.serverPid() != null) {
 			memory.put("idle", ServerProbe.sample(options.serverPid(), true).json());
 		}
-		Map<String, Double> metersBefore = ServerProbe.interesting(api.prometheus());
+		Map<String, Double> metersBefore = meters(api);
 
 		List<SimulatedPlayer> players = new ArrayList<>(options.players());
 		Map<String, Object> joins = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public final class LoadSimulator {
 			}
 		}
 		Map<String, Object> audit = audit(api, gameId, players, deadline);
-		Map<String, Double> metersAfter = ServerProbe.interesting(api.prometheus());
+		Map<String, Double> metersAfter = meters(api);
 		if (options.serverPid() != null) {
 			memory.put("end", ServerProbe.sample(options.serverPid(), false).json());
 			addPerPlayer(memory, (int) joins.get("joined"));
@@ -159,8 +159,9 @@ public final class LoadSimulator {
 		// The results writer works behind the game: give it a bounded time to catch up.
 		long until = Math.min(deadline.atMillis(), System.currentTimeMillis() + 60_000) + 1;
 		AnswerAudit audit;
+		List<ServerApi> nodes = new ArrayList<>(List.of(api));
 		while (true) {
-			audit = AnswerAudit.of(players, api.storedAnswers(gameId));
+			audit = AnswerAudit.of(players, storedAnswers(nodes, gameId));
 			if (audit.lost == 0 || System.currentTimeMillis() > until) {
 				break;
 			}
@@ -174,6 +175,40 @@ public final class LoadSimulator {
 		}
 		log.accept("Stored answers: " + audit.stored + " of " + expected + " acknowledged; lost " + audit.lost);
 		return audit.json();
+	}
+
+	/**
+	 * The stored answers, read from the first of the --url nodes that answers: the node the run began on
+	 * may be the one a fault took down.
+	 */
+	private tools.jackson.databind.JsonNode storedAnswers(List<ServerApi> nodes, String gameId) {
+		RuntimeException last = null;
+		for (int i = 0; i < options.urls().size(); i++) {
+			try {
+				if (i == nodes.size()) {
+					ServerApi other = new ServerApi(options.urls().get(i), json);
+					other.login(options.user(), options.password());
+					nodes.add(other);
+				}
+				return nodes.get(i).storedAnswers(gameId);
+			}
+			catch (RuntimeException ex) {
+				last = ex;
+				log.accept("Stored answers not readable from " + options.urls().get(i) + ": " + ex.getMessage());
+			}
+		}
+		throw last;
+	}
+
+	/** The server's meters, or none when the first node is gone (a fault run). */
+	private Map<String, Double> meters(ServerApi api) {
+		try {
+			return ServerProbe.interesting(api.prometheus());
+		}
+		catch (RuntimeException ex) {
+			log.accept("Meters not readable: " + ex.getMessage());
+			return Map.of();
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
 final class SimulatedPlayer {
 
 	/** Closes after which a phone resumes (docs/protocol.md, section 9); others end its part in the game. */
-	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010);
+	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010, 4012);
+
+	/** A resume that gets no answer in this time (its node died meanwhile) is given up and tried again. */
+	private static final long RESUME_DEADLINE_MILLIS = 10_000;
 
 	private static final int MAX_CONNECT_ATTEMPTS = 3;
 
@@ -127,10 +130,15 @@ final class SimulatedPlayer {
 			link = next;
 			resume = resuming;
 		}
+		// A resume goes to the next of the --url nodes each time: the phone's own node may be gone.
+		int node;
+		synchronized (this) {
+			node = resume ? index + resumes : index;
+		}
 		swarm.client(index)
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(20))
-			.buildAsync(swarm.playerSocket(index), next)
+			.buildAsync(swarm.playerSocket(node), next)
 			.whenComplete((ws, failure) -> {
 				if (failure != null) {
 					connectFailed(next, failure, resume);
@@ -138,12 +146,33 @@ final class SimulatedPlayer {
 				else if (resume) {
 					next.send(ws, "{\"type\":\"resume\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"token\":\"" + token
 							+ "\",\"lang\":\"vi\"}");
+					swarm.later(() -> resumeOverdue(next), RESUME_DEADLINE_MILLIS);
 				}
 				else {
 					next.send(ws, "{\"type\":\"join\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"nickname\":"
 							+ AnswerBook.quote(nickname) + ",\"lang\":\"vi\"}");
 				}
 			});
+	}
+
+	/** The resume sent on this link got no answer in time: try again (on the next node). */
+	private void resumeOverdue(Link sent) {
+		boolean retry;
+		synchronized (this) {
+			if (sent != link || !resuming || lost || ended) {
+				return;
+			}
+			link = null;
+			retry = resumes < MAX_RESUMES;
+		}
+		swarm.metrics.count("resumeAttemptsFailed", "deadline");
+		sent.abort();
+		if (retry) {
+			swarm.later(this::resume, backoff());
+		}
+		else {
+			giveUp("lostForGood", "resume:deadline");
+		}
 	}
 
 	private void connectFailed(Link failedLink, Throwable failure, boolean resume) {
@@ -232,6 +261,12 @@ final class SimulatedPlayer {
 				swarm.connected.incrementAndGet();
 			}
 			case "resumed" -> {
+				if (!resuming) {
+					// Not asked for: the game's node was lost and another node took it over; this socket stayed.
+					swarm.metrics.count("resumes", "takenOver");
+					skipNextQuestion = true;
+					break;
+				}
 				swarm.metrics.recordNanos(Metrics.RESUME, nanos - connectStart);
 				swarm.metrics.count("resumes", "ok");
 				swarm.connected.incrementAndGet();

@@ -32,6 +32,12 @@ final class CloseCodes {
 	/** A joined player socket sent nothing, not even a ping, within the idle timeout; the client may resume. */
 	static final CloseStatus IDLE = new CloseStatus(4011, "idle");
 
+	/**
+	 * The game moved to another node of the cluster (this one is shutting down, or lost the game's lease):
+	 * the client should resume at once, through any node.
+	 */
+	static final CloseStatus MOVED = new CloseStatus(4012, "game moved");
+
 	/** The server is shutting down; the client should resume on another node or later. */
 	static final CloseStatus SERVER_RESTART = new CloseStatus(1012, "server restart");
 

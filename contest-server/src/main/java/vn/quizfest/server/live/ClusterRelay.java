@@ -46,6 +46,9 @@ final class ClusterRelay {
 
 	private final Map<String, GameRelay> relays = new ConcurrentHashMap<>();
 
+	/** The games this node holds, by id: who their relayed sockets are. */
+	private final Map<String, OwnerSide> owned = new ConcurrentHashMap<>();
+
 	private volatile @Nullable SocketHandler playerHandler;
 
 	private volatile @Nullable SocketHandler hostHandler;
@@ -57,6 +60,27 @@ final class ClusterRelay {
 		this.codec = new RelayCodec(json);
 		this.executor = executor;
 		this.fanOut = fanOut;
+		bus.onResubscribed(this::resynchronise);
+	}
+
+	/**
+	 * After this node's channel connection was lost and restored: messages of the gap (frames, acks,
+	 * results, answers) may be gone. Each game held here tells every node to resume its sockets here again,
+	 * and this node resumes its own relayed sockets with their owners: each socket gets the current step,
+	 * its ack and its last result, as on a resume.
+	 */
+	void resynchronise() {
+		for (OwnerSide owner : owned.values()) {
+			announce(owner.game.id(), owner.game.pin());
+		}
+		for (GameRelay relay : relays.values()) {
+			relay.serial.execute(relay::resumeAll);
+		}
+	}
+
+	/** This node's id in the cluster: it names its sockets on the channels, its heartbeat and its leases. */
+	String node() {
+		return node;
 	}
 
 	void handlers(SocketHandler players, SocketHandler hosts) {
@@ -70,13 +94,63 @@ final class ClusterRelay {
 	GameEventBus.Subscription own(LiveGame game) {
 		Map<String, RemotePeer> peers = new ConcurrentHashMap<>();
 		SerialExecutor serial = new SerialExecutor(executor);
-		OwnerSide owner = new OwnerSide(game, peers);
-		return bus.subscribe(game.id(), text -> {
+		OwnerSide owner = new OwnerSide(game, peers, serial);
+		owned.put(game.id(), owner);
+		GameEventBus.Subscription subscription = bus.subscribe(game.id(), text -> {
 			// The owner hears its own messages to the other nodes too: dropped before any parsing.
 			if (RelayCodec.isToOwner(text)) {
 				serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(owner)));
 			}
 		});
+		return () -> {
+			owned.remove(game.id(), owner);
+			subscription.close();
+		};
+	}
+
+	/**
+	 * Forgets the relayed sockets of nodes whose heartbeat stopped: their players count as disconnected
+	 * (so the early close counts only players who can still answer) and resume through another node.
+	 */
+	void forgetDeadNodes(java.util.function.Predicate<String> alive) {
+		Map<String, Boolean> checked = new java.util.HashMap<>();
+		for (OwnerSide owner : owned.values()) {
+			for (RemotePeer peer : owner.peers.values()) {
+				if (!checked.computeIfAbsent(peer.peerNode, alive::test)) {
+					owner.serial.execute(() -> {
+						LiveGame game = peer.game;
+						if (owner.peers.remove(peer.id(), peer) && game != null) {
+							game.disconnected(peer);
+							// Those who are left may all have answered already: the question closes now.
+							game.tickNow();
+						}
+					});
+				}
+			}
+		}
+	}
+
+	/** Nodes whose sockets this node's games hear from (for the heartbeat check). */
+	int relayedSockets() {
+		int count = 0;
+		for (OwnerSide owner : owned.values()) {
+			count += owner.peers.size();
+		}
+		return count;
+	}
+
+	/** Tells every node that this node now holds the game: they resume their sockets of it here. */
+	void announce(String gameId, String pin) {
+		publish(gameId, new RelayMessage.OwnerMoved(node, pin));
+	}
+
+	/** Closes this node's sockets of games held elsewhere (shutdown): the clients resume through another node. */
+	void closeRelayed(CloseStatus status) {
+		for (GameRelay relay : relays.values()) {
+			for (Connection socket : relay.sockets.values()) {
+				socket.close(status);
+			}
+		}
 	}
 
 	/** What the owner of a game does with each message: it hears its relayed sockets, nothing else. */
@@ -86,9 +160,12 @@ final class ClusterRelay {
 
 		private final Map<String, RemotePeer> peers;
 
-		OwnerSide(LiveGame game, Map<String, RemotePeer> peers) {
+		private final SerialExecutor serial;
+
+		OwnerSide(LiveGame game, Map<String, RemotePeer> peers, SerialExecutor serial) {
 			this.game = game;
 			this.peers = peers;
+			this.serial = serial;
 		}
 
 		@Override
@@ -179,6 +256,11 @@ final class ClusterRelay {
 		public @Nullable Void endGame(RelayMessage.EndGame message) {
 			return null;
 		}
+
+		@Override
+		public @Nullable Void ownerMoved(RelayMessage.OwnerMoved message) {
+			return null;
+		}
 	}
 
 	void publish(String gameId, RelayMessage message) {
@@ -248,7 +330,8 @@ final class ClusterRelay {
 		@Override
 		void bound() {
 			super.bound();
-			publish(gameId, new RelayMessage.Bound(peerNode, conn, host ? RelayMessage.Bound.HOST : player));
+			publish(gameId, host ? new RelayMessage.Bound(peerNode, conn, RelayMessage.Bound.HOST)
+					: new RelayMessage.Bound(peerNode, conn, player, resumeToken));
 		}
 
 		@Override
@@ -320,6 +403,50 @@ final class ClusterRelay {
 			}
 		}
 
+		/** Every socket of this relay resumes with the owner (after a gap in this node's channel). */
+		void resumeAll() {
+			for (Connection socket : List.copyOf(sockets.values())) {
+				String hello = hello(socket, null);
+				if (hello != null) {
+					again(socket, hello);
+				}
+			}
+		}
+
+		/**
+		 * The socket starts again with the owner: the owner forgets it (if it still knew it), then hears its
+		 * resume or first frame, in this order (one publisher's messages keep their order).
+		 */
+		private void again(Connection socket, String hello) {
+			publish(gameId, new RelayMessage.ClientClosed(node, socket.id()));
+			publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), hello));
+		}
+
+		/**
+		 * What a socket says to a new or resynchronising owner: a joined player resumes with its token; a
+		 * host, or a socket whose join or resume was never answered, sends its first frame again.
+		 */
+		private @Nullable String hello(Connection socket, @Nullable String pin) {
+			if (!socket.joined || socket.host) {
+				return socket.hello;
+			}
+			String gamePin = pin;
+			if (gamePin == null && socket.hello != null) {
+				gamePin = json.readTree(socket.hello).path("pin").asString(null);
+			}
+			return gamePin == null ? null : resumeFrame(gamePin, socket);
+		}
+
+		private @Nullable String resumeFrame(String pin, Connection socket) {
+			String token = socket.resumeToken;
+			if (!socket.joined || token == null || token.isEmpty()) {
+				return null;
+			}
+			var frame = json.createObjectNode().put("type", "resume").put("v", Frames.PROTOCOL_VERSION).put("pin", pin)
+				.put("token", token).put("lang", socket.language);
+			return json.writeValueAsString(frame);
+		}
+
 		/** What a relaying node does with the owner's messages for its sockets. */
 		private final class RelayingSide extends Ignoring {
 
@@ -382,7 +509,41 @@ final class ClusterRelay {
 				if (socket != null) {
 					socket.host = message.player() == RelayMessage.Bound.HOST;
 					socket.player = message.player();
+					socket.resumeToken = message.token();
 					socket.joined = true;
+				}
+				return null;
+			}
+
+			/**
+			 * Another node took the game over: each socket resumes with it as if the phone had sent
+			 * {@code resume} (a host sends its {@code host} again), so the phones on this node see only a
+			 * pause and a {@code resumed}. When this node is the new owner, the sockets play here directly.
+			 */
+			@Override
+			public @Nullable Void ownerMoved(RelayMessage.OwnerMoved message) {
+				boolean here = node.equals(message.node());
+				for (Connection socket : List.copyOf(sockets.values())) {
+					String hello = hello(socket, message.pin());
+					if (hello == null) {
+						continue;
+					}
+					if (here) {
+						sockets.remove(socket.id());
+						socket.relay = null;
+						JsonNode frame = json.readTree(hello);
+						SocketHandler handler = socket.host ? hostHandler : playerHandler;
+						if (handler != null) {
+							handler.dispatch(socket, frame.path("type").asString(), frame);
+						}
+					}
+					else {
+						again(socket, hello);
+					}
+				}
+				if (here && sockets.isEmpty()) {
+					relays.remove(gameId, GameRelay.this);
+					subscription.close();
 				}
 				return null;
 			}

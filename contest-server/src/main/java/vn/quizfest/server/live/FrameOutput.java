@@ -132,6 +132,7 @@ final class FrameOutput implements GameEvent.Listener {
 		connection.game = live;
 		connection.player = player.number();
 		connection.host = false;
+		connection.resumeToken = player.resumeToken();
 		Peer previous = players.put(player.number(), connection);
 		connection.bound();
 		return previous;
@@ -652,13 +653,25 @@ final class FrameOutput implements GameEvent.Listener {
 		}
 	}
 
-	/** Closes every socket of this game (server shutdown): clients resume elsewhere or later. */
-	void closeAll() {
+	/** Closes every socket of this game (server shutdown, or the game moved): clients resume elsewhere or later. */
+	void closeAll(org.springframework.web.socket.CloseStatus status) {
 		for (Peer connection : players.values()) {
-			connection.close(CloseCodes.SERVER_RESTART);
+			if (connection.isLocal()) {
+				connection.close(status);
+			}
 		}
 		for (Peer connection : hosts.values()) {
-			connection.close(CloseCodes.SERVER_RESTART);
+			if (connection.isLocal()) {
+				connection.close(status);
+			}
 		}
+		players.clear();
+		hosts.clear();
+	}
+
+	/** A host count refresh at the next flush (after a takeover, the counts start again). */
+	void countsChanged() {
+		answersChanged = true;
+		playersChanged = true;
 	}
 }

@@ -15,6 +15,13 @@ public interface GameEventBus {
 
 	Subscription subscribe(String gameId, Consumer<String> listener);
 
+	/**
+	 * Runs the task each time the bus has lost its connection and subscribed again: messages of that
+	 * gap may be gone, so the listener resynchronises (a bus that never loses messages never calls it).
+	 */
+	default void onResubscribed(Runnable task) {
+	}
+
 	/** Stops delivery to one listener; closing twice is harmless. */
 	interface Subscription extends AutoCloseable {
 

@@ -44,6 +44,7 @@ final class HostSocketHandler extends SocketHandler {
 				var relay = context.relay().byGameId(gameId);
 				if (relay.isPresent()) {
 					// The game is held by another node, which checks the token and answers.
+					local.hello = frame.toString();
 					relay.get().forward(local, frame.toString());
 					return true;
 				}

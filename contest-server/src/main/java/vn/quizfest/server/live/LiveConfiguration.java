@@ -46,7 +46,7 @@ import vn.quizfest.server.system.Messages;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@org.springframework.boot.context.properties.EnableConfigurationProperties(LiveSettings.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({ LiveSettings.class, FailoverSettings.class })
 class LiveConfiguration implements WebSocketConfigurer {
 
 	static final String PLAYER_PATH = "/ws/play";
@@ -138,13 +138,13 @@ class LiveConfiguration implements WebSocketConfigurer {
 	@Bean
 	static LiveContext liveContext(FanOut fanOut, Clock clock, Messages messages, MeterRegistry registry,
 			ResultsWriter results, Leaderboard leaderboard, LiveSettings settings, JsonMapper json,
-			LiveGamesHolder holder, ClusterRelay relay) {
+			LiveGamesHolder holder, ClusterRelay relay, Failover failover, FailoverSettings failoverSettings) {
 		ExecutorService outboxes = Executors.newCachedThreadPool(SerialExecutor.daemonThreads("quiz-outbox"));
 		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, SerialExecutor.daemonThreads("quiz-timer"));
 		timers.setRemoveOnCancelPolicy(true);
 		LiveMetrics metrics = new LiveMetrics(registry, holder::connectedPlayers, holder::liveGames);
 		return new LiveContext(new Frames(json), fanOut, outboxes, timers, clock, messages, metrics, results,
-				leaderboard, settings, relay);
+				leaderboard, settings, relay, failover, failoverSettings);
 	}
 
 	@Bean
@@ -170,6 +170,19 @@ class LiveConfiguration implements WebSocketConfigurer {
 	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
 	static PinRegistry redisPins(StringRedisTemplate redis) {
 		return new PinRegistry.Redis(redis);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "memory", matchIfMissing = true)
+	static Failover noFailover(ClusterRelay relay) {
+		return new Failover.None(relay.node());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
+	static Failover redisFailover(StringRedisTemplate redis, JsonMapper json, FailoverSettings settings,
+			ClusterRelay relay) {
+		return new RedisFailover(redis, new vn.quizfest.server.live.cluster.CommandCodec(json), settings, relay.node());
 	}
 
 	/** Lets the gauges read the registry that is built after them. */

@@ -12,7 +12,8 @@ import vn.quizfest.server.system.Messages;
 /** What every live game shares: the frame builder, the senders, timers, metrics and the outputs. */
 record LiveContext(Frames frames, FanOut fanOut, ExecutorService outboxes, ScheduledExecutorService timers,
 		Clock clock, Messages messages, LiveMetrics metrics, ResultsWriter results, Leaderboard leaderboard,
-		LiveSettings settings, ClusterRelay relay) {
+		LiveSettings settings, ClusterRelay relay, Failover failover,
+		FailoverSettings failoverSettings) {
 
 	long now() {
 		return clock.millis();

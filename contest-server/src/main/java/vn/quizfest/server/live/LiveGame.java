@@ -59,6 +59,12 @@ public final class LiveGame {
 
 	private long timerAt = -1;
 
+	// Guarded by lock: true while the journal of a lost node is replayed (nothing is journaled or timed).
+	private boolean replaying;
+
+	/** Another node drives this game now (this node lost its lease, or handed it over). */
+	private volatile boolean abandoned;
+
 	LiveGame(Game game, String pin, String title, byte[] hostTokenHash, LiveContext context) {
 		this.game = game;
 		this.pin = pin;
@@ -117,8 +123,31 @@ public final class LiveGame {
 	/** Under the lock: runs one command and hands its events to the listeners; reschedules the timer. */
 	private Decision run(GameCommand command, long now) {
 		Decision decision = game.handle(command, now);
+		journal(command, decision, now);
 		publish(decision, now);
 		return decision;
+	}
+
+	/**
+	 * Under the lock, before any reply or event leaves: appends a command that changed the game to its
+	 * journal, so a node that takes the game over replays it. A refusal and a tick with nothing due change
+	 * nothing and are left out. When another node holds the game now, the command is refused here.
+	 */
+	private void journal(GameCommand command, Decision decision, long now) {
+		if (replaying) {
+			return;
+		}
+		if (abandoned) {
+			throw new Game.Refusal("SERVER_ERROR");
+		}
+		if (decision.events().isEmpty() && (decision.isRefused() || command instanceof GameCommand.Tick)) {
+			return;
+		}
+		if (context.failover().append(game.id(), command, now) == Failover.Append.LOST) {
+			log.warn("Game {} is driven by another node now: this node stops", game.id());
+			abandoned = true;
+			throw new Game.Refusal("SERVER_ERROR");
+		}
 	}
 
 	private void publish(Decision decision, long now) {
@@ -130,8 +159,82 @@ public final class LiveGame {
 				event.dispatchTo(listener, now);
 			}
 		}
-		if (!decision.events().isEmpty()) {
+		if (!decision.events().isEmpty() && !replaying) {
 			schedule();
+		}
+	}
+
+	// ---- failover ----------------------------------------------------------------------------
+
+	boolean abandoned() {
+		return abandoned;
+	}
+
+	/** Stops driving the game here: another node holds it (or will, at once). Its sockets resume there. */
+	void abandon() {
+		lock.lock();
+		try {
+			abandoned = true;
+			if (timer != null) {
+				timer.cancel(false);
+				timer = null;
+				timerAt = -1;
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Rebuilds the game of a lost node from its journal: each command again at its own time, into this
+	 * fresh engine (deterministic: the same events follow). The events go to the listeners as they did
+	 * the first time: the stored results are written again (the writer is idempotent, and it restores what
+	 * the lost node had not written yet), the frames go to nobody (no socket is bound yet).
+	 */
+	void replay(List<Failover.Entry> entries) {
+		lock.lock();
+		replaying = true;
+		try {
+			for (Failover.Entry entry : entries) {
+				GameCommand command = entry.command();
+				if (command != null) {
+					publish(game.handle(command, entry.now()), entry.now());
+				}
+			}
+		}
+		finally {
+			replaying = false;
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * After the replay, this node drives the game. Nobody's socket is bound here yet, so every player
+	 * counts as disconnected until it resumes (the early close waits for those who can answer). The
+	 * phase that was running is extended by the outage: it is paused at the last journaled time and
+	 * resumed now, so the open question keeps the time it had left when the lost node last did something.
+	 */
+	void takeOver(long lastJournaled) {
+		lock.lock();
+		try {
+			long now = Math.max(context.now(), lastJournaled);
+			boolean extend = game.nextDeadline() >= 0 && !game.paused() && !game.phase().isOver()
+					&& !run(GameCommand.Host.of(GameCommand.HostAction.PAUSE), lastJournaled).isRefused();
+			for (Player player : List.copyOf(game.players())) {
+				if (player.connected()) {
+					run(new GameCommand.Disconnect(player.number()), now);
+				}
+			}
+			if (extend) {
+				run(GameCommand.Host.of(GameCommand.HostAction.RESUME), now);
+			}
+			output.countsChanged();
+			markActive(now);
+			schedule();
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
@@ -146,12 +249,14 @@ public final class LiveGame {
 		lock.lock();
 		try {
 			long now = context.now();
-			Decision decision = game.handle(new GameCommand.Join(nickname, token, unit), now);
+			GameCommand.Join command = new GameCommand.Join(nickname, token, unit);
+			Decision decision = game.handle(command, now);
 			if (!(decision.reply() instanceof Reply.Joined joined)) {
 				String code = ((Reply.Refused) decision.reply()).code();
 				context.metrics().joinRefused(code);
 				throw new Game.Refusal(code);
 			}
+			journal(command, decision, now);
 			Player player = joined.player();
 			output.bindPlayer(connection, player);
 			connection.send(context.frames().joined("joined", this, player, null, now));
@@ -168,10 +273,12 @@ public final class LiveGame {
 		lock.lock();
 		try {
 			long now = context.now();
-			Decision decision = game.handle(new GameCommand.Resume(token), now);
+			GameCommand.Resume command = new GameCommand.Resume(token);
+			Decision decision = game.handle(command, now);
 			if (!(decision.reply() instanceof Reply.Resumed resumed)) {
 				throw refusal(decision);
 			}
+			journal(command, decision, now);
 			Player player = resumed.player();
 			Peer previous = output.bindPlayer(connection, player);
 			if (previous != null && previous != connection) {
@@ -341,12 +448,20 @@ public final class LiveGame {
 		}
 	}
 
+	/** Runs whatever is due now (an early close after players were forgotten), as the timer would. */
+	void tickNow() {
+		tick();
+	}
+
 	/** The timer fired: run whatever is due. */
 	void tick() {
 		lock.lock();
 		try {
 			timer = null;
 			timerAt = -1;
+			if (abandoned) {
+				return;
+			}
 			run(new GameCommand.Tick(), context.now());
 		}
 		catch (RuntimeException ex) {
@@ -400,9 +515,9 @@ public final class LiveGame {
 		}
 	}
 
-	/** Closes every socket of this game (server shutdown): clients resume elsewhere or later. */
-	void closeAll() {
-		output.closeAll();
+	/** Closes every socket of this game (server shutdown, the game moved): clients resume elsewhere or later. */
+	void closeAll(org.springframework.web.socket.CloseStatus status) {
+		output.closeAll(status);
 		ScheduledFuture<?> pending = timer;
 		if (pending != null) {
 			pending.cancel(false);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +72,14 @@ public class LiveGames implements SmartLifecycle {
 
 	private final Map<String, GameEventBus.Subscription> subscriptions = new ConcurrentHashMap<>();
 
+	/** Games this node is rebuilding from the journal of a lost node. */
+	private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+
+	/** Games whose end has been told to the failover (no node needs to take them over any more). */
+	private final Set<String> endTold = ConcurrentHashMap.newKeySet();
+
+	private volatile java.util.concurrent.@Nullable ScheduledFuture<?> failoverRounds;
+
 	private volatile boolean running;
 
 	private volatile java.util.concurrent.@Nullable ScheduledFuture<?> housekeeping;
@@ -100,7 +109,8 @@ public class LiveGames implements SmartLifecycle {
 		}
 		// The engine first: settings that do not fit the questions (a rescue question past the end) are
 		// refused with IllegalArgumentException before a PIN is taken or a row written.
-		Game game = Game.create(id, questions, spec.settings(), nicknames, context.now());
+		long now = context.now();
+		Game game = Game.create(id, questions, spec.settings(), nicknames, now);
 		String hostToken = token();
 		String pin = claimPin(id);
 		try {
@@ -113,8 +123,13 @@ public class LiveGames implements SmartLifecycle {
 					spec.createdBy(), HexFormat.of().formatHex(sha256(hostToken)),
 					json.writeValueAsString(spec.settings()), vn.quizfest.questionbank.Language.fromCode(spec.language()), "LOBBY",
 					questions.size()), snapshot);
+			// This node drives the game from now on; the journal starts with the time the engine was made.
+			if (!context.failover().acquire(id)) {
+				throw new IllegalStateException("The lease of new game " + id + " is taken");
+			}
+			context.failover().created(id, now);
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
-			live.markActive(context.now());
+			live.markActive(now);
 			// Players and hosts on other nodes of a cluster reach this game through its channel.
 			subscriptions.put(id, context.relay().own(live));
 			byId.put(id, live);
@@ -292,6 +307,8 @@ public class LiveGames implements SmartLifecycle {
 	}
 
 	private void forget(LiveGame game) {
+		context.failover().forget(game.id());
+		endTold.remove(game.id());
 		byId.remove(game.id());
 		byPin.remove(game.pin(), game);
 		GameEventBus.Subscription subscription = subscriptions.remove(game.id());
@@ -300,6 +317,122 @@ public class LiveGames implements SmartLifecycle {
 		}
 		pins.release(game.pin(), game.id());
 		context.leaderboard().remove(game.id());
+	}
+
+	// ---- failover (docs/operations.md, "Failover") ------------------------------------------------
+
+	/**
+	 * Once per renew interval: this node's heartbeat, its games' leases, the sockets of dead nodes, and
+	 * the games whose node is gone, which this node takes over when it gets their lease first.
+	 */
+	void failoverRound() {
+		Failover failover = context.failover();
+		try {
+			failover.heartbeat();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew this node's heartbeat: {}", ex.toString());
+		}
+		for (LiveGame game : byId.values()) {
+			try {
+				if (game.abandoned() || !failover.renew(game.id())) {
+					moved(game);
+				}
+				else if (game.endedAt() >= 0 && endTold.add(game.id())) {
+					failover.ended(game.id());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not renew the lease of game {}: {}", game.id(), ex.toString());
+			}
+		}
+		for (String id : recovering) {
+			try {
+				// A rebuild may take longer than the lease: it stays this node's meanwhile.
+				failover.renew(id);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not renew the lease of game {} while taking it over: {}", id, ex.toString());
+			}
+		}
+		try {
+			if (context.relay().relayedSockets() > 0) {
+				context.relay().forgetDeadNodes(failover::alive);
+			}
+			for (String id : failover.liveGames()) {
+				if (!byId.containsKey(id) && !recovering.contains(id) && !failover.leased(id) && failover.acquire(id)) {
+					recovering.add(id);
+					context.outboxes().execute(() -> recover(id));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not look for games of lost nodes: {}", ex.toString());
+		}
+	}
+
+	/** Another node holds the game now: this node lets go of it, and its sockets resume there. */
+	private void moved(LiveGame game) {
+		log.warn("Game {} moved to another node (lease lost): closing its sockets here", game.id());
+		game.abandon();
+		byId.remove(game.id(), game);
+		byPin.remove(game.pin(), game);
+		GameEventBus.Subscription subscription = subscriptions.remove(game.id());
+		if (subscription != null) {
+			subscription.close();
+		}
+		game.closeAll(CloseCodes.MOVED);
+	}
+
+	/**
+	 * Takes over a game whose node is gone: the stored game (row, question snapshot, settings) and the
+	 * journal, replayed into a fresh engine; then the timer with the time left, and the announcement on
+	 * the game's channel, on which every node resumes its sockets of the game here.
+	 */
+	private void recover(String id) {
+		long started = System.nanoTime();
+		Failover failover = context.failover();
+		try {
+			var stored = games.findById(id).orElse(null);
+			List<Failover.Entry> journal = failover.journal(id);
+			if (stored == null || stored.endedAt() != null || journal.isEmpty() || journal.get(0).command() != null) {
+				log.info("Game {} needs no takeover (ended, or no journal)", id);
+				failover.ended(id);
+				failover.release(id);
+				return;
+			}
+			GameRow row = stored.game();
+			List<GameQuestion> questions = new ArrayList<>();
+			for (SnapshotRow snapshot : games.questions(id)) {
+				questions.add(new GameQuestion(snapshot.position(), json.readValue(snapshot.snapshotJson(), Question.class)));
+			}
+			GameSettings settings = json.readValue(row.settingsJson(), GameSettings.class);
+			Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
+			LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+					context);
+			live.replay(journal.subList(1, journal.size()));
+			byId.put(id, live);
+			byPin.put(row.pin(), live);
+			subscriptions.put(id, context.relay().own(live));
+			live.takeOver(journal.get(journal.size() - 1).now());
+			context.relay().announce(id, row.pin());
+			context.metrics().tookOver();
+			log.info("Took over game {} (PIN {}): {} journal entries replayed in {} ms", id, row.pin(), journal.size(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not take over game {}; another node may try", id, ex);
+			byId.remove(id);
+			try {
+				failover.release(id);
+			}
+			catch (RuntimeException ignored) {
+				// The lease lapses by itself.
+			}
+		}
+		finally {
+			recovering.remove(id);
+		}
 	}
 
 	String token() {
@@ -340,17 +473,26 @@ public class LiveGames implements SmartLifecycle {
 		long interval = context.settings().hostCountsInterval().toMillis();
 		housekeeping = context.timers()
 			.scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
+		long renew = context.failoverSettings().renewInterval().toMillis();
+		failoverRounds = context.timers().scheduleWithFixedDelay(this::failoverRound, 0, renew, TimeUnit.MILLISECONDS);
 	}
 
-	/** Flushes what the games have queued, then closes their sockets (clients resume later). */
+	/**
+	 * Flushes what the games have queued, hands each game over (its lease is released, so another node of
+	 * a cluster takes it at its next round, about a second), then closes the sockets: with 4012 in a cluster
+	 * (resume through another node at once), with 1012 in the embedded shape (the game ends with the process).
+	 */
 	@Override
 	public void stop() {
 		running = false;
-		var scheduled = housekeeping;
-		if (scheduled != null) {
-			scheduled.cancel(false);
-			housekeeping = null;
+		for (var scheduled : new java.util.concurrent.ScheduledFuture<?>[] { housekeeping, failoverRounds }) {
+			if (scheduled != null) {
+				scheduled.cancel(false);
+			}
 		}
+		housekeeping = null;
+		failoverRounds = null;
+		boolean cluster = !(context.failover() instanceof Failover.None);
 		for (LiveGame game : byId.values()) {
 			try {
 				game.awaitOutbox(2_000);
@@ -358,7 +500,19 @@ public class LiveGames implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			game.closeAll();
+			if (cluster) {
+				game.abandon();
+				try {
+					context.failover().release(game.id());
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not hand game {} over (its lease lapses by itself): {}", game.id(), ex.toString());
+				}
+			}
+			game.closeAll(cluster ? CloseCodes.MOVED : CloseCodes.SERVER_RESTART);
+		}
+		if (cluster) {
+			context.relay().closeRelayed(CloseCodes.MOVED);
 		}
 	}
 

@@ -19,6 +19,8 @@ final class LiveMetrics {
 
 	private final Counter resumes;
 
+	private final Counter takeovers;
+
 	private final Timer fanOut;
 
 	private final Timer leaderboard;
@@ -30,6 +32,9 @@ final class LiveMetrics {
 		Gauge.builder("quiz.games.live", liveGames).description("Games held in memory on this node").register(registry);
 		this.joins = Counter.builder("quiz.joins").description("Players who joined a game").register(registry);
 		this.resumes = Counter.builder("quiz.resumes").description("Players who resumed after a drop").register(registry);
+		this.takeovers = Counter.builder("quiz.failover.takeovers")
+			.description("Games this node took over from a lost or departing node")
+			.register(registry);
 		this.fanOut = Timer.builder("quiz.fanout.latency")
 			.description("From a game event to its frames queued on every socket")
 			.publishPercentiles(0.5, 0.9, 0.99)
@@ -38,6 +43,10 @@ final class LiveMetrics {
 			.description("Recording a question's standings in the leaderboard")
 			.publishPercentiles(0.5, 0.99)
 			.register(registry);
+	}
+
+	void tookOver() {
+		takeovers.increment();
 	}
 
 	void joined() {

@@ -20,6 +20,16 @@ abstract class Peer {
 
 	volatile String language = "vi";
 
+	/** The bound player's resume token: a node that takes the game over resumes the socket with it. */
+	volatile @Nullable String resumeToken;
+
+	/**
+	 * The last {@code join}, {@code resume} or {@code host} frame of a socket that a node relays: sent again
+	 * to a node that takes the game over, when the owner died before it answered (or, for a host, always:
+	 * it authenticates again with the new owner).
+	 */
+	volatile @Nullable String hello;
+
 	abstract String id();
 
 	/** Queues a frame; never blocks. Returns false when the peer is gone. */

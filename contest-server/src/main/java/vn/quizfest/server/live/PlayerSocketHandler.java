@@ -140,6 +140,7 @@ final class PlayerSocketHandler extends SocketHandler {
 			return false;
 		}
 		return context.relay().byPin(pin.strip()).map(relay -> {
+			connection.hello = frame.toString();
 			relay.forward(connection, frame.toString());
 			return true;
 		}).orElse(false);

@@ -15,6 +15,7 @@ import vn.quizfest.server.live.cluster.RelayMessage.ClientFrame;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseAll;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseSocket;
 import vn.quizfest.server.live.cluster.RelayMessage.EndGame;
+import vn.quizfest.server.live.cluster.RelayMessage.OwnerMoved;
 import vn.quizfest.server.live.cluster.RelayMessage.PerSocket;
 import vn.quizfest.server.live.cluster.RelayMessage.ToHosts;
 import vn.quizfest.server.live.cluster.RelayMessage.ToPlayers;
@@ -24,8 +25,8 @@ import vn.quizfest.server.live.cluster.RelayMessage.ToSocket;
  * The text of {@link RelayMessage}s on a game's channel: a kind letter, then fields separated by
  * newlines, the last of which (a frame) may itself hold newlines. Node and socket ids never do.
  * {@code C node conn frame}, {@code D node conn}, {@code P node conn frame},
- * {@code X node conn code frame}, {@code K node conn player}, {@code B frame}, {@code H frame},
- * {@code Q json-of-frames-by-socket}, {@code E code frame}, {@code N node}.
+ * {@code X node conn code frame}, {@code K node conn player [token]}, {@code B frame}, {@code H frame},
+ * {@code Q json-of-frames-by-socket}, {@code E code frame}, {@code N node}, {@code O node pin}.
  */
 public final class RelayCodec {
 
@@ -60,7 +61,9 @@ public final class RelayCodec {
 
 			@Override
 			public String bound(Bound m) {
-				return join('K', m.node(), m.conn(), Integer.toString(m.player()));
+				// A host has no token: the text stays as before failover, which older nodes read.
+				return m.token().isEmpty() ? join('K', m.node(), m.conn(), Integer.toString(m.player()))
+						: join('K', m.node(), m.conn(), Integer.toString(m.player()), m.token());
 			}
 
 			@Override
@@ -88,6 +91,11 @@ public final class RelayCodec {
 			@Override
 			public String endGame(EndGame m) {
 				return join('N', m.node());
+			}
+
+			@Override
+			public String ownerMoved(OwnerMoved m) {
+				return join('O', m.node(), m.pin());
 			}
 		});
 	}
@@ -126,8 +134,10 @@ public final class RelayCodec {
 					yield f == null ? null : new CloseSocket(f[0], f[1], Integer.parseInt(f[2]), f[3]);
 				}
 				case 'K' -> {
-					String[] f = fields(body, 3);
-					yield f == null ? null : new Bound(f[0], f[1], Integer.parseInt(f[2]));
+					// A node of the build before failover sends no token.
+					String[] f = body.split("\n", 4);
+					yield f.length < 3 ? null
+							: new Bound(f[0], f[1], Integer.parseInt(f[2]), f.length == 4 ? f[3] : "");
 				}
 				case 'B' -> new ToPlayers(body);
 				case 'H' -> new ToHosts(body);
@@ -136,6 +146,10 @@ public final class RelayCodec {
 				case 'E' -> {
 					String[] f = fields(body, 2);
 					yield f == null ? null : new CloseAll(Integer.parseInt(f[0]), f[1]);
+				}
+				case 'O' -> {
+					String[] f = fields(body, 2);
+					yield f == null ? null : new OwnerMoved(f[0], f[1]);
 				}
 				default -> null;
 			});

@@ -35,6 +35,7 @@ public sealed interface RelayMessage {
 		R closeAll(CloseAll message);
 
 		R endGame(EndGame message);
+		R ownerMoved(OwnerMoved message);
 	}
 
 	/** To the owner: a frame a socket on another node received from its client. */
@@ -73,10 +74,18 @@ public sealed interface RelayMessage {
 		}
 	}
 
-	/** From the owner: the socket is now this player, or a host when {@code player} is -1. */
-	record Bound(String node, String conn, int player) implements RelayMessage {
+	/**
+	 * From the owner: the socket is now this player, or a host when {@code player} is -1. The relaying
+	 * node keeps the player's resume token (empty for a host), so that it can resume the socket with a
+	 * node that takes the game over.
+	 */
+	record Bound(String node, String conn, int player, String token) implements RelayMessage {
 
 		public static final int HOST = -1;
+
+		public Bound(String node, String conn, int player) {
+			this(node, conn, player, "");
+		}
 
 		@Override
 		public <R> R accept(Handler<R> handler) {
@@ -142,6 +151,18 @@ public sealed interface RelayMessage {
 		@Override
 		public <R> R accept(Handler<R> handler) {
 			return handler.closeAll(this);
+		}
+	}
+
+	/**
+	 * From a node that took the game over (its owner died, or handed it over): every node resumes its
+	 * sockets of this game with that node, which is now the owner.
+	 */
+	record OwnerMoved(String node, String pin) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.ownerMoved(this);
 		}
 	}
 }

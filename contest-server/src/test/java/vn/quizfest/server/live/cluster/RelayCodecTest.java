@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.quizfest.server.live.cluster.RelayMessage.Bound;
+import vn.quizfest.server.live.cluster.RelayMessage.OwnerMoved;
 import vn.quizfest.server.live.cluster.RelayMessage.ClientClosed;
 import vn.quizfest.server.live.cluster.RelayMessage.ClientFrame;
 import vn.quizfest.server.live.cluster.RelayMessage.CloseAll;
@@ -49,13 +50,15 @@ class RelayCodecTest {
 				new Object[] { new CloseSocket("node-b", "c9", 1001, ""), "X\nnode-b\nc9\n1001\n" },
 				new Object[] { new Bound("node-b", "c9", 17), "K\nnode-b\nc9\n17" },
 				new Object[] { new Bound("node-b", "c9", Bound.HOST), "K\nnode-b\nc9\n-1" },
+				new Object[] { new Bound("node-b", "c9", 17, "tok-EN_x"), "K\nnode-b\nc9\n17\ntok-EN_x" },
 				new Object[] { new ToPlayers(FRAME), "B\n" + FRAME },
 				new Object[] { new ToPlayers(MULTILINE), "B\n" + MULTILINE },
 				new Object[] { new ToHosts(FRAME), "H\n" + FRAME },
 				new Object[] { new PerSocket(perSocket), null },
 				new Object[] { new PerSocket(Map.of()), "Q\n{}" },
 				new Object[] { new CloseAll(4002, FRAME), "E\n4002\n" + FRAME },
-				new Object[] { new EndGame("node-b"), "N\nnode-b" });
+				new Object[] { new EndGame("node-b"), "N\nnode-b" },
+				new Object[] { new OwnerMoved("node-c", "123456"), "O\nnode-c\n123456" });
 	}
 
 	@ParameterizedTest

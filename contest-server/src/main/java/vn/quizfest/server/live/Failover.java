@@ -1,0 +1,137 @@
+package vn.quizfest.server.live;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.quizfest.server.game.GameCommand;
+
+/**
+ * What lets a game outlive the node that drives it: the node's heartbeat, the game's lease (who drives
+ * it), and its journal (every command that changed it, with its {@code now}, appended before the reply
+ * goes out). The embedded shape has one node and needs none of it ({@link None}); the cluster keeps it
+ * in Redis ({@link RedisFailover}).
+ */
+interface Failover {
+
+	/** One journal entry: the game's creation (no command) or a command with the time it ran at. */
+	record Entry(@Nullable GameCommand command, long now) {
+	}
+
+	/** What became of an append. */
+	enum Append {
+		/** In the journal. */
+		STORED,
+		/** Redis did not answer: kept in memory, in order, and written before the next append. */
+		QUEUED,
+		/** Another node holds the game now: this node must stop driving it. */
+		LOST
+	}
+
+	/** This node's id in the cluster. */
+	String node();
+
+	/** Takes a game whose lease is free; false when another node holds it. */
+	boolean acquire(String gameId);
+
+	/** Renews this node's lease; false when it lapsed and another node (or nobody) holds it now. */
+	boolean renew(String gameId);
+
+	/** Gives the lease up at once (graceful shutdown, a forgotten game), if this node holds it. */
+	void release(String gameId);
+
+	/** Whether some node holds the game's lease. */
+	boolean leased(String gameId);
+
+	/** A new game: its journal starts with its creation time, and it is among the games to watch. */
+	void created(String gameId, long now);
+
+	Append append(String gameId, GameCommand command, long now);
+
+	/** The game's journal, oldest first, starting with its creation. Empty when there is none. */
+	List<Entry> journal(String gameId);
+
+	/** The game ended: no node needs to take it over any more. */
+	void ended(String gameId);
+
+	/** The game is gone from memory: its journal goes too. */
+	void forget(String gameId);
+
+	/** Games that were running on some node and have not ended. */
+	Set<String> liveGames();
+
+	void heartbeat();
+
+	boolean alive(String node);
+
+	/** One node, nothing to survive: every call is a no-op that says yes. */
+	final class None implements Failover {
+
+		private final String node;
+
+		None(String node) {
+			this.node = node;
+		}
+
+		@Override
+		public String node() {
+			return node;
+		}
+
+		@Override
+		public boolean acquire(String gameId) {
+			return true;
+		}
+
+		@Override
+		public boolean renew(String gameId) {
+			return true;
+		}
+
+		@Override
+		public void release(String gameId) {
+		}
+
+		@Override
+		public boolean leased(String gameId) {
+			return true;
+		}
+
+		@Override
+		public void created(String gameId, long now) {
+		}
+
+		@Override
+		public Append append(String gameId, GameCommand command, long now) {
+			return Append.STORED;
+		}
+
+		@Override
+		public List<Entry> journal(String gameId) {
+			return List.of();
+		}
+
+		@Override
+		public void ended(String gameId) {
+		}
+
+		@Override
+		public void forget(String gameId) {
+		}
+
+		@Override
+		public Set<String> liveGames() {
+			return Set.of();
+		}
+
+		@Override
+		public void heartbeat() {
+		}
+
+		@Override
+		public boolean alive(String node) {
+			return true;
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package vn.quizfest.server.live;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import vn.quizfest.server.game.GameCommand;
+import vn.quizfest.server.live.cluster.CommandCodec;
+
+/**
+ * Heartbeats, leases and journals in Redis. A game's keys share its hash tag ({@code quiz:{g:<id>}:lease},
+ * {@code quiz:{g:<id>}:journal}), so the append script, which checks the lease and writes the journal
+ * in one step, runs on Redis Cluster too: a node that lost the lease can never write the journal of the
+ * node that took it (the lease fences the journal).
+ */
+final class RedisFailover implements Failover {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisFailover.class);
+
+	static final String LIVE_GAMES = "quiz:live-games";
+
+	private static final RedisScript<Long> APPEND = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+			redis.call('XADD', KEYS[2], '*', 't', ARGV[2], 'c', ARGV[3])
+			return 1""", Long.class);
+
+	/**
+	 * Renews this node's lease; a lease that is gone altogether (Redis restarted, or it lapsed while Redis
+	 * could not be reached) is taken again, since no other node holds it: a blip in Redis moves no game.
+	 */
+	private static final RedisScript<Long> RENEW = RedisScript.of("""
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			  return 1
+			end
+			if holder ~= ARGV[1] then return 0 end
+			return redis.call('PEXPIRE', KEYS[1], ARGV[2])""", Long.class);
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+			return redis.call('DEL', KEYS[1])""", Long.class);
+
+	/** Entries read per XRANGE while rebuilding a game. */
+	private static final int PAGE = 5_000;
+
+	private final StringRedisTemplate redis;
+
+	private final CommandCodec codec;
+
+	private final FailoverSettings settings;
+
+	private final String node;
+
+	/** Appends Redis did not take, per game, in order; written before that game's next append. */
+	private final Map<String, Deque<String[]>> pending = new ConcurrentHashMap<>();
+
+	RedisFailover(StringRedisTemplate redis, CommandCodec codec, FailoverSettings settings, String node) {
+		this.redis = redis;
+		this.codec = codec;
+		this.settings = settings;
+		this.node = node;
+	}
+
+	static String leaseKey(String gameId) {
+		return "quiz:{g:" + gameId + "}:lease";
+	}
+
+	static String journalKey(String gameId) {
+		return "quiz:{g:" + gameId + "}:journal";
+	}
+
+	static String heartbeatKey(String node) {
+		return "quiz:node:" + node;
+	}
+
+	@Override
+	public String node() {
+		return node;
+	}
+
+	@Override
+	public boolean acquire(String gameId) {
+		return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(leaseKey(gameId), node, settings.lease()));
+	}
+
+	@Override
+	public boolean renew(String gameId) {
+		Long renewed = redis.execute(RENEW, List.of(leaseKey(gameId)), node,
+				Long.toString(settings.lease().toMillis()));
+		return renewed != null && renewed == 1;
+	}
+
+	@Override
+	public void release(String gameId) {
+		redis.execute(RELEASE, List.of(leaseKey(gameId)), node);
+	}
+
+	@Override
+	public boolean leased(String gameId) {
+		return Boolean.TRUE.equals(redis.hasKey(leaseKey(gameId)));
+	}
+
+	@Override
+	public void created(String gameId, long now) {
+		String journal = journalKey(gameId);
+		redis.opsForStream().add(MapRecord.create(journal, Map.of("t", Long.toString(now), "e", "created")));
+		redis.expire(journal, settings.journalRetention());
+		redis.opsForSet().add(LIVE_GAMES, gameId);
+	}
+
+	/** Called under the game's lock, so the entries of one game keep their order. */
+	@Override
+	public Append append(String gameId, GameCommand command, long now) {
+		String[] entry = { Long.toString(now), codec.encode(command) };
+		Deque<String[]> queued = pending.get(gameId);
+		if (queued != null) {
+			try {
+				while (!queued.isEmpty()) {
+					if (!write(gameId, queued.peekFirst())) {
+						return Append.LOST;
+					}
+					queued.pollFirst();
+				}
+				pending.remove(gameId);
+			}
+			catch (RuntimeException ex) {
+				queued.addLast(entry);
+				return Append.QUEUED;
+			}
+		}
+		try {
+			return write(gameId, entry) ? Append.STORED : Append.LOST;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not journal a command of game {} (kept in memory, written when Redis answers): {}", gameId,
+					ex.toString());
+			pending.computeIfAbsent(gameId, id -> new ArrayDeque<>()).addLast(entry);
+			return Append.QUEUED;
+		}
+	}
+
+	private boolean write(String gameId, String[] entry) {
+		Long written = redis.execute(APPEND, List.of(leaseKey(gameId), journalKey(gameId)), node, entry[0], entry[1]);
+		return written != null && written == 1;
+	}
+
+	@Override
+	public List<Entry> journal(String gameId) {
+		List<Entry> entries = new ArrayList<>();
+		Range<String> range = Range.unbounded();
+		while (true) {
+			List<MapRecord<String, Object, Object>> page = redis.opsForStream()
+				.range(journalKey(gameId), range, Limit.limit().count(PAGE));
+			if (page == null || page.isEmpty()) {
+				return entries;
+			}
+			for (MapRecord<String, Object, Object> record : page) {
+				Map<Object, Object> fields = record.getValue();
+				long now = Long.parseLong((String) fields.get("t"));
+				Object command = fields.get("c");
+				entries.add(new Entry(command == null ? null : codec.decode((String) command), now));
+			}
+			if (page.size() < PAGE) {
+				return entries;
+			}
+			RecordId last = page.get(page.size() - 1).getId();
+			range = Range.rightUnbounded(Range.Bound.exclusive(last.getValue()));
+		}
+	}
+
+	@Override
+	public void ended(String gameId) {
+		redis.opsForSet().remove(LIVE_GAMES, gameId);
+	}
+
+	@Override
+	public void forget(String gameId) {
+		pending.remove(gameId);
+		redis.opsForSet().remove(LIVE_GAMES, gameId);
+		redis.delete(journalKey(gameId));
+		release(gameId);
+	}
+
+	@Override
+	public Set<String> liveGames() {
+		Set<String> members = redis.opsForSet().members(LIVE_GAMES);
+		return members == null ? Set.of() : members;
+	}
+
+	@Override
+	public void heartbeat() {
+		redis.opsForValue().set(heartbeatKey(node), Long.toString(System.currentTimeMillis()), settings.heartbeatTtl());
+	}
+
+	@Override
+	public boolean alive(String otherNode) {
+		return Boolean.TRUE.equals(redis.hasKey(heartbeatKey(otherNode)));
+	}
+}
