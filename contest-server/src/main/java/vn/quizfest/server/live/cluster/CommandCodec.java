@@ -48,6 +48,9 @@ public final class CommandCodec {
 					node.put("n", join.nickname());
 				}
 				node.put("t", join.resumeToken());
+				if (join.unit() != null) {
+					node.put("u", join.unit());
+				}
 				return null;
 			}
 
@@ -120,7 +123,7 @@ public final class CommandCodec {
 		}
 		String kind = node.path("k").asString("");
 		return switch (kind) {
-			case "join" -> new GameCommand.Join(string(node, "n"), required(node, "t"));
+			case "join" -> new GameCommand.Join(string(node, "n"), required(node, "t"), string(node, "u"));
 			case "resume" -> new GameCommand.Resume(required(node, "t"));
 			case "disconnect" -> new GameCommand.Disconnect(number(node, "p"));
 			case "answer" -> new GameCommand.Answer(number(node, "p"), number(node, "q"), submission(node.path("s")));

@@ -24,6 +24,7 @@ class CommandCodecTest {
 
 	static Stream<GameCommand> samples() {
 		return Stream.of(new GameCommand.Join("Người chơi \"Một\"\nhai", "tok_AbC-123"), new GameCommand.Join(null, "t"),
+				new GameCommand.Join("An", "tok_unit", "10A1"),
 				new GameCommand.Resume("tok_AbC-123"), new GameCommand.Disconnect(7),
 				new GameCommand.Answer(3, 0, Submission.choice(2)),
 				new GameCommand.Answer(3, 1, Submission.choices(List.of(0, 2, 3))),
