@@ -48,7 +48,7 @@ import vn.quizfest.server.results.ResultStatements.Kind;
  * so that this only happens when the database has been gone for a long time.
  *
  * <p>Shutdown writes everything that is queued (see {@link #PHASE}). Meters: {@code
- * quiz.results.queue.depth}, {@code quiz.results.batch} (tag {@code outcome}), {@code
+ * quiz.results.queue.depth}, {@code quiz.results.queue.age}, {@code quiz.results.batch} (tag {@code outcome}), {@code
  * quiz.results.written} (tag {@code kind}), {@code quiz.results.dropped}, {@code
  * quiz.results.rejected}.
  */
@@ -89,6 +89,13 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 
 	private final Timer batchFailed;
 
+	/**
+	 * Since when ({@link System#nanoTime()}) records have been waiting without the writer catching up;
+	 * 0 when it last found nothing left. The age gauge is therefore an upper bound of the oldest
+	 * waiting record's age, and it grows for as long as the database is down.
+	 */
+	private final AtomicLong waitingSince = new AtomicLong();
+
 	private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
 
 	private final Object lifecycle = new Object();
@@ -110,6 +117,10 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 		this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
 		Gauge.builder("quiz.results.queue.depth", queue, Collection::size)
 			.description("Result records waiting to be written to the database")
+			.register(meters);
+		Gauge.builder("quiz.results.queue.age", this, ResultsWriter::ageSeconds)
+			.description("How long result records have been waiting without the writer catching up")
+			.baseUnit("seconds")
 			.register(meters);
 		this.dropped = Counter.builder("quiz.results.dropped")
 			.description("Result records that were never written: queue full, or shutdown without a database")
@@ -142,6 +153,9 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 		}
 		if (!queue.offer(record)) {
 			drop(record, "queue full: the database is down or too slow");
+		}
+		else if (waitingSince.get() == 0) {
+			waitingSince.compareAndSet(0, System.nanoTime());
 		}
 		else if (stopped && queue.remove(record)) {
 			// Raced with the end of shutdown: nobody will write it any more.
@@ -274,7 +288,19 @@ public final class ResultsWriter implements SmartLifecycle, DisposableBean {
 				}
 			}
 			taken.clear();
+			if (queue.isEmpty()) {
+				waitingSince.set(0);
+				// A record queued between the look and the reset: it waits from now.
+				if (!queue.isEmpty()) {
+					waitingSince.compareAndSet(0, System.nanoTime());
+				}
+			}
 		}
+	}
+
+	private double ageSeconds() {
+		long since = waitingSince.get();
+		return since == 0 ? 0 : (System.nanoTime() - since) / 1e9;
 	}
 
 	/**
