@@ -2,7 +2,6 @@ package vn.quizfest.loadtest;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -127,10 +126,7 @@ final class SimulatedPlayer {
 			link = next;
 			resume = resuming;
 		}
-		swarm.client(index)
-			.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(20))
-			.buildAsync(swarm.playerSocket(index), next)
+		swarm.open(index, next)
 			.whenComplete((ws, failure) -> {
 				if (failure != null) {
 					connectFailed(next, failure, resume);

@@ -233,22 +233,36 @@ final class Frames {
 		return write(node);
 	}
 
-	/** The personal part of a closed question: this player's points, streak, score and rank. */
+	/**
+	 * The personal part of a closed question: this player's points, streak, score and rank. Built once
+	 * per player of the game at every close, so it is written from a template, not through a Jackson
+	 * tree: every field is a number or a boolean, nothing needs escaping, and the text is the same as
+	 * Jackson writes (FramesTest compares the two).
+	 */
 	String outcome(int question, Outcome outcome, long score, int rank, int of) {
-		ObjectNode node = frame("outcome");
-		node.put("q", question);
-		node.put("answered", outcome.answered());
-		node.put("correct", outcome.correct());
+		StringBuilder frame = new StringBuilder(160).append("{\"type\":\"outcome\",\"q\":")
+			.append(question)
+			.append(",\"answered\":")
+			.append(outcome.answered())
+			.append(",\"correct\":")
+			.append(outcome.correct());
 		if (outcome.credit() > 0 && outcome.credit() < 1) {
-			node.put("credit", Math.round(outcome.credit() * 1000) / 1000.0);
+			frame.append(",\"credit\":").append(Math.round(outcome.credit() * 1000) / 1000.0);
 		}
-		node.put("points", outcome.points());
-		node.put("bonus", outcome.streakBonus());
-		node.put("streak", outcome.streak());
-		node.put("score", score);
-		node.put("rank", rank);
-		node.put("of", of);
-		return write(node);
+		return frame.append(",\"points\":")
+			.append(outcome.points())
+			.append(",\"bonus\":")
+			.append(outcome.streakBonus())
+			.append(",\"streak\":")
+			.append(outcome.streak())
+			.append(",\"score\":")
+			.append(score)
+			.append(",\"rank\":")
+			.append(rank)
+			.append(",\"of\":")
+			.append(of)
+			.append('}')
+			.toString();
 	}
 
 	String leaderboard(LeaderboardShown shown) {
