@@ -74,16 +74,18 @@ start_server() { # mode dir
     env+=("QUIZFEST_DATA_DIR=$dir/data")
   fi
   # shellcheck disable=SC2086
+  # Every simulated phone is 127.0.0.1: the per-address limits of joins and connections are lifted.
   env "${env[@]}" "$server_java" $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
-    $QUIZFEST_BENCH_SERVER_ARGS \
+    --quizfest.limits.joins-per-second=1000000 --quizfest.limits.players-per-address=1000000 \
+    --quizfest.live.max-connections-per-address=1000000 $QUIZFEST_BENCH_SERVER_ARGS \
     >"$dir/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${QUIZFEST_BENCH_READY_SECONDS:-120}"); do
     curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "The server stopped; see $dir/server.log" >&2; exit 1; }
     sleep 1
   done
-  echo "The server was not ready within 120 s; see $dir/server.log" >&2
+  echo "The server was not ready within ${QUIZFEST_BENCH_READY_SECONDS:-120} s; see $dir/server.log" >&2
   exit 1
 }
 
