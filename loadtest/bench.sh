@@ -11,17 +11,23 @@
 # _PASSWORD and QUIZFEST_BENCH_REDIS_URL, or the test services' QUIZFEST_TEST_* variables
 # (source /tmp/quizfest-services-<uid>/env). Every wait is bounded; only 127.0.0.1 is used.
 set -euo pipefail
+: "${QUIZFEST_BENCH_SERVER_ARGS:=}" "${QUIZFEST_BENCH_SIM_EXTRA:=}"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-server_jar=$root/contest-server/target/contest-server.jar
-sim_jar=$root/loadtest/target/quizfest-loadtest.jar
+# QUIZFEST_BENCH_SERVER_JAR, _SERVER_JAVA, _OUT and _LABEL let loadtest/fanout-bench.sh run other
+# builds, JDKs and collectors through this same script.
+server_jar=${QUIZFEST_BENCH_SERVER_JAR:-$root/contest-server/target/contest-server.jar}
+server_java=${QUIZFEST_BENCH_SERVER_JAVA:-java}
+out_root=${QUIZFEST_BENCH_OUT:-$root/loadtest/target/bench}
+sim_jar=${QUIZFEST_BENCH_SIM_JAR:-$root/loadtest/target/quizfest-loadtest.jar}
 port=${QUIZFEST_BENCH_PORT:-18090}
 # Server JVM: G1 with a 1 GB cap (10,000 players keep about 240 MB live); the free-ratio bounds make the
 # committed heap follow the live heap after a collection instead of staying at its high-water mark.
 server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1536m}
 # The simulated game: answers land within about 2 s of the open (think 2 s, sigma 0.2, 1-3 s).
-sim_args=${QUIZFEST_BENCH_SIM_ARGS:---warmup 200 --join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
+# The phones' client: the lean one (Netty), so that the simulator leaves the server more of the cores.
+sim_args=${QUIZFEST_BENCH_SIM_ARGS:---client ${QUIZFEST_BENCH_CLIENT:-nio} --warmup 200 --join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
 
 modes=${1:-embedded cluster}
 sizes=${2:-1000 5000 10000}
@@ -70,18 +76,18 @@ start_server() { # mode dir
   # shellcheck disable=SC2086
   # Every simulated phone is 127.0.0.1: the per-address limits of a public game (docs/operations.md,
   # "Live abuse limits") are lifted for the run, as a site behind one NAT address would raise them.
-  env "${env[@]}" java $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
-    --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 \
+  env "${env[@]}" "$server_java" $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
+    --quizfest.limits.joins-per-second=1000000 --quizfest.limits.players-per-address=1000000 \
     --quizfest.live.max-connections-per-address=1000000 --quizfest.limits.pin-misses-per-minute=100000 \
-    --quizfest.limits.pin-misses-per-hour=1000000 \
+    --quizfest.limits.pin-misses-per-hour=1000000 ${QUIZFEST_BENCH_SERVER_ARGS:-} \
     >"$dir/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${QUIZFEST_BENCH_READY_SECONDS:-120}"); do
     curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "The server stopped; see $dir/server.log" >&2; exit 1; }
     sleep 1
   done
-  echo "The server was not ready within 120 s; see $dir/server.log" >&2
+  echo "The server was not ready within ${QUIZFEST_BENCH_READY_SECONDS:-120} s; see $dir/server.log" >&2
   exit 1
 }
 
@@ -104,7 +110,7 @@ settle() {
 
 for mode in $modes; do
   for n in $sizes; do
-    dir=$root/loadtest/target/bench/$mode-$n
+    dir=$out_root/${QUIZFEST_BENCH_LABEL:-$mode}-$n
     rm -rf "$dir"; mkdir -p "$dir"
     echo "== $mode, $n players: $(uptime)" | tee "$dir/uptime.txt"
     start_server "$mode" "$dir"
@@ -113,7 +119,7 @@ for mode in $modes; do
     settle
     echo "== measured run starts: $(uptime)" | tee -a "$dir/uptime.txt"
     # shellcheck disable=SC2086
-    simulate "$dir" "$n" --server-pid "$server_pid" $sim_args 2>&1 | tee "$dir/simulator.log"
+    simulate "$dir" "$n" --server-pid "$server_pid" $sim_args $QUIZFEST_BENCH_SIM_EXTRA 2>&1 | tee "$dir/simulator.log"
     stop_server
     echo "== done: $dir/report.html; load after: $(uptime)" | tee -a "$dir/uptime.txt"
   done

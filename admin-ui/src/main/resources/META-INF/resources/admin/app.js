@@ -10,11 +10,12 @@ import * as quizzes from './screens/quizzes.js';
 import * as host from './screens/host.js';
 import * as results from './screens/results.js';
 import * as contests from './screens/contest/routes.js';
+import * as system from './screens/system.js';
 
 const ROLE_RANK = { HOST: 1, ORGANISER: 2, ADMIN: 3 };
 
 /** Every route: {path, screen, role?, nav?, public?, bare?}. bare: no header (presenter, phone controls). */
-const ROUTES = [].concat(login.routes, accounts.routes, questions.routes, quizzes.routes, host.routes, results.routes, contests.routes);
+const ROUTES = [].concat(login.routes, accounts.routes, questions.routes, quizzes.routes, host.routes, results.routes, contests.routes, system.routes);
 
 /** The main menu, in order; a link shows when the account's role allows its route. */
 const NAV = [
@@ -24,6 +25,7 @@ const NAV = [
   { id: 'results', path: '/results', role: 'HOST' },
   { id: 'contests', path: '/contests', role: 'ORGANISER' },
   { id: 'accounts', path: '/accounts', role: 'ADMIN' },
+  { id: 'system', path: '/system', role: 'ADMIN' },
 ];
 
 const HOME = '/host';

@@ -31,17 +31,13 @@ public final class BenchTable {
 		try (Stream<Path> dirs = Files.list(root)) {
 			dirs.filter(dir -> Files.isRegularFile(dir.resolve("summary.json"))).forEach(runs::add);
 		}
-		runs.sort((a, b) -> {
-			String[] x = a.getFileName().toString().split("-");
-			String[] y = b.getFileName().toString().split("-");
-			int byMode = x[0].compareTo(y[0]);
-			return byMode != 0 ? byMode : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
-		});
+		// <mode>-<players>, where the mode may have dashes of its own (tomcat-zgc-2000): by mode, then by size.
+		runs.sort(java.util.Comparator.comparing((Path run) -> mode(run)).thenComparingInt(BenchTable::size));
 		StringBuilder out = new StringBuilder();
 		out.append("| run | joined | all joined (s) | question fan-out p50/p90/p99/max (ms) | open fan-out p50/p90/p99/max "
 				+ "| ack p50/p90/p99/max | leaderboard p50/p90/p99/max | join p50/p99 | answers in busiest 2 s "
-				+ "| lost | unexpected drops | RSS/player (KB) | heap/player (KB) | load before |\n");
-		out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| lost | unexpected drops | RSS/player (KB) | heap/player (KB) | load before | simulator / server CPU playing (s) |\n");
+		out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Path run : runs) {
 			JsonNode d = json.readTree(Files.readString(run.resolve("summary.json")));
 			JsonNode lat = d.path("latencyMs");
@@ -59,16 +55,36 @@ public final class BenchTable {
 				int at = first.indexOf("load average:");
 				load = at < 0 ? "" : first.substring(at + 14).split(",")[0].strip();
 			}
-			out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s / %s | %d | %s | %d | %s | %s | %s |\n",
+			out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s / %s | %d | %s | %d | %s | %s | %s | %s |\n",
 					run.getFileName(), d.path("joins").path("joined").asLong(),
 					d.path("joins").path("secondsToAllJoined").asString(), four(lat.path("fanout.question")),
 					four(lat.path("fanout.open.serverTime")), four(lat.path("ack")), four(lat.path("leaderboard")),
 					lat.path("join").path("p50").asString(), lat.path("join").path("p99").asString(),
 					d.path("answers").path("busiest2sWindow").asLong(), d.path("lostAnswers").path("lost").asString("?"),
 					drops, d.path("memory").path("rssPerPlayerKb").asString("?"),
-					d.path("memory").path("heapPerPlayerKb").asString("?"), load));
+					d.path("memory").path("heapPerPlayerKb").asString("?"), load, cpu(d.path("cpu").path("playing"))));
 		}
 		return out.toString();
+	}
+
+	private static String cpu(JsonNode playing) {
+		return playing.path("simulatorCpuSeconds").asString("?") + " / " + playing.path("serverCpuSeconds").asString("?");
+	}
+
+	private static String mode(Path run) {
+		String name = run.getFileName().toString();
+		int dash = name.lastIndexOf('-');
+		return dash < 0 ? name : name.substring(0, dash);
+	}
+
+	private static int size(Path run) {
+		String name = run.getFileName().toString();
+		try {
+			return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	private static String four(JsonNode entry) {

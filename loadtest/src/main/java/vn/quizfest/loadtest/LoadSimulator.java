@@ -79,6 +79,11 @@ public final class LoadSimulator {
 
 		List<SimulatedPlayer> players = new ArrayList<>(options.players());
 		Map<String, Object> joins = new LinkedHashMap<>();
+		CpuClock cpu = new CpuClock(options.serverPid());
+		CpuClock.Reading beforeJoins = cpu.read();
+		CpuClock.Reading allJoined = beforeJoins;
+		CpuClock.Reading played = beforeJoins;
+		Map<String, Object> cpuUse = new LinkedHashMap<>();
 		try (Swarm swarm = new Swarm(options, metrics, json, book, questions, pin)) {
 			for (int i = 0; i < options.players(); i++) {
 				players.add(new SimulatedPlayer(swarm, i));
@@ -99,14 +104,21 @@ public final class LoadSimulator {
 			joins.put("secondsToAllJoined", Math.round(joinSeconds * 100) / 100.0);
 			joins.put("ratePerSecond", Math.round(swarm.joined.get() / Math.max(0.001, joinSeconds) * 10) / 10.0);
 			joins.put("perSecond", metrics.joinTimeline());
-			log.accept(swarm.joined.get() + " joined in " + joins.get("secondsToAllJoined") + " s");
+			allJoined = cpu.read();
+			log.accept(swarm.joined.get() + " joined in " + joins.get("secondsToAllJoined") + " s; CPU while joining "
+					+ CpuClock.between(beforeJoins, allJoined));
 			if (options.serverPid() != null) {
 				memory.put("connected", ServerProbe.sample(options.serverPid(), true).json());
 				writeQuietly(options.out().resolve("server-class-histogram.txt"),
 						ServerProbe.classHistogram(options.serverPid(), 60));
 			}
 			if (swarm.joined.get() > 0) {
+				// Not counted: the forced GCs and the class histogram of the memory probe above.
+				CpuClock.Reading playStart = cpu.read();
 				host.play(swarm);
+				played = cpu.read();
+				cpuUse.put("playing", CpuClock.between(playStart, played));
+				log.accept("CPU while playing " + cpuUse.get("playing"));
 			}
 			host.close();
 			for (SimulatedPlayer player : players) {
@@ -120,7 +132,8 @@ public final class LoadSimulator {
 			addPerPlayer(memory, (int) joins.get("joined"));
 		}
 		memory.put("simulator", ServerProbe.self().json());
-		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, metersBefore,
+		cpuUse.put("joining", CpuClock.between(beforeJoins, allJoined));
+		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, cpuUse, metersBefore,
 				metersAfter, players);
 	}
 
@@ -225,7 +238,7 @@ public final class LoadSimulator {
 	}
 
 	private Summary summarise(long started, HostDriver.Deadline deadline, String gameId, String pin, int questions,
-			Metrics metrics, Map<String, Object> joins, Map<String, Object> audit, Map<String, Object> memory,
+			Metrics metrics, Map<String, Object> joins, Map<String, Object> audit, Map<String, Object> memory, Map<String, Object> cpu,
 			Map<String, Double> before, Map<String, Double> after, List<SimulatedPlayer> players) {
 		Map<String, Object> doc = new LinkedHashMap<>();
 		Map<String, Object> run = new LinkedHashMap<>();
@@ -246,6 +259,7 @@ public final class LoadSimulator {
 		run.put("plannedDrops", players.stream().filter(SimulatedPlayer::plansDrop).count());
 		run.put("seed", options.seed());
 		run.put("cores", Runtime.getRuntime().availableProcessors());
+		run.put("client", options.client());
 		doc.put("run", run);
 		doc.put("joins", joins);
 		Map<String, Object> latency = new LinkedHashMap<>();
@@ -289,6 +303,8 @@ public final class LoadSimulator {
 		doc.put("errors", errors);
 		doc.put("lostAnswers", audit);
 		doc.put("memory", memory);
+		// CPU seconds of the simulator and the server while joining and while playing: the two share the cores.
+		doc.put("cpu", cpu);
 		Map<String, Object> server = new LinkedHashMap<>();
 		server.put("after", after);
 		Map<String, Double> delta = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup, String format) {
+		int clients, int maxConnecting, int warmup, String format, String client) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -59,7 +59,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format);
+				warmup, format, client);
 	}
 
 	/**
@@ -68,7 +68,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	 */
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
-				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted");
+				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
+				client);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -95,6 +96,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int maxConnecting = 256;
 		int warmup = 0;
 		String format = "hosted";
+		String client = PlayerSockets.JDK;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -149,6 +151,12 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				case "--server-pid" -> serverPid = (long) integer(name, value, 1, Integer.MAX_VALUE);
 				case "--preview" -> preview = integer(name, value, 0, 60);
 				case "--clients" -> clients = integer(name, value, 1, 64);
+				case "--client" -> {
+					client = value.strip().toLowerCase(Locale.ROOT);
+					if (!client.equals(PlayerSockets.JDK) && !client.equals(PlayerSockets.NIO)) {
+						throw new OptionsException("--client must be jdk or nio, not '" + value + "'.");
+					}
+				}
 				case "--max-connecting" -> maxConnecting = integer(name, value, 1, 10_000);
 				case "--warmup" -> warmup = integer(name, value, 0, 5_000);
 				case "--format" -> {
@@ -180,7 +188,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format);
+				format, client);
 	}
 
 	static URI url(String value) {
@@ -288,7 +296,9 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				  --out DIR              where summary.json and report.html go                 (default loadtest-report)
 				  --server-pid PID       a server on this machine: sample its resident memory (/proc) and its heap
 				                         after a forced GC (jcmd) when idle and with every player connected
-				  --clients N            JDK HttpClient instances sharing the sockets (one selector thread each) (default 4)
+				  --client jdk|nio       the phones' WebSocket client: the JDK's HttpClient, or the lean one on
+				                         Netty's NIO event loops, which leaves more of the cores to the server (default jdk)
+				  --clients N            JDK HttpClients, or Netty event loops, sharing the sockets (one thread each) (default 4)
 				  --max-connecting N     WebSocket handshakes in flight at once                (default 256)
 				  --warmup N             first play a short 2-question game with N players in this JVM, so the
 				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProbe {
 
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])");
 
 	private ServerProbe() {
 	}
@@ -68,7 +68,16 @@ final class ServerProbe {
 			}
 			Matcher matcher = HEAP_USED.matcher(line);
 			if (matcher.find()) {
-				used += Long.parseLong(matcher.group(1));
+				long kb = Long.parseLong(matcher.group(1)) * switch (matcher.group(2)) {
+					case "G" -> 1024 * 1024;
+					case "M" -> 1024;
+					default -> 1;
+				};
+				// ZGC prints one "ZHeap" line for the whole heap (in MB); nothing else there is heap.
+				if (line.contains("ZHeap")) {
+					return kb;
+				}
+				used += kb;
 				found = true;
 			}
 		}

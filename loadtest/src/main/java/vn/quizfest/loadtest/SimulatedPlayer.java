@@ -2,7 +2,6 @@ package vn.quizfest.loadtest;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -135,10 +134,7 @@ final class SimulatedPlayer {
 		synchronized (this) {
 			node = resume ? index + resumes : index;
 		}
-		swarm.client(index)
-			.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(20))
-			.buildAsync(swarm.playerSocket(node), next)
+		swarm.open(index, node, next)
 			.whenComplete((ws, failure) -> {
 				if (failure != null) {
 					connectFailed(next, failure, resume);

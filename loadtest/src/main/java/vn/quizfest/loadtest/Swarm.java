@@ -1,8 +1,6 @@
 package vn.quizfest.loadtest;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every simulated player shares: the few HttpClients (one selector thread each), a small
+ * What every simulated player shares: the WebSocket client of --client, a small
  * scheduler for think times and reconnects, the metrics, and the host's timestamps.
  */
 final class Swarm implements AutoCloseable {
@@ -42,7 +40,7 @@ final class Swarm implements AutoCloseable {
 
 	private final ExecutorService listeners;
 
-	private final HttpClient[] clients;
+	private final PlayerSockets sockets;
 
 	private final List<URI> playerSockets;
 
@@ -85,10 +83,7 @@ final class Swarm implements AutoCloseable {
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		int cores = Runtime.getRuntime().availableProcessors();
 		this.listeners = Executors.newFixedThreadPool(Math.max(2, cores), daemon("sim-listener"));
-		this.clients = new HttpClient[options.clients()];
-		for (int i = 0; i < clients.length; i++) {
-			clients[i] = HttpClient.newBuilder().executor(listeners).connectTimeout(Duration.ofSeconds(20)).build();
-		}
+		this.sockets = PlayerSockets.of(options.client(), options.clients(), listeners);
 		this.playerSockets = options.urls().stream().map(url -> socketUri(url, "/ws/play")).toList();
 	}
 
@@ -97,8 +92,15 @@ final class Swarm implements AutoCloseable {
 		return URI.create(scheme + "://" + base.getRawAuthority() + path);
 	}
 
-	HttpClient client(int player) {
-		return clients[player % clients.length];
+	/** Opens a player's WebSocket on the client of --client. */
+	java.util.concurrent.CompletableFuture<java.net.http.WebSocket> open(int player, java.net.http.WebSocket.Listener listener) {
+		return sockets.open(player, playerSocket(player), listener);
+	}
+
+	/** A player's socket to the node of that number among the --url nodes (a resume tries the next). */
+	java.util.concurrent.CompletableFuture<java.net.http.WebSocket> open(int player, int node,
+			java.net.http.WebSocket.Listener listener) {
+		return sockets.open(player, playerSocket(node), listener);
 	}
 
 	URI playerSocket(int player) {
@@ -136,6 +138,7 @@ final class Swarm implements AutoCloseable {
 	@Override
 	public void close() {
 		scheduler.shutdownNow();
+		sockets.close();
 		listeners.shutdownNow();
 	}
 }

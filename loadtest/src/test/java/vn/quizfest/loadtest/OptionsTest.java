@@ -70,7 +70,7 @@ class OptionsTest {
 				List.of("--url", "ftp://x", "must be an http:// or https:// address"),
 				List.of("--colour", "red", "Unknown option --colour"));
 		for (List<String> c : cases) {
-			assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", c.get(0), c.get(1)))
+			assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--user", "admin", c.get(0), c.get(1)))
 				.as(c.toString())
 				.isInstanceOf(Options.OptionsException.class)
 				.hasMessageContaining(c.get(2));
@@ -82,7 +82,7 @@ class OptionsTest {
 		assertThatThrownBy(() -> parse("--players", "5")).hasMessageContaining("--url is required");
 		assertThatThrownBy(() -> Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--user", "admin" },
 				Map.of())).hasMessageContaining(Options.PASSWORD_ENV);
-		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--players")).hasMessageContaining(
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--players")).hasMessageContaining(
 				"--players needs a value");
 	}
 
@@ -98,7 +98,7 @@ class OptionsTest {
 
 	@Test
 	void aWarmupIsASmallFastGameOfItsOwnAndNeedsAnOrganiser() {
-		Options options = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--players", "10000",
+		Options options = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--user", "admin", "--players", "10000",
 				"--warmup", "200", "--server-pid", "77", "--out", "/tmp/run");
 		Options warmup = options.forWarmup();
 		assertThat(warmup.players()).isEqualTo(200);
@@ -110,7 +110,16 @@ class OptionsTest {
 		assertThatThrownBy(() -> Options.parse(new String[] { "--url", "http://127.0.0.1:8080", "--game", "01abc",
 				"--pin", "123456", "--host-token", "tok", "--warmup", "10" }, Map.of()))
 			.hasMessageContaining("--warmup creates its own small game");
-		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--warmup", "-1"))
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--user", "admin", "--warmup", "-1"))
 			.hasMessageContaining("--warmup must be between 0 and 5000");
+	}
+
+	@Test
+	void theClientIsTheJdksUnlessTheLeanOneIsChosen() {
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin").client()).isEqualTo("jdk");
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--client", "NIO").client()).isEqualTo("nio");
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--client=nio").forWarmup().client()).isEqualTo("nio");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--client", "netty"))
+			.hasMessage("--client must be jdk or nio, not 'netty'.");
 	}
 }

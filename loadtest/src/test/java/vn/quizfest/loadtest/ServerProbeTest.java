@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Heap in use read from real {@code jcmd GC.heap_info} output of each collector (JDK 17). */
+/** Heap in use read from real {@code jcmd GC.heap_info} output of each collector (JDK 17; ZGC also on 25). */
 class ServerProbeTest {
 
 	@Test
@@ -33,6 +33,24 @@ class ServerProbeTest {
 				  class space    used 3K, committed 128K, reserved 1048576K
 				""";
 		assertThat(ServerProbe.heapUsedKb(serial)).isEqualTo(8263 + 120000);
+	}
+
+	@Test
+	void zgcHasOneHeapLineInMegabytesOn17And25() {
+		String zgc17 = """
+				6727:
+				 ZHeap           used 14M, capacity 378M, max capacity 6028M
+				 Metaspace       used 129K, committed 320K, reserved 1114112K
+				  class space    used 4K, committed 128K, reserved 1048576K
+				""";
+		String zgc25 = """
+				6842:
+				ZHeap            used 12M, capacity 378M, max capacity 6028M
+				 Cache           366M (1)
+				  size classes   256M (1)
+				""";
+		assertThat(ServerProbe.heapUsedKb(zgc17)).isEqualTo(14 * 1024);
+		assertThat(ServerProbe.heapUsedKb(zgc25)).isEqualTo(12 * 1024);
 	}
 
 	@Test

@@ -1,5 +1,5 @@
 // Message catalogs: one file per area and language under i18n/, Vietnamese by default.
-const AREAS = ['common', 'accounts', 'bank', 'quiz', 'host', 'results', 'contest'];
+const AREAS = ['common', 'accounts', 'bank', 'quiz', 'host', 'results', 'contest', 'system'];
 const LANGUAGES = ['vi', 'en'];
 const STORE_KEY = 'quizfest.console.lang';
 

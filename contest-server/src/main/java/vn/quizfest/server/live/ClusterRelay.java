@@ -49,11 +49,15 @@ final class ClusterRelay {
 	/** The games this node holds, by id: who their relayed sockets are. */
 	private final Map<String, OwnerSide> owned = new ConcurrentHashMap<>();
 
+	private final RelayTraffic traffic;
+
 	private volatile @Nullable SocketHandler playerHandler;
 
 	private volatile @Nullable SocketHandler hostHandler;
 
-	ClusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, Executor executor, FanOut fanOut) {
+	ClusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, Executor executor, FanOut fanOut,
+			RelayTraffic traffic) {
+		this.traffic = traffic;
 		this.bus = bus;
 		this.pins = pins;
 		this.json = json;
@@ -97,6 +101,7 @@ final class ClusterRelay {
 		OwnerSide owner = new OwnerSide(game, peers, serial);
 		owned.put(game.id(), owner);
 		GameEventBus.Subscription subscription = bus.subscribe(game.id(), text -> {
+			traffic.received(text);
 			// The owner hears its own messages to the other nodes too: dropped before any parsing.
 			if (RelayCodec.isToOwner(text)) {
 				serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(owner)));
@@ -264,7 +269,9 @@ final class ClusterRelay {
 	}
 
 	void publish(String gameId, RelayMessage message) {
-		bus.publish(gameId, codec.encode(message));
+		String text = codec.encode(message);
+		traffic.sent(text);
+		bus.publish(gameId, text);
 	}
 
 	/** One message for every remote socket's own frame. */
@@ -381,6 +388,7 @@ final class ClusterRelay {
 			this.gameId = gameId;
 			RelayingSide side = new RelayingSide();
 			this.subscription = bus.subscribe(gameId, text -> {
+				traffic.received(text);
 				if (!RelayCodec.isToOwner(text)) {
 					serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(side)));
 				}

@@ -26,13 +26,20 @@ final class Connection extends Peer {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
+	/** Tomcat's WebSocket classes are there (not under another container): the byte path may be used. */
+	private static final boolean TOMCAT = isPresent("org.apache.tomcat.websocket.WsRemoteEndpointAsync");
+
 	private final WebSocketSession session;
 
 	private final RemoteEndpoint.Async remote;
 
 	private final int maxQueued;
 
-	private final ArrayDeque<String> queue = new ArrayDeque<>();
+	/** Frames waiting behind the one in flight: Strings, or {@link SharedFrame}s of a broadcast. */
+	private final ArrayDeque<Object> queue = new ArrayDeque<>();
+
+	/** Tomcat's endpoint takes a broadcast's bytes as they are; another container gets the String. */
+	private final boolean writesBytes;
 
 	private final Consumer<Connection> onSlow;
 
@@ -59,6 +66,7 @@ final class Connection extends Peer {
 		Session nativeSession = ((StandardWebSocketSession) session).getNativeSession(Session.class);
 		this.remote = nativeSession.getAsyncRemote();
 		this.remote.setSendTimeout(settings.sendTimeout().toMillis());
+		this.writesBytes = settings.sharedFrameBytes() && TOMCAT && org.apache.tomcat.websocket.SharedTextFrames.supports(remote);
 		this.maxQueued = settings.maxQueuedFrames();
 		this.onSlow = onSlow;
 		this.rateLimiter = new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
@@ -90,6 +98,16 @@ final class Connection extends Peer {
 
 	@Override
 	boolean send(String frame) {
+		return enqueue(frame);
+	}
+
+	@Override
+	boolean send(SharedFrame frame) {
+		return enqueue(writesBytes ? frame : frame.text());
+	}
+
+	/** Writes the frame now, or queues it behind the one in flight; a full queue drops the socket. */
+	private boolean enqueue(Object frame) {
 		boolean overflow = false;
 		synchronized (this) {
 			if (closed) {
@@ -116,9 +134,14 @@ final class Connection extends Peer {
 		return true;
 	}
 
-	private void write(String frame) {
+	private void write(Object frame) {
 		try {
-			remote.sendText(frame, this::sent);
+			if (frame instanceof SharedFrame shared) {
+				org.apache.tomcat.websocket.SharedTextFrames.send(remote, shared.bytes(), this::sent);
+			}
+			else {
+				remote.sendText((String) frame, this::sent);
+			}
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
@@ -130,7 +153,7 @@ final class Connection extends Peer {
 			failed(result.getException());
 			return;
 		}
-		String next;
+		Object next;
 		CloseStatus closing = null;
 		synchronized (this) {
 			next = queue.poll();
@@ -196,6 +219,16 @@ final class Connection extends Peer {
 			closeWhenSent = status;
 		}
 		write(frame);
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, Connection.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	private void closeQuietly(CloseStatus status) {

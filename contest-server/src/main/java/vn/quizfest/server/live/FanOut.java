@@ -28,20 +28,50 @@ final class FanOut implements AutoCloseable {
 		this.senders = Executors.newFixedThreadPool(threads, SerialExecutor.daemonThreads("quiz-sender"));
 	}
 
-	/** Sends the same frame to every connection; returns when every send has been queued. */
+	/**
+	 * Sends the same frame to every connection; returns when every send has been queued. The frame is
+	 * encoded to UTF-8 once here, not once per socket (SharedFrame).
+	 */
 	void broadcast(List<? extends Peer> connections, String frame) {
-		each(connections, connection -> frame);
+		int size = connections.size();
+		if (size == 0) {
+			return;
+		}
+		SharedFrame shared = SharedFrame.of(frame);
+		split(size, (from, to) -> {
+			for (int i = from; i < to; i++) {
+				connections.get(i).send(shared);
+			}
+		});
 	}
 
 	/** Sends each connection its own frame (null: nothing); frames are built on the sender threads. */
 	void each(List<? extends Peer> connections, Function<Peer, @Nullable String> frameFor) {
-		int size = connections.size();
+		split(connections.size(), (from, to) -> {
+			for (int i = from; i < to; i++) {
+				Peer connection = connections.get(i);
+				String frame = frameFor.apply(connection);
+				if (frame != null) {
+					connection.send(frame);
+				}
+			}
+		});
+	}
+
+	/** A part of the list, {@code [from, to)}, sent by one thread. */
+	private interface Slice {
+
+		void send(int from, int to);
+	}
+
+	/** Splits the list over the sender threads (the caller takes the first part); waits for all parts. */
+	private void split(int size, Slice slice) {
 		if (size == 0) {
 			return;
 		}
 		int slices = Math.min(threads, Math.max(1, size / MIN_SLICE));
 		if (slices == 1) {
-			sendSlice(connections, 0, size, frameFor);
+			slice.send(0, size);
 			return;
 		}
 		List<CompletableFuture<Void>> parts = new ArrayList<>(slices);
@@ -49,21 +79,10 @@ final class FanOut implements AutoCloseable {
 		for (int start = per; start < size; start += per) {
 			int from = start;
 			int to = Math.min(size, start + per);
-			parts.add(CompletableFuture.runAsync(() -> sendSlice(connections, from, to, frameFor), senders));
+			parts.add(CompletableFuture.runAsync(() -> slice.send(from, to), senders));
 		}
-		sendSlice(connections, 0, Math.min(per, size), frameFor);
+		slice.send(0, Math.min(per, size));
 		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-	}
-
-	private static void sendSlice(List<? extends Peer> connections, int from, int to,
-			Function<Peer, @Nullable String> frameFor) {
-		for (int i = from; i < to; i++) {
-			Peer connection = connections.get(i);
-			String frame = frameFor.apply(connection);
-			if (frame != null) {
-				connection.send(frame);
-			}
-		}
 	}
 
 	@Override

@@ -28,6 +28,9 @@ final class LeanMessageBuffers implements ServletContextAware {
 		if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
 			container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 			container.setDefaultMaxTextMessageBufferSize(maxFrameBytes);
+			// Idle sockets are closed by the live layer (quizfest.live.idle-timeout), not by the container:
+			// Tomcat's default, said outright because Jetty's is 30 s.
+			container.setDefaultMaxSessionIdleTimeout(0);
 		}
 	}
 }

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.quizfest.server.limits.AddressLimits;
@@ -79,10 +82,15 @@ class LiveConfiguration implements WebSocketConfigurer {
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		// Players and hosts authenticate with tokens, never cookies, so any origin may connect.
+		// The standard (Jakarta) upgrade on every container: what Tomcat does anyway, and under Jetty the
+		// sessions are then the same standard ones, so the send path and its limits are the same too.
+		DefaultHandshakeHandler handshakes = new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy());
 		registry.addHandler(connections.counting(players), PLAYER_PATH)
+			.setHandshakeHandler(handshakes)
 			.addInterceptors(connections)
 			.setAllowedOriginPatterns("*");
 		registry.addHandler(connections.counting(hosts), HOST_PATH)
+			.setHandshakeHandler(handshakes)
 			.addInterceptors(connections)
 			.setAllowedOriginPatterns("*");
 	}
@@ -102,12 +110,18 @@ class LiveConfiguration implements WebSocketConfigurer {
 		return new LeanMessageBuffers(settings.maxFrameBytes());
 	}
 
-	@Bean
-	static TomcatConnectorCustomizer leanSocketBuffers() {
-		return connector -> {
-			connector.setProperty("socket.appReadBufSize", Integer.toString(BUFFER_BYTES));
-			connector.setProperty("socket.appWriteBufSize", Integer.toString(BUFFER_BYTES));
-		};
+	/** Tomcat's socket buffers; absent under another container (the benchmark's Jetty build). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+	static class TomcatBuffers {
+
+		@Bean
+		static TomcatConnectorCustomizer leanSocketBuffers() {
+			return connector -> {
+				connector.setProperty("socket.appReadBufSize", Integer.toString(BUFFER_BYTES));
+				connector.setProperty("socket.appWriteBufSize", Integer.toString(BUFFER_BYTES));
+			};
+		}
 	}
 
 	@Bean
@@ -125,9 +139,10 @@ class LiveConfiguration implements WebSocketConfigurer {
 	}
 
 	@Bean
-	static ClusterRelay clusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, FanOut fanOut) {
+	static ClusterRelay clusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, FanOut fanOut,
+			MeterRegistry registry) {
 		ExecutorService relays = Executors.newCachedThreadPool(SerialExecutor.daemonThreads("quiz-relay"));
-		return new ClusterRelay(bus, pins, json, relays, fanOut);
+		return new ClusterRelay(bus, pins, json, relays, fanOut, new RelayTraffic(registry));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package vn.quizfest.server.live;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -25,6 +26,16 @@ final class LiveMetrics {
 
 	private final Timer leaderboard;
 
+	private final Timer ack;
+
+	/*
+	 * Prometheus takes a timer either as quantiles (a summary) or as buckets (a histogram), never both
+	 * under one name: the quantiles stay where they were, the buckets get a timer of their own.
+	 */
+	private final Timer fanOutHistogram;
+
+	private final Timer ackHistogram;
+
 	LiveMetrics(MeterRegistry registry, Supplier<Number> connectedPlayers, Supplier<Number> liveGames) {
 		this.registry = registry;
 		Gauge.builder("quiz.players.connected", connectedPlayers).description("Player sockets joined to a game")
@@ -39,6 +50,15 @@ final class LiveMetrics {
 			.description("From a game event to its frames queued on every socket")
 			.publishPercentiles(0.5, 0.9, 0.99)
 			.register(registry);
+		this.fanOutHistogram = histogram(registry, "quiz.fanout.histogram",
+				"quiz.fanout.latency as histogram buckets, which add up over nodes and time windows",
+				Duration.ofMillis(1));
+		this.ack = Timer.builder("quiz.ack.latency")
+			.description("From an answer frame taken off the socket to its ack queued on that socket")
+			.publishPercentiles(0.5, 0.9, 0.99)
+			.register(registry);
+		this.ackHistogram = histogram(registry, "quiz.ack.histogram",
+				"quiz.ack.latency as histogram buckets, which add up over nodes and time windows", Duration.ofNanos(10_000));
 		this.leaderboard = Timer.builder("quiz.leaderboard.latency")
 			.description("Recording a question's standings in the leaderboard")
 			.publishPercentiles(0.5, 0.99)
@@ -47,6 +67,15 @@ final class LiveMetrics {
 
 	void tookOver() {
 		takeovers.increment();
+	}
+
+	private static Timer histogram(MeterRegistry registry, String name, String description, Duration minimum) {
+		return Timer.builder(name)
+			.description(description)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(minimum)
+			.maximumExpectedValue(Duration.ofSeconds(5))
+			.register(registry);
 	}
 
 	void joined() {
@@ -71,6 +100,12 @@ final class LiveMetrics {
 
 	void fanOut(long nanos) {
 		fanOut.record(nanos, TimeUnit.NANOSECONDS);
+		fanOutHistogram.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	void ack(long nanos) {
+		ack.record(nanos, TimeUnit.NANOSECONDS);
+		ackHistogram.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	void leaderboard(long nanos) {

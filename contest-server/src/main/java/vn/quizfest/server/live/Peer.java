@@ -35,6 +35,14 @@ abstract class Peer {
 	/** Queues a frame; never blocks. Returns false when the peer is gone. */
 	abstract boolean send(String frame);
 
+	/**
+	 * Queues a frame that goes to many peers, with its UTF-8 bytes encoded once for all of them; a
+	 * socket that can write the bytes as they are does so. Never blocks; false when the peer is gone.
+	 */
+	boolean send(SharedFrame frame) {
+		return send(frame.text());
+	}
+
 	abstract void close(CloseStatus status);
 
 	/** Sends a last frame, then closes. */

@@ -101,7 +101,10 @@ final class PlayerSocketHandler extends SocketHandler {
 					refuse(connection, "BAD_ANSWER", ref);
 					return false;
 				}
+				// From the frame's arrival on this node's socket (parsing included); a relayed one from here.
+				long start = connection instanceof Connection local ? local.lastReceived : System.nanoTime();
 				game.answer(connection, q, submission(frame), ref);
+				context.metrics().ack(System.nanoTime() - start);
 				return true;
 			}
 			case "buzz" -> {

@@ -48,7 +48,7 @@ import vn.quizfest.server.results.ResultStatements.Kind;
  * so that this only happens when the database has been gone for a long time.
  *
  * <p>Shutdown writes everything that is queued (see {@link #PHASE}). Meters: {@code
- * quiz.results.queue.depth}, {@code quiz.results.batch} (tag {@code outcome}), {@code
+ * quiz.results.queue.depth}, {@code quiz.results.queue.age}, {@code quiz.results.batch} (tag {@code outcome}), {@code
  * quiz.results.written} (tag {@code kind}), {@code quiz.results.dropped}, {@code
  * quiz.results.rejected}.
  */

@@ -227,6 +227,24 @@ abstract class ResultsWriterContract {
 	}
 
 	@Test
+	void theQueueAgeGrowsWhileRecordsWaitAndIsZeroOnceTheyAreWritten() {
+		String game = createGame(games, 1, null);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ResultsWriter writer = writer(dataSource, settings(10_000, 2_000), meters);
+		assertThat(meters.get("quiz.results.queue.age").gauge().value()).isZero();
+
+		// Not started yet: the records wait, as they do while the database is away.
+		playersAndAnswers(game, 5, 1).forEach(writer::submit);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> meters.get("quiz.results.queue.age").gauge().value() >= 0.3);
+
+		writer.start();
+		assertThat(writer.flush(Duration.ofSeconds(30))).isTrue();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> meters.get("quiz.results.queue.age").gauge().value() == 0);
+	}
+
+	@Test
 	void aFullQueueDropsAndCountsInsteadOfBlocking(CapturedOutput output) {
 		String game = createGame(games, 1, null);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();

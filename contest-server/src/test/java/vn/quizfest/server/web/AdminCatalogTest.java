@@ -42,7 +42,7 @@ import vn.quizfest.server.account.Role;
  */
 class AdminCatalogTest {
 
-	static final List<String> AREAS = List.of("common", "accounts", "bank", "quiz", "host", "results", "contest");
+	static final List<String> AREAS = List.of("common", "accounts", "bank", "quiz", "host", "results", "contest", "system");
 
 	/** The console's folder, inside the admin-ui jar (or its classes folder in an IDE). */
 	static Path consoleFolder() throws URISyntaxException, IOException {
