@@ -40,6 +40,8 @@ class LimitsConfiguration {
 				return size() > MAX_ADDRESSES_IN_MEMORY;
 			}
 		};
+		Backoff backoff = new InMemoryBackoff(settings.pinFirstWait(), settings.pinMaxWait(), settings.pinForgetAfter(),
+				MAX_ADDRESSES_IN_MEMORY, System::nanoTime);
 		return new BucketAddressLimits(settings, (key, configuration) -> {
 			synchronized (buckets) {
 				return buckets.computeIfAbsent(key, k -> {
@@ -50,16 +52,31 @@ class LimitsConfiguration {
 					return builder.build();
 				});
 			}
-		});
+		}, backoff);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
-	AddressLimits redisAddressLimits(LimitSettings settings, LettuceConnectionFactory redis) {
+	AddressLimits redisAddressLimits(LimitSettings settings, LettuceConnectionFactory redis, RedisBackoff pinBackoff) {
+		return new BucketAddressLimits(settings, redisBuckets(standalone(redis)), pinBackoff);
+	}
+
+	/** The doubling PIN wait in Redis: every node that uses the same Redis sees the same strikes. */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
+	RedisBackoff redisPinBackoff(LimitSettings settings, LettuceConnectionFactory redis) {
+		return redisBackoff(standalone(redis), settings);
+	}
+
+	static RedisBackoff redisBackoff(RedisClient client, LimitSettings settings) {
+		return new RedisBackoff(client, settings.pinFirstWait(), settings.pinMaxWait(), settings.pinForgetAfter());
+	}
+
+	private static RedisClient standalone(LettuceConnectionFactory redis) {
 		if (!(redis.getRequiredNativeClient() instanceof RedisClient client)) {
 			throw new IllegalStateException("The address limits need a standalone Redis; set QUIZFEST_REDIS_URL to one.");
 		}
-		return new BucketAddressLimits(settings, redisBuckets(client));
+		return client;
 	}
 
 	/** Buckets in Redis, updated with compare-and-swap: every node that uses the same Redis counts together. */
