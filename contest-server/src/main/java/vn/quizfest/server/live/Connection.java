@@ -73,6 +73,11 @@ final class Connection extends Peer {
 	}
 
 	@Override
+	String address() {
+		return address;
+	}
+
+	@Override
 	RateLimiter.Verdict strike() {
 		return rateLimiter.strike();
 	}
