@@ -68,8 +68,9 @@ start_server() { # mode dir
     env+=("QUIZFEST_DATA_DIR=$dir/data")
   fi
   # shellcheck disable=SC2086
+  # Every simulated phone connects from 127.0.0.1: the per-address HTTP connection cap is lifted.
   env "${env[@]}" java $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
-    >"$dir/server.log" 2>&1 &
+    --quizfest.http.max-connections-per-address=0 >"$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && return 0
