@@ -28,11 +28,13 @@ import vn.quizfest.server.live.GameEventBus;
 /**
  * Two contest-server nodes on one MySQL/MariaDB and one Redis, as behind a load balancer without
  * sticky sessions: node A is the test's application, node B is started beside it. Both allow
- * {@link #PLAYERS_PER_ADDRESS} players per address and game (the default is 300).
+ * {@link #PLAYERS_PER_ADDRESS} players per address and game (the default is 300; the load simulator's
+ * game has 100) and 200 joins a second (the default is 20), so that one test fills the cap quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "quizfest.admin.initial-password=" + TwoNodeClusterIntegrationTest.ADMIN_PASSWORD,
-				"quizfest.limits.players-per-address=" + TwoNodeClusterIntegrationTest.PLAYERS_PER_ADDRESS })
+				"quizfest.limits.players-per-address=" + TwoNodeClusterIntegrationTest.PLAYERS_PER_ADDRESS,
+				"quizfest.limits.joins-per-second=200" })
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +42,7 @@ class TwoNodeClusterIntegrationTest {
 
 	static final String ADMIN_PASSWORD = "two-node-admin-password";
 
-	static final int PLAYERS_PER_ADDRESS = 25;
+	static final int PLAYERS_PER_ADDRESS = 100;
 
 	@LocalServerPort
 	int portA;
@@ -73,7 +75,7 @@ class TwoNodeClusterIntegrationTest {
 					"--spring.datasource.username=" + database.getUsername(),
 					"--spring.datasource.password=" + database.getPassword(), "--spring.data.redis.url=" + redisUrl,
 					"--quizfest.admin.initial-password=" + ADMIN_PASSWORD,
-					"--quizfest.limits.players-per-address=" + PLAYERS_PER_ADDRESS);
+					"--quizfest.limits.players-per-address=" + PLAYERS_PER_ADDRESS, "--quizfest.limits.joins-per-second=200");
 		portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
 	}
 
