@@ -79,7 +79,8 @@ start_server() { # mode dir
   env "${env[@]}" "$server_java" $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
     --quizfest.limits.joins-per-second=1000000 --quizfest.limits.players-per-address=1000000 \
     --quizfest.live.max-connections-per-address=1000000 --quizfest.limits.pin-misses-per-minute=100000 \
-    --quizfest.limits.pin-misses-per-hour=1000000 ${QUIZFEST_BENCH_SERVER_ARGS:-} \
+    --quizfest.limits.pin-misses-per-hour=1000000 --quizfest.http.max-connections-per-address=0 \
+    ${QUIZFEST_BENCH_SERVER_ARGS:-} \
     >"$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 "${QUIZFEST_BENCH_READY_SECONDS:-120}"); do

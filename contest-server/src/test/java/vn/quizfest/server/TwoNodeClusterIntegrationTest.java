@@ -27,16 +27,22 @@ import vn.quizfest.server.live.GameEventBus;
 
 /**
  * Two contest-server nodes on one MySQL/MariaDB and one Redis, as behind a load balancer without
- * sticky sessions: node A is the test's application, node B is started beside it.
+ * sticky sessions: node A is the test's application, node B is started beside it. Both allow
+ * {@link #PLAYERS_PER_ADDRESS} players per address and game (the default is 300; the load simulator's
+ * game has 100) and 200 joins a second (the default is 20), so that one test fills the cap quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "quizfest.admin.initial-password=" + TwoNodeClusterIntegrationTest.ADMIN_PASSWORD)
+		properties = { "quizfest.admin.initial-password=" + TwoNodeClusterIntegrationTest.ADMIN_PASSWORD,
+				"quizfest.limits.players-per-address=" + TwoNodeClusterIntegrationTest.PLAYERS_PER_ADDRESS,
+				"quizfest.limits.joins-per-second=200" })
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIntegrationTest {
 
 	static final String ADMIN_PASSWORD = "two-node-admin-password";
+
+	static final int PLAYERS_PER_ADDRESS = 100;
 
 	@LocalServerPort
 	int portA;
@@ -68,7 +74,8 @@ class TwoNodeClusterIntegrationTest {
 			.run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl(),
 					"--spring.datasource.username=" + database.getUsername(),
 					"--spring.datasource.password=" + database.getPassword(), "--spring.data.redis.url=" + redisUrl,
-					"--quizfest.admin.initial-password=" + ADMIN_PASSWORD);
+					"--quizfest.admin.initial-password=" + ADMIN_PASSWORD,
+					"--quizfest.limits.players-per-address=" + PLAYERS_PER_ADDRESS, "--quizfest.limits.joins-per-second=200");
 		portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -116,6 +123,53 @@ class TwoNodeClusterIntegrationTest {
 	vn.quizfest.questionbank.QuestionBanks banks;
 
 	/** Players and the host on either node play one game held by node A; no sticky sessions. */
+	@Autowired
+	org.springframework.data.redis.core.StringRedisTemplate redisTemplate;
+
+	/**
+	 * One address joining a game held by node A through both nodes is one count, kept in Redis under
+	 * the game's hash tag; a join that node A refuses (a taken nickname) gives its place back even
+	 * when the socket is on node B.
+	 */
+	@Test
+	void thePlayerCapOfOneAddressHoldsAcrossNodes() {
+		long bank = banks.create("Giới hạn địa chỉ " + java.util.UUID.randomUUID(), null, true);
+		long question = questions.add(new vn.quizfest.questionbank.Question(null, bank,
+				java.util.UUID.randomUUID().toString(), vn.quizfest.questionbank.Language.VI,
+				vn.quizfest.questionbank.QuestionType.SINGLE_CHOICE, "Số khẩn cấp của Công an?",
+				java.util.List.of("113", "114", "115"), vn.quizfest.questionbank.AnswerKey.options(java.util.List.of(0)),
+				"Giải thích", 20, vn.quizfest.questionbank.Points.STANDARD, 1,
+				vn.quizfest.questionbank.Topic.SCAMS_CYBER_SAFETY, java.util.List.of(), null, null,
+				vn.quizfest.questionbank.QuestionStatus.PUBLISHED, "test", null, null, null, 0));
+		ApiClient admin = new ApiClient(portA);
+		assertThat(admin.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		var created = admin.post("/api/games", java.util.Map.of("title", "Một địa chỉ, hai máy chủ", "questionIds",
+				java.util.List.of(question), "settings", java.util.Map.of("previewSeconds", 0))).body();
+		String pin = created.path("pin").asString();
+		String gameId = created.path("id").asString();
+		var http = TestSocket.httpClient();
+		java.util.function.BiFunction<Integer, String, tools.jackson.databind.JsonNode> join = (port, nickname) -> {
+			TestSocket player = TestSocket.connect(http, port, "/ws/play");
+			player.send(java.util.Map.of("type", "join", "v", 1, "pin", pin, "nickname", nickname));
+			return player.nextMatching(f -> java.util.Set.of("joined", "error").contains(f.path("type").asString()),
+					java.time.Duration.ofSeconds(20), "joined or error");
+		};
+
+		assertThat(join.apply(portB, "Lan").path("type").asString()).isEqualTo("joined");
+		for (int i = 0; i < 5; i++) {
+			// Refused by node A, which holds the game: no player, so no place used up.
+			assertThat(join.apply(portB, "Lan").path("code").asString()).isEqualTo("NICKNAME_TAKEN");
+		}
+		for (int i = 1; i < PLAYERS_PER_ADDRESS; i++) {
+			var joined = join.apply(i % 2 == 0 ? portA : portB, "Người %02d".formatted(i));
+			assertThat(joined.path("type").asString()).as("player %d of %d", i + 1, PLAYERS_PER_ADDRESS).isEqualTo("joined");
+		}
+		assertThat(join.apply(portB, "Thừa B").path("code").asString()).isEqualTo("ADDRESS_FULL");
+		assertThat(join.apply(portA, "Thừa A").path("code").asString()).isEqualTo("ADDRESS_FULL");
+		assertThat(redisTemplate.hasKey("quiz:limit:joins_per_game:{g:" + gameId + "}:127.0.0.1"))
+			.as("the count sits in Redis under the game's hash tag").isTrue();
+	}
+
 	@Test
 	void aGameHeldByOneNodeIsPlayedFromBothNodes() {
 		long bank = banks.create("Hai máy chủ " + java.util.UUID.randomUUID(), null, true);

@@ -42,6 +42,8 @@ class LimitsConfiguration {
 				return size() > MAX_ADDRESSES_IN_MEMORY;
 			}
 		};
+		Backoff backoff = new InMemoryBackoff(settings.pinFirstWait(), settings.pinMaxWait(), settings.pinForgetAfter(),
+				MAX_ADDRESSES_IN_MEMORY, System::nanoTime);
 		return new BucketAddressLimits(settings, (key, configuration) -> {
 			synchronized (buckets) {
 				return buckets.computeIfAbsent(key, k -> {
@@ -52,13 +54,24 @@ class LimitsConfiguration {
 					return builder.build();
 				});
 			}
-		});
+		}, backoff);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
-	AddressLimits redisAddressLimits(LimitSettings settings, LettuceConnectionFactory redis) {
-		return new BucketAddressLimits(settings, redisBuckets(redis.getRequiredNativeClient()));
+	AddressLimits redisAddressLimits(LimitSettings settings, LettuceConnectionFactory redis, RedisBackoff pinBackoff) {
+		return new BucketAddressLimits(settings, redisBuckets(redis.getRequiredNativeClient()), pinBackoff);
+	}
+
+	/** The doubling PIN wait in Redis: every node that uses the same Redis sees the same strikes. */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "quizfest.live-state", havingValue = "redis")
+	RedisBackoff redisPinBackoff(LimitSettings settings, LettuceConnectionFactory redis) {
+		return redisBackoff(redis.getRequiredNativeClient(), settings);
+	}
+
+	static RedisBackoff redisBackoff(AbstractRedisClient client, LimitSettings settings) {
+		return new RedisBackoff(client, settings.pinFirstWait(), settings.pinMaxWait(), settings.pinForgetAfter());
 	}
 
 	/** Buckets in Redis, updated with compare-and-swap: every node that uses the same Redis counts together. */

@@ -176,7 +176,7 @@ final class ClusterRelay {
 		@Override
 		public @Nullable Void clientFrame(RelayMessage.ClientFrame message) {
 			RemotePeer peer = peers.computeIfAbsent(RelayMessage.PerSocket.key(message.node(), message.conn()),
-					k -> new RemotePeer(game.id(), message.node(), message.conn()));
+					k -> new RemotePeer(game.id(), message.node(), message.conn(), message.address()));
 			JsonNode frame = json.readTree(message.frame());
 			String type = frame.path("type").asString();
 			SocketHandler handler = "host".equals(type) || peer.host ? hostHandler : playerHandler;
@@ -297,15 +297,23 @@ final class ClusterRelay {
 
 		private final String conn;
 
-		RemotePeer(String gameId, String peerNode, String conn) {
+		private final String address;
+
+		RemotePeer(String gameId, String peerNode, String conn, String address) {
 			this.gameId = gameId;
 			this.peerNode = peerNode;
 			this.conn = conn;
+			this.address = address;
 		}
 
 		@Override
 		String id() {
 			return RelayMessage.PerSocket.key(peerNode, conn);
+		}
+
+		@Override
+		String address() {
+			return address;
 		}
 
 		@Override
@@ -398,7 +406,7 @@ final class ClusterRelay {
 		void forward(Connection connection, String frame) {
 			connection.relay = this;
 			sockets.put(connection.id(), connection);
-			publish(gameId, new RelayMessage.ClientFrame(node, connection.id(), frame));
+			publish(gameId, new RelayMessage.ClientFrame(node, connection.id(), connection.address(), frame));
 		}
 
 		void closed(Connection connection) {

@@ -81,6 +81,11 @@ final class Connection extends Peer {
 	}
 
 	@Override
+	String address() {
+		return address;
+	}
+
+	@Override
 	RateLimiter.Verdict strike() {
 		return rateLimiter.strike();
 	}

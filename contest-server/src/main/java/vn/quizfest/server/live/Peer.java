@@ -32,6 +32,12 @@ abstract class Peer {
 
 	abstract String id();
 
+	/**
+	 * The client's address, for the per-address join limits: a local socket's own, a relayed socket's as
+	 * the node it is on saw it, so the node holding the game counts both alike.
+	 */
+	abstract String address();
+
 	/** Queues a frame; never blocks. Returns false when the peer is gone. */
 	abstract boolean send(String frame);
 

@@ -39,15 +39,13 @@ final class PlayerSocketHandler extends SocketHandler {
 				if (!mayTryPins(connection, ref)) {
 					return false;
 				}
-				String gameId = gameIdOf(connection, frame);
-				if (gameId != null && !mayJoin(connection, gameId, ref)) {
-					return false;
-				}
+				// A game held by another node counts the join there, with this socket's address: that
+				// node alone knows whether the join is refused and gives its place back.
 				if (relayed(connection, frame)) {
 					return true;
 				}
 				LiveGame game = game(connection, frame, ref);
-				if (game == null) {
+				if (game == null || !mayJoin(connection, game.id(), ref)) {
 					return false;
 				}
 				try {
@@ -55,9 +53,7 @@ final class PlayerSocketHandler extends SocketHandler {
 				}
 				catch (Game.Refusal refusal) {
 					// A refused join (a taken nickname, a full game) is no player: it does not use up the cap.
-					if (connection instanceof Connection local) {
-						limits.giveBack(Limit.JOINS_PER_GAME, game.id() + ":" + local.address);
-					}
+					limits.giveBack(Limit.JOINS_PER_GAME, joinKey(game.id(), connection));
 					throw refusal;
 				}
 				return true;
@@ -162,19 +158,6 @@ final class PlayerSocketHandler extends SocketHandler {
 		return game;
 	}
 
-	/** The game a join names, held here or on another node; null when no live game has the PIN. */
-	private @Nullable String gameIdOf(Peer peer, JsonNode frame) {
-		String pin = text(frame, "pin");
-		if (pin == null) {
-			return null;
-		}
-		String stripped = pin.strip();
-		return games.byPin(stripped).map(LiveGame::id)
-			.or(() -> peer instanceof Connection ? context.relay().byPin(stripped).map(ClusterRelay.GameRelay::gameId)
-					: java.util.Optional.empty())
-			.orElse(null);
-	}
-
 	/**
 	 * An address that guessed too many unknown PINs (REST lookups and joins together) waits before
 	 * it may try again, whichever PIN it names: a sweep learns nothing more while it waits.
@@ -190,12 +173,12 @@ final class PlayerSocketHandler extends SocketHandler {
 		return verdict.allowed();
 	}
 
-	/** The join rate and the player cap of one address in one game (a school behind one NAT fits). */
+	/**
+	 * The join rate and the player cap of one address in one game (a school behind one NAT fits),
+	 * checked by the node that holds the game for its own and relayed sockets alike.
+	 */
 	private boolean mayJoin(Peer peer, String gameId, @Nullable String ref) {
-		if (!(peer instanceof Connection local)) {
-			return true;
-		}
-		String key = gameId + ":" + local.address;
+		String key = joinKey(gameId, peer);
 		AddressLimits.Verdict rate = limits.take(Limit.JOIN_RATE, key);
 		if (!rate.allowed()) {
 			limited(peer, "JOIN_RATE_LIMITED", rate, ref);
@@ -207,6 +190,11 @@ final class PlayerSocketHandler extends SocketHandler {
 			return false;
 		}
 		return true;
+	}
+
+	/** Game first, in a hash tag: in Redis, every count of one game sits in the game's slot. */
+	static String joinKey(String gameId, Peer peer) {
+		return "{g:" + gameId + "}:" + peer.address();
 	}
 
 	private void limited(Peer peer, String code, AddressLimits.Verdict verdict, @Nullable String ref) {

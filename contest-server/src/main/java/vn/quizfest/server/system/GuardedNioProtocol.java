@@ -219,7 +219,12 @@ public class GuardedNioProtocol extends Http11NioProtocol {
 			for (SocketWrapperBase<NioChannel> wrapper : open.keySet()) {
 				try {
 					if (wrapper.isClosed()) {
+						// Normally done by the handler's release; this only guards the count against a missed one.
 						open.remove(wrapper);
+						String address = counted.remove(wrapper);
+						if (address != null) {
+							release(address);
+						}
 					}
 					else if (overdue(wrapper, now, deadline)) {
 						end(wrapper, now, deadline);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,6 +77,72 @@ class AddressLimitsTest {
 		assertThat(later.allowed()).isFalse();
 		assertThat(later.retryAfter()).isGreaterThan(Duration.ofMinutes(8)).isLessThanOrEqualTo(Duration.ofMinutes(10));
 		assertThat(later.retryAfterSeconds()).isEqualTo((later.retryAfter().toMillis() + 999) / 1000);
+	}
+
+	/** 60 misses a minute (one a second), then a wait of 2 s that doubles up to 8 s, forgotten after a quiet minute. */
+	private static final LimitSettings BACKOFF = new LimitSettings(60, 10_000, 2, 5, Duration.ofHours(12),
+			Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofMinutes(1));
+
+	/** Misses until the address is refused (bounded); returns the refusal. */
+	private static AddressLimits.Verdict missUntilRefused(AddressLimits limits, String address) {
+		for (int i = 0; i < 200; i++) {
+			AddressLimits.Verdict verdict = limits.check(Limit.PIN_MISSES, address);
+			if (!verdict.allowed()) {
+				return verdict;
+			}
+			limits.take(Limit.PIN_MISSES, address);
+		}
+		throw new AssertionError("200 misses and still allowed");
+	}
+
+	@Test
+	void everyTimeAnAddressUsesUpItsMissesItWaitsTwiceAsLongUpToTheCeilingAndAQuietSpellResetsIt() {
+		Clock clock = new Clock();
+		Map<String, Bucket> buckets = new HashMap<>();
+		AddressLimits limits = new BucketAddressLimits(BACKOFF, (key, configuration) -> buckets.computeIfAbsent(key, k -> {
+			LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
+			for (Bandwidth bandwidth : configuration.getBandwidths()) {
+				builder.addLimit(bandwidth);
+			}
+			return builder.build();
+		}), new InMemoryBackoff(BACKOFF.pinFirstWait(), BACKOFF.pinMaxWait(), BACKOFF.pinForgetAfter(), 100,
+				clock::currentTimeNanos));
+		String address = "10.0.0.9";
+		for (Duration expected : List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+				Duration.ofSeconds(8))) {
+			AddressLimits.Verdict refused = missUntilRefused(limits, address);
+			assertThat(refused.retryAfter()).isEqualTo(expected);
+			assertThat(limits.check(Limit.PIN_MISSES, "10.0.0.10").allowed()).as("another address").isTrue();
+			clock.advance(expected);
+			assertThat(limits.check(Limit.PIN_MISSES, address).allowed()).as("after the wait").isTrue();
+		}
+		clock.advance(Duration.ofMinutes(1).plusSeconds(1)); // quiet: no miss for longer than the forget period
+		assertThat(missUntilRefused(limits, address).retryAfter()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void twoNodesOnOneRedisShareTheDoublingWait() {
+		String url = System.getenv("QUIZFEST_TEST_REDIS_URL");
+		assertThat(url).as("QUIZFEST_TEST_REDIS_URL (scripts/services.sh or scripts/test.sh set it)").isNotBlank();
+		RedisClient one = RedisClient.create(url);
+		RedisClient two = RedisClient.create(url);
+		try (RedisBackoff backoffOne = LimitsConfiguration.redisBackoff(one, BACKOFF);
+				RedisBackoff backoffTwo = LimitsConfiguration.redisBackoff(two, BACKOFF)) {
+			AddressLimits nodeOne = new BucketAddressLimits(BACKOFF, LimitsConfiguration.redisBuckets(one), backoffOne);
+			AddressLimits nodeTwo = new BucketAddressLimits(BACKOFF, LimitsConfiguration.redisBuckets(two), backoffTwo);
+			String address = "10.8." + UUID.randomUUID();
+			AddressLimits.Verdict first = missUntilRefused(nodeOne, address);
+			assertThat(first.retryAfter()).isGreaterThan(Duration.ofSeconds(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+			assertThat(nodeTwo.check(Limit.PIN_MISSES, address).allowed()).as("the other node waits too").isFalse();
+			// One more miss past the limit, on the other node: the wait doubles for both.
+			nodeTwo.take(Limit.PIN_MISSES, address);
+			AddressLimits.Verdict doubled = nodeOne.check(Limit.PIN_MISSES, address);
+			assertThat(doubled.retryAfter()).isGreaterThan(Duration.ofSeconds(2)).isLessThanOrEqualTo(Duration.ofSeconds(4));
+		}
+		finally {
+			one.shutdown();
+			two.shutdown();
+		}
 	}
 
 	@Test

@@ -216,6 +216,63 @@ class AdminHostScreensBrowserTest extends AdminConsoleSupport {
 		AxeCheck.assertNoViolations(presenter, "host-30-present-full-lobby");
 	}
 
+	/**
+	 * Against a flood: the controls lock the lobby (the presenter says so and a new phone is told why,
+	 * in Vietnamese), remove the player who left without answering, and unlock it again.
+	 */
+	@Test
+	void theLobbyControlsLockUnlockAndRemoveDisconnectedPlayers() {
+		JsonNode game = oneQuestionGame();
+		String id = game.path("id").asString();
+		String pin = game.path("pin").asString();
+		socketPlayer(pin, "Lan");
+		vn.quizfest.server.TestSocket gone = socketPlayer(pin, "Rời đi");
+		Page laptop = laptop();
+		logIn(laptop);
+		Page presenter = laptop.context().newPage();
+		presenter.setViewportSize(1920, 1080);
+		presenter.onPageError(error -> pageErrors.add("page error: " + error));
+		presenter.navigate(base() + "/admin/#/present/" + id + "?t=" + game.path("hostToken").asString());
+		onConsole(presenter, "/present/:id");
+		expect(presenter.locator("#player-count")).hasText("2 người chơi");
+		Page control = laptop.context().newPage();
+		control.onPageError(error -> pageErrors.add("page error: " + error));
+		control.navigate(base() + "/admin/#/control/" + id);
+		onConsole(control, "/control/:id");
+
+		control.locator("#ctl-lock").click();
+		expect(control.locator("#ctl-locked"))
+			.hasText("Phòng chờ đã khóa: không ai vào thêm được. Người chơi bị mất kết nối vẫn quay lại được.");
+		expect(control.locator("#ctl-unlock")).hasAttribute("aria-pressed", "true");
+		expect(presenter.locator("#present-locked")).hasText("Đã khóa: không nhận thêm người chơi");
+
+		Page phone = hostPhone();
+		phone.navigate(base() + "/join/" + pin);
+		phone.locator("#nickname").fill("Bạn mới");
+		phone.locator("form button[type=submit]").click();
+		expect(phone.locator("#nick-error"))
+			.hasText("Người điều khiển đã khóa phòng chờ. Hãy nhờ mở lại rồi bấm Vào chơi lần nữa.");
+		expect(presenter.locator("#player-count")).hasText("2 người chơi");
+
+		gone.abort();
+		// The server sees the socket go a moment later: remove until it has counted that one.
+		org.awaitility.Awaitility.await().atMost(WAIT_FOR_PRUNE).pollInSameThread().pollInterval(java.time.Duration.ofMillis(500))
+			.until(() -> {
+				control.locator("#ctl-prune").click();
+				return control.locator("#ctl-pruned").textContent().contains("Đã xóa 1 người chơi");
+			});
+		expect(presenter.locator("#player-count")).hasText("1 người chơi");
+
+		control.locator("#ctl-unlock").click();
+		expect(presenter.locator("#present-locked")).hasCount(0);
+		expect(control.locator("#ctl-lock")).hasAttribute("aria-pressed", "false");
+		phone.locator("form button[type=submit]").click();
+		expect(phone.locator(".big-name")).hasText("Bạn mới");
+		expect(presenter.locator("#player-count")).hasText("2 người chơi");
+	}
+
+	private static final java.time.Duration WAIT_FOR_PRUNE = java.time.Duration.ofSeconds(15);
+
 	/** A game of one single-choice question created over REST, not yet hosted: its id, PIN and host token. */
 	JsonNode oneQuestionGame() {
 		long question = questions.add(singleChoiceQuiz(1, 20).get(0));

@@ -3,7 +3,6 @@ package vn.quizfest.server.contest.window;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +13,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+
+import vn.quizfest.questionbank.CsvWriter;
 
 import vn.quizfest.server.contest.SpreadsheetText;
 
@@ -27,8 +28,6 @@ final class ContestSheets {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	static final String CSV = "text/csv;charset=UTF-8";
-
-	private static final byte[] BOM = { (byte) 0xef, (byte) 0xbb, (byte) 0xbf };
 
 	private static final int ROWS_IN_MEMORY = 500;
 
@@ -86,54 +85,24 @@ final class ContestSheets {
 		}
 	}
 
-	/** Writes the CSV; returns the rows written (headings not counted). */
+	/**
+	 * Writes the CSV through the one writer of every export ({@link CsvWriter}): safe for both list
+	 * separators, no cell a formula. Returns the rows written (headings not counted).
+	 */
 	static int csv(Table table, OutputStream out) {
-		try {
-			out.write(BOM);
-			StringBuilder line = new StringBuilder();
-			int[] count = { 0 };
-			row(line, table.headings());
-			out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-			table.rows().each(cells -> {
-				line.setLength(0);
-				row(line, cells.stream().map(c -> c == null ? "" : c instanceof Number ? number((Number) c)
-						: SpreadsheetText.neutralise(c.toString())).toList());
-				try {
-					out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				count[0]++;
-			});
-			return count[0];
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		CsvWriter csv = CsvWriter.onto(out).record(table.headings());
+		int[] count = { 0 };
+		table.rows().each(cells -> {
+			csv.record(cells.stream().map(c -> c instanceof Number n ? rounded(n) : c).toList());
+			count[0]++;
+		});
+		csv.flush();
+		return count[0];
 	}
 
-	private static String number(Number n) {
-		if (n instanceof Double || n instanceof Float) {
-			return Double.toString(Math.round(n.doubleValue() * 10_000) / 10_000.0);
-		}
-		return n.toString();
-	}
-
-	private static void row(StringBuilder text, List<String> cells) {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				text.append(',');
-			}
-			String cell = cells.get(i);
-			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
-				text.append('"').append(cell.replace("\"", "\"\"")).append('"');
-			}
-			else {
-				text.append(cell);
-			}
-		}
-		text.append("\r\n");
+	/** Fractions to four decimals, as the workbook shows them. */
+	private static @Nullable Object rounded(Number n) {
+		return n instanceof Double || n instanceof Float ? Math.round(n.doubleValue() * 10_000) / 10_000.0 : n;
 	}
 
 	/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -41,7 +41,7 @@ public final class RelayCodec {
 
 			@Override
 			public String clientFrame(ClientFrame m) {
-				return join('C', m.node(), m.conn(), m.frame());
+				return join('C', m.node(), m.conn(), m.address(), m.frame());
 			}
 
 			@Override
@@ -118,8 +118,8 @@ public final class RelayCodec {
 		try {
 			return Optional.ofNullable(switch (text.charAt(0)) {
 				case 'C' -> {
-					String[] f = fields(body, 3);
-					yield f == null ? null : new ClientFrame(f[0], f[1], f[2]);
+					String[] f = fields(body, 4);
+					yield f == null ? null : new ClientFrame(f[0], f[1], f[2], f[3]);
 				}
 				case 'D' -> {
 					String[] f = fields(body, 2);

@@ -38,8 +38,11 @@ public sealed interface RelayMessage {
 		R ownerMoved(OwnerMoved message);
 	}
 
-	/** To the owner: a frame a socket on another node received from its client. */
-	record ClientFrame(String node, String conn, String frame) implements RelayMessage {
+	/**
+	 * To the owner: a frame a socket on another node received from its client, with the client's
+	 * address as that node saw it (the owner counts the join limits per address and game).
+	 */
+	record ClientFrame(String node, String conn, String address, String frame) implements RelayMessage {
 
 		@Override
 		public <R> R accept(Handler<R> handler) {

@@ -42,8 +42,10 @@ class RelayCodecTest {
 		Map<String, String> perSocket = new LinkedHashMap<>();
 		perSocket.put(PerSocket.key("node-a", "conn-1"), FRAME);
 		perSocket.put(PerSocket.key("node-b", "conn-2"), MULTILINE);
-		return Stream.of(new Object[] { new ClientFrame("node-a", "conn-1", FRAME), "C\nnode-a\nconn-1\n" + FRAME },
-				new Object[] { new ClientFrame("node-a", "conn-1", MULTILINE), "C\nnode-a\nconn-1\n" + MULTILINE },
+		return Stream.of(
+				new Object[] { new ClientFrame("node-a", "conn-1", "10.0.0.7", FRAME), "C\nnode-a\nconn-1\n10.0.0.7\n" + FRAME },
+				new Object[] { new ClientFrame("node-a", "conn-1", "2001:db8::1", MULTILINE),
+						"C\nnode-a\nconn-1\n2001:db8::1\n" + MULTILINE },
 				new Object[] { new ClientClosed("node-a", "conn-1"), "D\nnode-a\nconn-1" },
 				new Object[] { new ToSocket("node-b", "c9", FRAME), "P\nnode-b\nc9\n" + FRAME },
 				new Object[] { new CloseSocket("node-b", "c9", 4001, FRAME), "X\nnode-b\nc9\n4001\n" + FRAME },
