@@ -91,6 +91,23 @@ class AdminCatalogTest {
 		assertThat(owner).hasSizeGreaterThan(40);
 	}
 
+	/**
+	 * A button whose accessible name adds detail to its visible label starts with that label (WCAG 2.5.3
+	 * Label in Name): "Đã thêm: Mã OTP là gì?" for "Đã thêm", "Mời ra: Hòa" for "Mời ra".
+	 */
+	@Test
+	void accessibleNamesStartWithTheVisibleLabel() throws Exception {
+		Map<String, String> labelOfName = Map.of("quiz.addOne", "quiz.add", "quiz.addedOne", "quiz.added",
+				"host.kick.label", "host.kick");
+		for (String language : List.of("vi", "en")) {
+			Map<String, String> texts = new LinkedHashMap<>();
+			texts.putAll(catalog("quiz", language));
+			texts.putAll(catalog("host", language));
+			labelOfName.forEach((name, label) -> assertThat(texts.get(name)).as("%s %s", language, name)
+				.startsWith(texts.get(label) + ":"));
+		}
+	}
+
 	@Test
 	void everyKeyTheCodeNamesIsInACatalog() throws Exception {
 		Set<String> known = new TreeSet<>();

@@ -384,7 +384,7 @@ class AdminContestBrowserTest extends AdminBankSupport {
 			onConsole(phone, screen.getValue());
 			expect(phone.locator("#main h1")).isVisible();
 			phone.waitForFunction("() => !document.querySelector('#main .spinner')");
-			String name = "phone" + screen.getValue().replace("/:id", "").replace("/:roundId", "-round").replace('/', '-');
+			String name = "phone" + screen.getValue().replace("/:roundId", "-round").replace("/:id", "-one").replace('/', '-');
 			fitsThePhone(phone, name);
 		}
 	}

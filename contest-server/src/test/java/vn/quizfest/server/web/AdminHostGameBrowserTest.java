@@ -109,6 +109,8 @@ class AdminHostGameBrowserTest extends AdminConsoleSupport {
 			expect(presenter.locator(".chip").filter(new Locator.FilterOptions().setHasText(name))).hasCount(1);
 		}
 		Locator extraRow = control.locator(".players li").filter(new Locator.FilterOptions().setHasText(EXTRA));
+		expect(extraRow.locator("button.kick")).hasText("Mời ra");
+		expect(extraRow.locator("button.kick")).hasAttribute("aria-label", "Mời ra: " + EXTRA);
 		extraRow.locator("button.kick").click();
 		checkedPhone(control, "host-10-control-kick-confirm");
 		extraRow.locator("button.kick-yes").click();

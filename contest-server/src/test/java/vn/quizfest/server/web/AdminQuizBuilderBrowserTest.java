@@ -48,6 +48,10 @@ class AdminQuizBuilderBrowserTest extends AdminBankSupport {
 		found.nth(0).locator("[data-add]").click();
 		found.nth(1).locator("[data-add]").click();
 		expect(found.nth(0).locator("[data-add]")).isDisabled();
+		// the accessible name starts with the visible label (WCAG 2.5.3), then names the question
+		expect(found.nth(0).locator("[data-add]")).hasText("Đã thêm");
+		expect(found.nth(0).locator("[data-add]")).hasAttribute("aria-label", java.util.regex.Pattern.compile("^Đã thêm: .+"));
+		AxeCheck.assertNoViolations(page, "quiz builder picker with added questions");
 		Locator chosen = page.locator("#quiz-questions li");
 		expect(chosen).hasCount(2);
 		chosen.nth(1).locator("[data-move=up]").click();
