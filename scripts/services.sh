@@ -10,10 +10,10 @@
 # The Redis Cluster and Sentinel tests need more Redis servers, started and stopped apart:
 #
 #   scripts/services.sh start-cluster   # 3 masters + 3 replicas (ports $QUIZFEST_TEST_CLUSTER_PORT..+5,
-#                                       # default 16400..16405), settings in $QUIZFEST_SERVICES_DIR/cluster.env
+#                                       # default 16380..16385), settings in $QUIZFEST_SERVICES_DIR/cluster.env
 #   scripts/services.sh stop-cluster
 #   scripts/services.sh start-sentinel  # a master, a replica and 3 sentinels (master $QUIZFEST_TEST_SENTINEL_PORT,
-#                                       # default 16410, replica +1, sentinels +2..+4), settings in sentinel.env
+#                                       # default 16390, replica +1, sentinels +2..+4), settings in sentinel.env
 #   scripts/services.sh stop-sentinel
 #
 # Every Redis here keeps an append-only file (fsync every second), as docs/operations.md asks of production.
@@ -115,8 +115,8 @@ start_redis() {
     || { tail -20 "$dir/redis.log" >&2; die "Redis did not start within 30 s"; }
 }
 
-cluster_port=${QUIZFEST_TEST_CLUSTER_PORT:-16400}
-sentinel_port=${QUIZFEST_TEST_SENTINEL_PORT:-16410}
+cluster_port=${QUIZFEST_TEST_CLUSTER_PORT:-16380}
+sentinel_port=${QUIZFEST_TEST_SENTINEL_PORT:-16390}
 sentinel_master=quizfest
 
 # One Redis with its whole configuration in its own folder, so that a test that killed it can start it
