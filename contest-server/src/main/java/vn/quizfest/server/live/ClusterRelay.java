@@ -435,7 +435,7 @@ final class ClusterRelay {
 		 */
 		private void again(Connection socket, String hello) {
 			publish(gameId, new RelayMessage.ClientClosed(node, socket.id()));
-			publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), hello));
+			publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), socket.address(), hello));
 		}
 
 		/**
