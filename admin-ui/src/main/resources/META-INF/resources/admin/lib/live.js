@@ -185,6 +185,10 @@ export class HostConnection {
         const fresh = (f.joined || []).filter((p) => !known.has(p.player)).reverse();
         players = fresh.concat(players);
         this.set({ players, playerCount: f.count, answers: Object.assign({}, s.answers, { of: f.count }) });
+        if (s.elim && (f.kicked || []).length) {
+          // Rung chuông vàng: a kicked player leaves the grid too
+          this.set({ elim: Object.assign({}, s.elim, { players: s.elim.players.filter((p) => f.kicked.indexOf(p.player) < 0) }) });
+        }
         return;
       }
       case 'question': {

@@ -1,9 +1,11 @@
 package vn.quizfest.server.bank;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.quizfest.server.system.ApiException;
 
 /**
  * A quiz's game settings as the question bank stores them: compact JSON of the fields the quiz sets,
@@ -11,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class QuizSettingsJson {
+
+	/** The length of the quiz's settings column. */
+	static final int MAX_STORED = 2_000;
 
 	private final JsonMapper json;
 
@@ -24,7 +29,13 @@ public class QuizSettingsJson {
 			return null;
 		}
 		settings.resolve();
-		return json.writeValueAsString(settings);
+		String text = json.writeValueAsString(settings);
+		if (text.length() > MAX_STORED) {
+			// quiz.settings_json holds 2,000 characters: a Rung chuông vàng list of numbers belongs to the game.
+			throw new ApiException(HttpStatus.BAD_REQUEST, "game.settings.invalid",
+					"a quiz keeps at most " + MAX_STORED + " characters of settings; give the list of numbers when creating the game");
+		}
+		return text;
 	}
 
 	public @Nullable GameSettingsRequest read(@Nullable String text) {

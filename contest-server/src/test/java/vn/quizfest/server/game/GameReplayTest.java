@@ -32,6 +32,8 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameEvent.UnitsRanked;
+import vn.quizfest.server.game.format.elimination.EliminationFormat;
+import vn.quizfest.server.game.format.elimination.EliminationSettings;
 import vn.quizfest.server.game.format.hosted.HostPacedFormat;
 
 /**
@@ -119,6 +121,43 @@ class GameReplayTest {
 		assertThat(retold).isNotEqualTo(told);
 	}
 
+	// ---- Rung chuông vàng: the same random games in the elimination format ----
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 1, 2, 14, 42, 2026, 123_456 })
+	void aReplayedEliminationGameGivesTheSameEventsAndStandings(long seed) {
+		Game original = newEliminationGame();
+		List<Step> journal = new ArrayList<>();
+		List<String> told = new ArrayList<>();
+		Tally tally = play(original, new Random(seed), journal, told);
+
+		Game replayed = newEliminationGame();
+		List<String> retold = new ArrayList<>();
+		for (Step step : journal) {
+			retold.addAll(describe(replayed.handle(step.command(), step.now())));
+		}
+
+		assertThat(retold).as("events and replies of the replay").containsExactlyElementsOf(told);
+		assertThat(standings(replayed)).isEqualTo(standings(original)).isNotEmpty();
+		assertThat(replayed.phase()).isEqualTo(original.phase()).isEqualTo(Phase.ENDED);
+		EliminationFormat replayedFloor = (EliminationFormat) replayed.format();
+		EliminationFormat originalFloor = (EliminationFormat) original.format();
+		assertThat(replayedFloor.grid()).isEqualTo(originalFloor.grid());
+		assertThat(tally.revives).as("host revives sent: %s", tally).isPositive();
+		assertThat(told).anyMatch(line -> line.startsWith("FloorChanged"));
+		assertThat(told).anyMatch(line -> line.startsWith("GoldenBellAwarded"));
+	}
+
+	private static Game newEliminationGame() {
+		List<GameQuestion> questions = List.of(Fixtures.single(0, 10, Points.STANDARD, 1),
+				Fixtures.trueFalse(1, 10, Points.DOUBLE, 0), Fixtures.multiple(2, 15, Points.STANDARD, List.of(0, 2)),
+				Fixtures.typeAnswer(3, 20, Points.STANDARD, "Hà Nội"), Fixtures.numeric(4, 20, Points.STANDARD, 42, 0.5),
+				Fixtures.poll(5, 10), Fixtures.single(6, 10, Points.NONE, 3), Fixtures.single(7, 5, Points.STANDARD, 2));
+		EliminationSettings rules = new EliminationSettings(10, List.of(3, 7), 6, 4, null, null, null, null);
+		return Game.create("replay-elim", questions, GameSettings.defaults().withAutoAdvance(3, 3).withElimination(rules),
+				Nicknames.standard(), START);
+	}
+
 	private static Game newGame() {
 		List<GameQuestion> questions = List.of(Fixtures.single(0, 10, Points.STANDARD, 1),
 				Fixtures.trueFalse(1, 10, Points.DOUBLE, 0), Fixtures.multiple(2, 15, Points.STANDARD, List.of(0, 2)),
@@ -132,7 +171,7 @@ class GameReplayTest {
 	private static final class Tally {
 
 		int joins, refusedJoins, right, wrong, late, repeated, disconnects, resumes, staleHost, pauses, kicks, buzzes,
-				lobby;
+				lobby, revives;
 
 		boolean covered() {
 			return joins > 3 && right > 0 && wrong > 0 && late > 0 && repeated > 0 && disconnects > 0 && resumes > 0
@@ -164,6 +203,16 @@ class GameReplayTest {
 		Phase seenByHost = game.phase();
 		Integer seenQuestion = -1;
 		int lastAnswerer = 0;
+		if (game.format() instanceof EliminationFormat) {
+			// Joining closes at the first question: the floor fills before the random game begins.
+			for (int i = 1; i <= 8; i++) {
+				Decision decision = game.handle(new GameCommand.Join("Bạn " + i, "token-floor-" + i), now[0]);
+				journal.add(new Step(new GameCommand.Join("Bạn " + i, "token-floor-" + i), now[0]));
+				told.addAll(describe(decision));
+				players.add(((Reply.Joined) decision.reply()).player().number());
+				tally.joins++;
+			}
+		}
 		java.util.function.Function<GameCommand, Decision> send = command -> {
 			Decision decision = game.handle(command, now[0]);
 			journal.add(new Step(command, now[0]));
@@ -178,6 +227,13 @@ class GameReplayTest {
 				now[0] = deadline;
 				send.apply(new GameCommand.Tick());
 				now[0] = later;
+			}
+			if (game.format() instanceof EliminationFormat && !players.isEmpty()
+					&& (game.phase() == Phase.CLOSED || game.phase() == Phase.LEADERBOARD) && random.nextInt(4) == 0) {
+				// Rung chuông vàng: between questions the host now and then brings back one player or all.
+				Integer who = random.nextBoolean() ? null : players.get(random.nextInt(players.size()));
+				send.apply(new GameCommand.Host(HostAction.REVIVE, who, null, null));
+				tally.revives++;
 			}
 			int roll = random.nextInt(100);
 			int current = game.currentQuestion().map(GameQuestion::index).orElse(-1);
@@ -203,7 +259,7 @@ class GameReplayTest {
 				int player = lastAnswerer > 0 && random.nextInt(4) == 0 ? lastAnswerer
 						: players.get(random.nextInt(players.size()));
 				int question = random.nextInt(10) == 0 ? current - 1 : current;
-				boolean repeat = game.phase() == Phase.OPEN && ((HostPacedFormat) game.format()).receiptOf(player).isPresent();
+				boolean repeat = game.phase() == Phase.OPEN && receiptOf(game, player).isPresent();
 				Submission submission = answer(question, random);
 				Decision decision = send.apply(new GameCommand.Answer(player, question, submission));
 				AnswerReceipt receipt = ((Reply.Answered) decision.reply()).receipt();
@@ -246,8 +302,16 @@ class GameReplayTest {
 				}
 			}
 			else if (roll < 92) {
-				send.apply(GameCommand.Host.of(game.paused() ? HostAction.RESUME : HostAction.PAUSE));
-				tally.pauses++;
+				if (game.format() instanceof EliminationFormat && random.nextBoolean()) {
+					// Rung chuông vàng: the host brings back one player (perhaps not eliminated) or all.
+					Integer who = random.nextBoolean() ? null : players.get(random.nextInt(players.size()));
+					send.apply(new GameCommand.Host(HostAction.REVIVE, who, null, null));
+					tally.revives++;
+				}
+				else {
+					send.apply(GameCommand.Host.of(game.paused() ? HostAction.RESUME : HostAction.PAUSE));
+					tally.pauses++;
+				}
 			}
 			else if (roll < 93) {
 				send.apply(GameCommand.Host.of(HostAction.SKIP));
@@ -272,6 +336,13 @@ class GameReplayTest {
 		}
 		send.apply(GameCommand.Host.of(HostAction.END));
 		return tally;
+	}
+
+	private static java.util.Optional<AnswerReceipt> receiptOf(Game game, int player) {
+		if (game.format() instanceof EliminationFormat floor) {
+			return floor.receiptOf(player);
+		}
+		return ((HostPacedFormat) game.format()).receiptOf(player);
 	}
 
 	private static Submission answer(int question, Random random) {

@@ -54,8 +54,65 @@ class EliminationGameIntegrationTest extends LiveIntegrationSupport {
 		assertThat(duplicate.body().path("detail").asString()).contains("twice");
 	}
 
+	private static byte[] numbersWorkbook(String[][] rows) throws java.io.IOException {
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				var out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("Số báo danh");
+			var heading = sheet.createRow(0);
+			heading.createCell(0).setCellValue("Số báo danh");
+			heading.createCell(1).setCellValue("Họ tên");
+			for (int i = 0; i < rows.length; i++) {
+				var row = sheet.createRow(i + 1);
+				for (int c = 0; c < rows[i].length; c++) {
+					if (rows[i][c] != null) {
+						row.createCell(c).setCellValue(rows[i][c]);
+					}
+				}
+			}
+			// A number typed as a number, shown with its leading zeros by the cell's format.
+			var numeric = sheet.createRow(rows.length + 1);
+			numeric.createCell(0).setCellValue(7);
+			var format = workbook.createCellStyle();
+			format.setDataFormat(workbook.createDataFormat().getFormat("000"));
+			numeric.getCell(0).setCellStyle(format);
+			numeric.createCell(1).setCellValue("Lê Văn Cường");
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
 	@Test
-	void aWholeGameWithFallsRescuesAResumeAndTheGoldenBell() {
+	void theListOfNumbersIsReadFromASpreadsheetAndBadRowsAreNamed() throws java.io.IOException {
+		ApiClient organiser = new ApiClient(port);
+		assertThat(organiser.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+		String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		ApiClient.Response good = organiser.postFile("/api/games/numbers", "file", "so-bao-danh.xlsx", xlsx,
+				numbersWorkbook(new String[][] { { "A01", "Nguyễn Văn An" }, { "A02", null } }));
+		assertThat(good.status()).as(good.body().toString()).isEqualTo(200);
+		assertThat(good.body().path("errors")).isEmpty();
+		assertThat(good.body().path("numbers")).extracting(n -> n.path("number").asString())
+			.containsExactly("A01", "A02", "007");
+		assertThat(good.body().path("numbers").get(0).path("name").asString()).isEqualTo("Nguyễn Văn An");
+
+		ApiClient.Response bad = organiser.postFile("/api/games/numbers", "file", "so-bao-danh.xlsx", xlsx,
+				numbersWorkbook(new String[][] { { "A01", "An" }, { "a01", "Bình" }, { null, "Không số" },
+						{ "B-1234567890123", null } }));
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.body().path("numbers")).as("nothing usable while a row is wrong").isEmpty();
+		assertThat(bad.body().path("errors")).extracting(e -> e.path("row").asInt() + ":" + e.path("code").asString())
+			.containsExactly("3:game.number.duplicate", "4:game.number.required", "5:game.number.too-long");
+		assertThat(bad.body().path("errors").get(0).path("message").asString()).contains("a01");
+
+		ApiClient.Response notExcel = organiser.postFile("/api/games/numbers", "file", "so-bao-danh.xlsx", xlsx,
+				"không phải Excel".getBytes(StandardCharsets.UTF_8));
+		assertThat(notExcel.status()).isEqualTo(400);
+		assertThat(notExcel.body().path("code").asString()).isEqualTo("game.numbers.file.invalid");
+		assertThat(new ApiClient(port).postFile("/api/games/numbers", "file", "x.xlsx", xlsx, new byte[] { 1 }).status())
+			.as("organisers only").isIn(401, 403);
+	}
+
+	@Test
+	void aWholeGameWithFallsRescuesAResumeAndTheGoldenBell() throws java.io.IOException {
 		Created game = createGame(singleChoiceQuiz(3), eliminationSettings(List.of(2)));
 		Client host = host(game);
 
@@ -160,9 +217,13 @@ class EliminationGameIntegrationTest extends LiveIntegrationSupport {
 		JsonNode results = await().atMost(WAIT)
 			.until(() -> organiser.get("/api/games/" + game.id() + "/results").body(),
 					body -> body.path("players").size() == 3 && body.path("players").get(0).has("floor"));
-		JsonNode first = results.path("players").get(0);
-		assertThat(first.path("floor").path("badge").asString()).isEqualTo("A01");
-		assertThat(first.path("floor").path("goldenBell").asBoolean()).isTrue();
+		// The two winners rank first (in the order of their points), the one who fell last.
+		for (JsonNode winner : List.of(results.path("players").get(0), results.path("players").get(1))) {
+			assertThat(winner.path("floor").path("badge").asString()).isIn("A01", "A02");
+			assertThat(winner.path("floor").path("goldenBell").asBoolean()).isTrue();
+			JsonNode fellAt = winner.path("floor").path("fellAt");
+			assertThat(fellAt.isNull() || fellAt.isMissingNode()).as("fellAt of a winner: %s", fellAt).isTrue();
+		}
 		JsonNode last = results.path("players").get(2);
 		assertThat(last.path("floor").path("badge").asString()).isEqualTo("A03");
 		assertThat(last.path("floor").path("fellAt").asInt()).isEqualTo(2);
@@ -173,5 +234,18 @@ class EliminationGameIntegrationTest extends LiveIntegrationSupport {
 		assertThat(csv.lines().findFirst().orElseThrow()).contains("Số báo danh", "Bị loại ở câu", "Số lần được cứu",
 				"Rung chuông vàng");
 		assertThat(csv).contains("A03").contains("Trần Thị Bình");
+		transcript(Map.of("A01", an.socket(), "A03 (resumed)", back, "host", host));
+	}
+
+	/** The frames of this game as sent on the wire, for the examples of docs/protocol.md section 17. */
+	private static void transcript(Map<String, Client> clients) throws java.io.IOException {
+		StringBuilder text = new StringBuilder("# Rung chuông vàng frames (EliminationGameIntegrationTest)\n");
+		new java.util.TreeMap<>(clients).forEach((who, client) -> {
+			text.append("\n## Received by ").append(who).append("\n\n");
+			client.raw().forEach(frame -> text.append(frame).append('\n'));
+		});
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+		java.nio.file.Files.writeString(java.nio.file.Path.of("target", "protocol-transcript-elimination.txt"), text,
+				StandardCharsets.UTF_8);
 	}
 }

@@ -116,6 +116,27 @@ abstract class ResultsWriterContract {
 	}
 
 	@Test
+	void theFloorFatesOfARungChuongVangGameLandOnThePlayersAndTheOthersStayWithout() {
+		String game = createGame(games, 3, null);
+		ResultsWriter writer = writer(dataSource, settings(1_000, 100), new SimpleMeterRegistry());
+		writer.start();
+		List.of(ResultFixtures.join(game, 1), ResultFixtures.join(game, 2), ResultFixtures.join(game, 3))
+			.forEach(writer::submit);
+		// Twice: a replayed record leaves the same rows. Player 3 has no fate (a game of another format).
+		for (int i = 0; i < 2; i++) {
+			writer.submit(new ResultRecord.FloorFates(game,
+					List.of(new ResultRecord.FloorFate(1, "A01", "Nguyễn Văn An", -1, 1, true),
+							new ResultRecord.FloorFate(2, "007", null, 2, 0, false))));
+		}
+		assertThat(writer.flush(Duration.ofSeconds(30))).isTrue();
+		Map<Integer, GameResults.PlayerResult> byNumber = new java.util.HashMap<>();
+		games.results(game).orElseThrow().players().forEach(p -> byNumber.put(p.player(), p));
+		assertThat(byNumber.get(1).floor()).isEqualTo(new GameResults.Floor("A01", "Nguyễn Văn An", null, 1, true));
+		assertThat(byNumber.get(2).floor()).isEqualTo(new GameResults.Floor("007", null, 2, 0, false));
+		assertThat(byNumber.get(3).floor()).isNull();
+	}
+
+	@Test
 	void replayingEveryRecordLeavesTheSameRows() {
 		String game = createGame(games, 6, null);
 		List<ResultRecord> stream = wholeGame(game);
