@@ -4,6 +4,7 @@
 import { h } from './dom.js';
 import { t, num } from './i18n.js';
 import { answerInput } from './answers.js';
+import { serverNow } from './clock.js';
 
 /** The screens the buzzer view replaces for a seated contestant. */
 const OVER = ['lobby', 'joining', 'preview', 'open', 'answered', 'late', 'result', 'leaderboard', 'skipped'];
@@ -55,10 +56,13 @@ export function buzzerView(state, screen, ctx) {
   const mine = board.contestants.find((c) => c.player === me);
   const question = state.open && state.open.q === board.q ? state.open
     : state.preview && state.preview.q === board.q ? state.preview : null;
-  const canPress = board.stage === 'ARMED' && board.eligible.indexOf(me) >= 0 && state.buzzPressedQ !== board.q;
+  // Inside the window after the first press a press still counts: it is shown in order, behind the first.
+  const canPress = board.eligible.indexOf(me) >= 0 && state.buzzPressedQ !== board.q
+    && (board.stage === 'ARMED' || board.stage === 'ANSWERING' && board.floor !== me && serverNow() <= board.windowEndsAt);
   const button = h('button', {
     type: 'button', id: 'buzzer-button', class: 'buzzer-button' + (canPress ? ' buzzer-live' : ''),
     disabled: canPress ? null : 'disabled', onclick: ctx.press, 'aria-describedby': 'buzzer-status',
+    'data-window-ends': board.stage === 'ANSWERING' ? String(board.windowEndsAt) : null,
   }, h('span', { class: 'buzzer-label', text: t('buzzer.press') }));
   const presses = board.presses.length ? h('ol', { class: 'buzzer-presses', 'aria-label': t('buzzer.order') },
     board.presses.map((p, i) => h('li', { class: p.player === me ? 'mine' : null,
@@ -89,6 +93,11 @@ export function buzzerView(state, screen, ctx) {
 
 /** Counts the board's deadline down (the clock is synced with the server's). */
 export function tickBuzzer(main, now) {
+  const button = main.querySelector('#buzzer-button[data-window-ends]');
+  if (button && !button.disabled && now > Number(button.getAttribute('data-window-ends'))) {
+    button.disabled = true;
+    button.classList.remove('buzzer-live');
+  }
   const clock = main.querySelector('.buzzer-clock');
   if (!clock) return;
   const deadline = Number(clock.getAttribute('data-deadline'));

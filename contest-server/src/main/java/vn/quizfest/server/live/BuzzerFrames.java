@@ -59,6 +59,7 @@ final class BuzzerFrames {
 			p.put("at", press.receivedAt());
 			p.put("behind", press.behindMillis());
 		}
+		node.put("windowEndsAt", board.windowEndsAt());
 		if (board.floor() != null) {
 			node.put("floor", board.floor());
 		}

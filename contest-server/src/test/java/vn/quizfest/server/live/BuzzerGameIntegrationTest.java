@@ -124,6 +124,11 @@ class BuzzerGameIntegrationTest extends LiveIntegrationSupport {
 		assertThat(order).containsExactlyInAnyOrder(3, 5, 7);
 		assertThat(pressed.path("presses")).extracting(p -> p.path("at").asLong()).isSorted();
 		int winner = order.get(0);
+		// The frames on the wire, for the examples of docs/protocol.md ("Buzzer rounds").
+		List<String> transcript = new ArrayList<>();
+		host.raw().stream().filter(text -> text.startsWith("{\"type\":\"buzzer\"") && text.split("\"behind\"").length == 4).findFirst().ifPresent(transcript::add);
+		pressing.get(0).socket().raw().stream().filter(text -> text.startsWith("{\"type\":\"buzzed\"")).forEach(transcript::add);
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "buzzer-transcript.txt"), transcript);
 		assertThat(pressed.path("floor").asInt()).isEqualTo(winner);
 		for (int i = 0; i < AUDIENCE; i++) {
 			audience.get(i).socket().send(answer(0, i % 3 == 0 ? 1 : 0));

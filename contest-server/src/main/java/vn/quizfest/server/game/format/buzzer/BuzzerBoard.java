@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param value the points at stake for the owner (finish: 20 or 30; warm-up: the right points)
  * @param star whether the owner plays the star of hope on this question
  * @param stealing whether the buzzers are open for a steal of a finish question
- * @param eligible the contestants who may press now (while the buzzers are armed)
+ * @param eligible the contestants who may press now: while the buzzers are armed, and inside the window
+ *        after the first press those who have not pressed yet
  * @param presses the presses of the current buzz, in order, with their time behind the first
+ * @param windowEndsAt until when (server time) a press after the first is still taken, -1 before a press
  * @param floor the contestant who must answer now, else null
  * @param deadline when the current step runs out (server time, ms), -1 when nothing is timed
  * @param contestants the contestants in seat order
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BuzzerBoard(Stage stage, BuzzerRound.@Nullable Kind round, int question, int roundQuestion,
 		@Nullable Integer owner, int value, boolean star, boolean stealing, List<Integer> eligible,
-		List<Press> presses, @Nullable Integer floor, long deadline, List<Seat> contestants,
+		List<Press> presses, long windowEndsAt, @Nullable Integer floor, long deadline, List<Seat> contestants,
 		@Nullable Judgement last) {
 
 	public BuzzerBoard {

@@ -366,10 +366,18 @@ public final class BuzzerFormat implements GameFormat {
 			}
 			seated.add(new Seat(number, player.nickname(), tally.score, player.connected(), tally.starUsed, byRound));
 		}
-		List<Integer> open = stage == Stage.ARMED ? List.copyOf(eligible) : List.of();
+		List<Integer> open = new ArrayList<>();
+		if (stage == Stage.ARMED || stage == Stage.ANSWERING && !presses.isEmpty()) {
+			for (int number : eligible) {
+				if (presses.stream().noneMatch(press -> press.player() == number)) {
+					open.add(number);
+				}
+			}
+		}
+		long windowEndsAt = presses.isEmpty() ? -1 : presses.get(0).receivedAt() + rules.pressWindowMillis();
 		return new BuzzerBoard(stage, current < 0 ? null : roundOf[current], current,
-				current < 0 ? 0 : placeInRound[current] + 1, owner, value, star, stealing, open, presses, floor,
-				paused ? -1 : deadline, seated, last);
+				current < 0 ? 0 : placeInRound[current] + 1, owner, value, star, stealing, open, presses,
+				windowEndsAt, floor, paused ? -1 : deadline, seated, last);
 	}
 
 	// ---- host --------------------------------------------------------------------------------

@@ -684,6 +684,24 @@ class BuzzerFormatTest {
 	}
 
 	@Test
+	void buzzerSettingsRoundTripThroughTheStoredJsonAndPartialJsonTakesTheDefaults() {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		GameSettings stored = settings(rounds(new BuzzerRound(Kind.WARMUP_COMMON, 2), new BuzzerRound(Kind.FINISH, 4))
+			.withAfterWrong(AfterWrong.NEXT_IN_ORDER)
+			.withStarWrongLoses(false));
+		GameSettings read = json.readValue(json.writeValueAsString(stored), GameSettings.class);
+		assertThat(read).isEqualTo(stored);
+		assertThat(read.buzzer().rounds()).containsExactly(new BuzzerRound(Kind.WARMUP_COMMON, 2),
+				new BuzzerRound(Kind.FINISH, 4));
+		BuzzerSettings partial = json.readValue("{\"rounds\":[{\"kind\":\"ACCELERATION\",\"questions\":4}]}",
+				BuzzerSettings.class);
+		assertThat(partial.pressWindowMillis()).isEqualTo(500);
+		assertThat(partial.afterWrong()).isEqualTo(AfterWrong.REOPEN);
+		assertThat(partial.starWrongLoses()).isTrue();
+		assertThat(partial.accelerationPoints()).containsExactly(40, 30, 20, 10);
+	}
+
+	@Test
 	void anAudienceAnswerIsAcknowledgedWithoutSayingWhetherItIsRight() {
 		Stage0 g = new Stage0(singles(1), BuzzerSettings.defaults());
 		g.seat(2, 1);
