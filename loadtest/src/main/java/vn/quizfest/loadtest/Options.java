@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup) {
+		int clients, int maxConnecting, int warmup, int teams) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -51,7 +51,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup);
+				warmup, teams);
 	}
 
 	/**
@@ -60,7 +60,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	 */
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
-				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0);
+				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, teams);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -86,6 +86,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int clients = 4;
 		int maxConnecting = 256;
 		int warmup = 0;
+		int teams = 0;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -142,6 +143,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				case "--clients" -> clients = integer(name, value, 1, 64);
 				case "--max-connecting" -> maxConnecting = integer(name, value, 1, 10_000);
 				case "--warmup" -> warmup = integer(name, value, 0, 5_000);
+				case "--teams" -> teams = integer(name, value, 0, 500);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -164,7 +166,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
-				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup);
+				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
+				teams);
 	}
 
 	static URI url(String value) {
@@ -274,6 +277,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         after a forced GC (jcmd) when idle and with every player connected
 				  --clients N            JDK HttpClient instances sharing the sockets (one selector thread each) (default 4)
 				  --max-connecting N     WebSocket handshakes in flight at once                (default 256)
+				  --teams N              team play by unit: the created game has N units (Đơn vị 1..N) and
+				                         player i joins for unit i mod N (default 0: no units)
 				  --warmup N             first play a short 2-question game with N players in this JVM, so the
 				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)
 				  --help                 this text

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,20 @@ final class ServerApi {
 	}
 
 	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers) {
-		Map<String, Object> settings = Map.of("previewSeconds", previewSeconds, "maxPlayers", maxPlayers);
+		return createGame(title, questionIds, previewSeconds, maxPlayers, 0);
+	}
+
+	/** With {@code teams} above 0, a game of team play by unit with units "u1".."uN" (minimum one member). */
+	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, int teams) {
+		Map<String, Object> settings = new LinkedHashMap<>(
+				Map.of("previewSeconds", previewSeconds, "maxPlayers", maxPlayers));
+		if (teams > 0) {
+			List<Map<String, Object>> units = new ArrayList<>();
+			for (int i = 1; i <= teams; i++) {
+				units.add(Map.of("id", "u" + i, "name", "Đơn vị " + i));
+			}
+			settings.put("teams", Map.of("units", units, "minMembers", 1));
+		}
 		JsonNode body = call("POST", "/api/games",
 				Map.of("title", title, "questionIds", questionIds, "settings", settings), 201);
 		return new CreatedGame(body.path("id").asString(), body.path("pin").asString(),
