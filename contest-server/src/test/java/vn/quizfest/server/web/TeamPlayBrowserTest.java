@@ -89,6 +89,16 @@ class TeamPlayBrowserTest extends AdminConsoleSupport {
 		expect(phone.locator(".teams")).containsText("Đơn vị dẫn đầu");
 		screenshot(phone, "teams-04-podium");
 		viewportScreenshot(presenter, "teams-05-present-podium");
+
+		// The results page lists the units' final standings once the game has ended.
+		game.command("next");
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/results/" + game.id());
+		onConsole(laptop, "/results/:id");
+		expect(laptop.locator("#results-units tr[data-unit='10A1']")).containsText("Lớp 10A1");
+		expect(laptop.locator("#results-units tr[data-unit='10A3']")).containsText("chưa xếp hạng");
+		adminScreenshot(laptop, "teams-07-results");
 	}
 
 	@Test
