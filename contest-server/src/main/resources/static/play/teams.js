@@ -1,4 +1,4 @@
-// Team play by unit (docs/protocol.md section 17): the unit picker on the nickname screen, and the
+// Team play by unit (docs/protocol.md section 18): the unit picker on the nickname screen, and the
 // team leaderboard with the player's own place inside its unit on the result, leaderboard and podium.
 import { h } from './dom.js';
 import { t, num } from './i18n.js';

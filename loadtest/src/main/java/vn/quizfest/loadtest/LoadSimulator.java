@@ -55,7 +55,7 @@ public final class LoadSimulator {
 			book = new AnswerBook(keys);
 			int maxPlayers = Math.min(Options.MAX_PLAYERS, Math.max(20_000, options.players() + 100));
 			ServerApi.CreatedGame game = api.createGame("Thử tải " + options.players() + " người chơi", ids,
-					options.previewSeconds(), maxPlayers, options.elimination());
+					options.previewSeconds(), maxPlayers, options.elimination(), options.teams());
 			gameId = game.id();
 			pin = game.pin();
 			hostToken = game.hostToken();

@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup, String format, String client) {
+		int clients, int maxConnecting, int warmup, String format, String client, int teams) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -59,7 +59,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format, client);
+				warmup, format, client, teams);
 	}
 
 	/**
@@ -69,7 +69,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
 				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
-				client);
+				client, teams);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -97,6 +97,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int warmup = 0;
 		String format = "hosted";
 		String client = PlayerSockets.JDK;
+		int teams = 0;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -165,6 +166,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 						throw new OptionsException("--format must be hosted or elimination, not '" + value + "'.");
 					}
 				}
+				case "--teams" -> teams = integer(name, value, 0, 500);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -188,7 +190,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format, client);
+				format, client, teams);
 	}
 
 	static URI url(String value) {
@@ -300,6 +302,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         Netty's NIO event loops, which leaves more of the cores to the server (default jdk)
 				  --clients N            JDK HttpClients, or Netty event loops, sharing the sockets (one thread each) (default 4)
 				  --max-connecting N     WebSocket handshakes in flight at once                (default 256)
+				  --teams N              team play by unit: the created game has N units (Đơn vị 1..N) and
+				                         player i joins for unit i mod N (default 0: no units)
 				  --warmup N             first play a short 2-question game with N players in this JVM, so the
 				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)
 				  --format F             hosted, or elimination (Rung chuông vàng, 20 s a question: a wrong or

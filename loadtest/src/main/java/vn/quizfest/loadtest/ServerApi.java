@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,14 +85,30 @@ final class ServerApi {
 	record CreatedGame(String id, String pin, String hostToken) {
 	}
 
-	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, boolean elimination) {
-		Map<String, Object> settings = new java.util.LinkedHashMap<>();
+	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers) {
+		return createGame(title, questionIds, previewSeconds, maxPlayers, false, 0);
+	}
+
+	/**
+	 * With {@code elimination}, a Rung chuông vàng game; with {@code teams} above 0, team play by unit
+	 * with units "u1".."uN" (minimum one member).
+	 */
+	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, boolean elimination,
+			int teams) {
+		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("previewSeconds", previewSeconds);
 		settings.put("maxPlayers", maxPlayers);
 		if (elimination) {
 			// Rung chuông vàng (docs/protocol.md section 17), with its longest usual time per question.
 			settings.put("format", "ELIMINATION");
 			settings.put("elimination", Map.of("secondsPerQuestion", 20));
+		}
+		if (teams > 0) {
+			List<Map<String, Object>> units = new ArrayList<>();
+			for (int i = 1; i <= teams; i++) {
+				units.add(Map.of("id", "u" + i, "name", "Đơn vị " + i));
+			}
+			settings.put("teams", Map.of("units", units, "minMembers", 1));
 		}
 		JsonNode body = call("POST", "/api/games",
 				Map.of("title", title, "questionIds", questionIds, "settings", settings), 201);

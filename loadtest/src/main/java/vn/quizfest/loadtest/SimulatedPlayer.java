@@ -90,6 +90,12 @@ final class SimulatedPlayer {
 	/** Per question: what was sent (SENT_* or 0). */
 	final byte[] sent;
 
+	/** Team play by unit (--teams N): player i plays for unit i mod N. */
+	private String unitField() {
+		int teams = swarm.options.teams();
+		return teams > 0 ? ",\"unit\":\"u" + (index % teams + 1) + "\"" : "";
+	}
+
 	SimulatedPlayer(Swarm swarm, int index) {
 		this.swarm = swarm;
 		this.index = index;
@@ -146,7 +152,7 @@ final class SimulatedPlayer {
 				}
 				else {
 					next.send(ws, "{\"type\":\"join\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"nickname\":"
-							+ AnswerBook.quote(nickname) + ",\"lang\":\"vi\"}");
+							+ AnswerBook.quote(nickname) + unitField() + ",\"lang\":\"vi\"}");
 				}
 			});
 	}

@@ -25,7 +25,7 @@ function initialState() {
     closed: null,
     leaderboard: null, // with top[].move (positive: places up) when a previous leaderboard was seen
     podium: null,
-    teams: null, // team play by unit: the last teams frame (docs/protocol.md section 17)
+    teams: null, // team play by unit: the last teams frame (docs/protocol.md section 18)
     skipped: null,
     answers: { count: 0, of: 0 },
     players: [], // [{player, nickname}] newest first

@@ -75,7 +75,7 @@ class GameUnits {
 			}
 		}
 		if (units.isEmpty()) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "game.teams.no-units", contestId);
+			throw new ApiException(HttpStatus.BAD_REQUEST, "game.teams.contest-no-units", contestId);
 		}
 		if (units.size() > TeamSettings.MAX_UNITS) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.teams.too-many-units", units.size(),

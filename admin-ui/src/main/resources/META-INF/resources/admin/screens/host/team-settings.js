@@ -25,7 +25,7 @@ export function readTeams(values, problems) {
   const units = parseUnits(values.unitsText);
   if (units.length) teams.units = units;
   else if (String(values.contestId).trim()) teams.contestId = Number(String(values.contestId).trim());
-  else problems.push(t('host.teams.unitsRequired'));
+  else problems.push(t('host.teams.contestOrUnitsRequired'));
   if (!Number.isInteger(teams.bestK) || teams.bestK < 1 || teams.bestK > 100) problems.push(t('host.teams.bestK.range'));
   if (!Number.isInteger(teams.minMembers) || teams.minMembers < 1 || teams.minMembers > 1000) problems.push(t('host.teams.minMembers.range'));
   if (values.assignments) teams.assignments = values.assignments;

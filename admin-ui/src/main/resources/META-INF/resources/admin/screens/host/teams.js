@@ -1,4 +1,4 @@
-// Team play by unit on the big screen (docs/protocol.md section 17): the team leaderboard beside the
+// Team play by unit on the big screen (docs/protocol.md section 18): the team leaderboard beside the
 // players' one, and the podium of units. Units with fewer members than the minimum are listed unranked.
 import { html, nothing } from 'lit-html';
 import { t, num } from '../../lib/i18n.js';

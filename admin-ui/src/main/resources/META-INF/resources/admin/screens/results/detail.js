@@ -10,6 +10,20 @@ import { DistributionChart } from '../host/chart.js';
 import { LETTERS } from '../host/shapes.js';
 import { statusLabel } from './list.js';
 
+/** Team play by unit: the units' final standings, or nothing for a game without units. */
+function unitsTable(results) {
+  const units = results.units || [];
+  if (!units.length) return nothing;
+  return html`<section aria-labelledby="units-heading" id="results-units">
+    <h2 id="units-heading">${t('results.units.title')}</h2>
+    <table class="table"><thead><tr><th scope="col" class="num">${t('results.units.rank')}</th>
+      <th scope="col">${t('results.units.name')}</th><th scope="col" class="num">${t('results.units.score')}</th>
+      <th scope="col" class="num">${t('results.units.members')}</th></tr></thead>
+      <tbody>${units.map((u) => html`<tr data-unit=${u.unitId}><td class="num">${u.rank == null ? t('results.units.unranked') : num(u.rank)}</td>
+        <td>${u.unitName}</td><td class="num">${num(Math.round(u.score * 10) / 10, 1)}</td><td class="num">${num(u.members)}</td></tr>`)}</tbody>
+    </table></section>`;
+}
+
 const SORTS = {
   rank: (a, b) => rankOf(a) - rankOf(b),
   nickname: (a, b) => a.nickname.localeCompare(b.nickname, 'vi'),
@@ -73,6 +87,7 @@ export class ResultsScreen extends Screen {
         <div><dt>${t('results.col.questions')}</dt><dd>${num(game.questionCount)}</dd></div>
         <div><dt>${t('results.col.status')}</dt><dd>${statusLabel(game.status)}</dd></div>
       </dl>
+      ${unitsTable(this.results)}
       ${this.playersTable()}
       <h2>${t('results.questions.title')}</h2>
       ${this.results.questions.length === 0 ? html`<p class="hint">${t('results.questions.none')}</p>` : nothing}
