@@ -79,7 +79,7 @@ class RelayCodecTest {
 	void theSamplesCoverEveryKindOfMessage() {
 		List<Class<?>> sampled = samples().<Class<?>>map(sample -> sample[0].getClass()).distinct().toList();
 		assertThat(sampled).containsExactlyInAnyOrder(RelayMessage.class.getPermittedSubclasses());
-		assertThat(Arrays.asList(RelayMessage.class.getPermittedSubclasses())).hasSize(10);
+		assertThat(Arrays.asList(RelayMessage.class.getPermittedSubclasses())).hasSize(11);
 	}
 
 	@Test
