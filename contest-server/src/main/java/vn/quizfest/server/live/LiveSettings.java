@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleGameTimeout a game in which nothing happened for this long (no join, no command, no timer
  *        step: left in the lobby or forgotten on a leaderboard) is ended by the server; its results are kept
  * @param sharedFrameBytes a broadcast frame is encoded to UTF-8 once and every socket writes those bytes
- *        as one frame (Tomcat only); false: each socket encodes the text itself, as the standard API does
+ *        as one frame (Tomcat only); false (the default: it did not pay in docs/benchmarks.md): each socket
+ *        encodes the text itself, as the standard API does
  */
 @ConfigurationProperties("quizfest.live")
 public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValue("10") int messagesPerSecond,
@@ -36,7 +37,7 @@ public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValu
 		@DefaultValue("250ms") Duration hostCountsInterval, @DefaultValue("1s") Duration playerCountsInterval,
 		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention,
 		@DefaultValue("120s") Duration idleTimeout, @DefaultValue("600") int maxConnectionsPerAddress,
-		@DefaultValue("2h") Duration idleGameTimeout, @DefaultValue("true") boolean sharedFrameBytes) {
+		@DefaultValue("2h") Duration idleGameTimeout, @DefaultValue("false") boolean sharedFrameBytes) {
 
 	int effectiveSenderThreads() {
 		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
