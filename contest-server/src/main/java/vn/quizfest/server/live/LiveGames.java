@@ -50,7 +50,8 @@ public class LiveGames implements SmartLifecycle {
 	 * How long an organiser's end relayed to the node that holds the game may take to show in the stored
 	 * game (the owner's results writer batches every 200 ms) before that node is taken for gone.
 	 */
-	static final Duration RELAYED_END_WAIT = Duration.ofSeconds(5);
+	/** How long an organiser's end waits for the game's node, or for the node that takes the game over. */
+	static final Duration RELAYED_END_WAIT = Duration.ofSeconds(10);
 
 	private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -257,10 +258,23 @@ public class LiveGames implements SmartLifecycle {
 		}
 		if (pins.isLive(gameId)) {
 			context.relay().requestEnd(gameId);
-			long deadline = System.nanoTime() + RELAYED_END_WAIT.toNanos();
+			long start = System.nanoTime();
+			long deadline = start + RELAYED_END_WAIT.toNanos();
+			long asked = start;
 			while (System.nanoTime() < deadline) {
 				if (games.findById(gameId).map(g -> g.endedAt() != null).orElse(true)) {
 					return EndedBy.OWNER_NODE;
+				}
+				// The owner may be gone and the game being taken over (by this node or another): the new
+				// owner ends it, so the request is made again each second until one answers.
+				LiveGame takenOver = byId.get(gameId);
+				if (takenOver != null) {
+					takenOver.endByOrganiser();
+					return EndedBy.THIS_NODE;
+				}
+				if (System.nanoTime() - asked >= TimeUnit.SECONDS.toNanos(1)) {
+					context.relay().requestEnd(gameId);
+					asked = System.nanoTime();
 				}
 				Thread.sleep(100);
 			}
