@@ -261,18 +261,20 @@ public class LiveGames implements SmartLifecycle {
 			long start = System.nanoTime();
 			long deadline = start + RELAYED_END_WAIT.toNanos();
 			long asked = start;
+			boolean endedHere = false;
 			while (System.nanoTime() < deadline) {
 				if (games.findById(gameId).map(g -> g.endedAt() != null).orElse(true)) {
-					return EndedBy.OWNER_NODE;
+					return endedHere ? EndedBy.THIS_NODE : EndedBy.OWNER_NODE;
 				}
 				// The owner may be gone and the game being taken over (by this node or another): the new
-				// owner ends it, so the request is made again each second until one answers.
+				// owner ends it, so the request is made again each second until one answers; the answer
+				// still waits for the end to be stored.
 				LiveGame takenOver = byId.get(gameId);
-				if (takenOver != null) {
+				if (takenOver != null && !endedHere) {
 					takenOver.endByOrganiser();
-					return EndedBy.THIS_NODE;
+					endedHere = true;
 				}
-				if (System.nanoTime() - asked >= TimeUnit.SECONDS.toNanos(1)) {
+				if (!endedHere && System.nanoTime() - asked >= TimeUnit.SECONDS.toNanos(1)) {
 					context.relay().requestEnd(gameId);
 					asked = System.nanoTime();
 				}
