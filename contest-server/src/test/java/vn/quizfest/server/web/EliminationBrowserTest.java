@@ -34,6 +34,8 @@ class EliminationBrowserTest extends AdminConsoleSupport {
 		found.nth(0).check();
 		found.nth(1).check();
 		found.nth(2).check();
+		// The format is one of the folded settings (the create button stays in the first screen).
+		laptop.locator("#create-settings summary").click();
 		laptop.locator("#format-elimination").check();
 		expect(laptop.locator("#elimination-rules")).isVisible();
 		expect(laptop.locator("#elim-seconds")).hasValue("15");

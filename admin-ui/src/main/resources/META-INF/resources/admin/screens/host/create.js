@@ -177,10 +177,10 @@ export class CreateGameScreen extends Screen {
           @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
           <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
           t('host.create.language.hint'))}
-        ${eliminationFields(this.elimination, () => this.update())}
         <details class="settings" id="create-settings" ?open=${this.settingsOpen}
           @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
           <summary>${t('host.create.settings')}</summary>
+          ${eliminationFields(this.elimination, () => this.update())}
           <p class="hint">${t('host.create.settings.hint')}</p>
           <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
             ? t('host.create.settings.fromQuiz') : ''}</p>
