@@ -179,8 +179,9 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#settings-summary")).containsText("20.000");
 		expect(laptop.locator("#settings-summary")).containsText("Theo tốc độ trả lời");
 		laptop.locator("#create-settings summary").click();
-		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Nhịp trò chơi", "Tính điểm và bảng xếp hạng",
-				"Người chơi" });
+		// The classic groups, and the live formats' own (format, team play, buzzer rounds), all folded.
+		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Hình thức chơi", "Nhịp trò chơi",
+				"Tính điểm và bảng xếp hạng", "Người chơi", "Thi theo đơn vị", "Vòng bấm chuông (kiểu Olympia)" });
 		adminScreenshot(laptop, "host-42-create-settings-open");
 		AxeCheck.assertNoViolations(laptop, "host-42-create-settings-open");
 	}
