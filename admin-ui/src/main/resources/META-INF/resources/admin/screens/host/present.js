@@ -92,6 +92,10 @@ export class PresenterScreen extends Screen {
   }
 
   phaseBody(s) {
+    // A phase frame can arrive a moment before its question (a catch-up, a relayed host): wait for it.
+    if ((s.phase === 'PREVIEW' || s.phase === 'OPEN') && !s.question) {
+      return html`<p class="present-wait">${t('common.loading')}</p>`;
+    }
     switch (s.phase) {
       case 'LOBBY': return this.lobby(s);
       case 'PREVIEW': return this.preview(s);
