@@ -41,6 +41,7 @@ import vn.quizfest.questionbank.QuestionType;
 import vn.quizfest.questionbank.Questions;
 import vn.quizfest.questionbank.Topic;
 import vn.quizfest.server.ApiClient;
+import vn.quizfest.server.CsvRows;
 import vn.quizfest.server.RealServices;
 import vn.quizfest.server.TestSocket;
 import vn.quizfest.server.bank.QuestionBankApiIntegrationTest;
@@ -286,7 +287,7 @@ class ResultsExportIntegrationTest {
 		String text = new String(english.body(), 3, english.body().length - 3, StandardCharsets.UTF_8);
 		assertThat(text).endsWith("\r\n").doesNotContain("\r\n\r\n");
 		assertThat(text.replace("\r\n", "")).doesNotContain("\n", "\r");
-		List<List<String>> rows = parseCsv(text);
+		List<List<String>> rows = CsvRows.parse(text);
 		assertThat(rows.get(0)).containsExactly("Rank", "Nickname", "Score", "Correct answers", "Questions answered",
 				"Average time per correct answer (s)");
 		JsonNode expected = results.path("players");
@@ -307,11 +308,11 @@ class ResultsExportIntegrationTest {
 
 		String vi = new String(vietnamese.body(), 3, vietnamese.body().length - 3, StandardCharsets.UTF_8);
 		assertThat(vietnamese.body()[0]).isEqualTo((byte) 0xef);
-		assertThat(parseCsv(vi).get(0).get(0)).isEqualTo("Hạng");
+		assertThat(CsvRows.parse(vi).get(0).get(0)).isEqualTo("Hạng");
 		assertThat(vietnamese.headers().firstValue("Content-Disposition").orElseThrow())
 			.contains("filename=\"ket-qua-" + pin + ".csv\"");
 		// Vietnamese spreadsheets read a decimal comma; such a cell is quoted.
-		assertThat(parseCsv(vi).get(1).get(5)).matches("\\d+,\\d");
+		assertThat(CsvRows.parse(vi).get(1).get(5)).matches("\\d+,\\d");
 	}
 
 	@Test
@@ -363,46 +364,5 @@ class ResultsExportIntegrationTest {
 			values.add(row.getCell(column).getStringCellValue());
 		}
 		return values;
-	}
-
-	/** RFC 4180: fields split by commas, quoted fields may hold commas and doubled quotes, rows end with CRLF. */
-	static List<List<String>> parseCsv(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i++;
-			}
-			else {
-				field.append(c);
-			}
-		}
-		return rows;
 	}
 }

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import vn.quizfest.server.ApiClient;
+import vn.quizfest.server.CsvRows;
 
 /**
  * A player named {@code ;=1+1;} (the nickname rules let it through) in a real game's
@@ -39,7 +39,7 @@ class ResultsCsvSeparatorsIntegrationTest extends LiveIntegrationSupport {
 				response -> response.statusCode() == 200);
 		String text = new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8);
 
-		List<String> nicknames = commaSeparated(text).stream().skip(1).map(row -> row.get(1)).toList();
+		List<String> nicknames = CsvRows.parse(text).stream().skip(1).map(row -> row.get(1)).toList();
 		assertThat(nicknames).hasSize(2).contains("Lan");
 		String written = nicknames.stream().filter(name -> !name.equals("Lan")).findFirst().orElseThrow();
 		assertThat(written).as("one cell, marked as text where a cell could start").isEqualTo(";'=1+1;");
@@ -49,46 +49,5 @@ class ResultsCsvSeparatorsIntegrationTest extends LiveIntegrationSupport {
 			assertThat(bare).as("a cell when split at ;").doesNotStartWith("=").doesNotStartWith("+")
 				.doesNotStartWith("-").doesNotStartWith("@");
 		}
-	}
-
-	/** RFC 4180 with a comma: quoted fields may hold separators and doubled quotes; rows end with CRLF. */
-	static List<List<String>> commaSeparated(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i++;
-			}
-			else {
-				field.append(c);
-			}
-		}
-		return rows;
 	}
 }

@@ -11,8 +11,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -159,9 +157,7 @@ class AttemptStore {
 	private int streamingFetchSize() {
 		Integer size = fetchSize;
 		if (size == null) {
-			String driver = new JdbcTemplate(dataSource)
-				.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDriverName());
-			size = driver != null && driver.startsWith("MySQL") ? Integer.MIN_VALUE : 1000;
+			size = Databases.connectorJ(dataSource) ? Integer.MIN_VALUE : 1000;
 			fetchSize = size;
 		}
 		return size;

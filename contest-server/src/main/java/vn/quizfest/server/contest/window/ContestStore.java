@@ -213,9 +213,7 @@ class ContestStore {
 	private String roundShareLock() {
 		String clause = roundShareLock;
 		if (clause == null) {
-			String driver = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-				.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDriverName());
-			clause = driver != null && driver.startsWith("MySQL") ? "LOCK IN SHARE MODE" : "FOR UPDATE";
+			clause = Databases.connectorJ(dataSource) ? "LOCK IN SHARE MODE" : "FOR UPDATE";
 			roundShareLock = clause;
 		}
 		return clause;
