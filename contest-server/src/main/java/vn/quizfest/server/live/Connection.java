@@ -61,7 +61,7 @@ final class Connection extends Peer {
 	/** Set when this socket plays a game held by another node: its frames go there. */
 	volatile ClusterRelay.@Nullable GameRelay relay;
 
-	Connection(WebSocketSession session, LiveSettings settings, Consumer<Connection> onSlow) {
+	Connection(WebSocketSession session, LiveSettings settings, RateLimiter rateLimiter, Consumer<Connection> onSlow) {
 		this.session = session;
 		Session nativeSession = ((StandardWebSocketSession) session).getNativeSession(Session.class);
 		this.remote = nativeSession.getAsyncRemote();
@@ -69,7 +69,7 @@ final class Connection extends Peer {
 		this.writesBytes = settings.sharedFrameBytes() && TOMCAT && org.apache.tomcat.websocket.SharedTextFrames.supports(remote);
 		this.maxQueued = settings.maxQueuedFrames();
 		this.onSlow = onSlow;
-		this.rateLimiter = new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
+		this.rateLimiter = rateLimiter;
 		java.net.InetSocketAddress remoteAddress = session.getRemoteAddress();
 		this.address = remoteAddress == null ? "unknown" : remoteAddress.getAddress() == null
 				? remoteAddress.getHostString() : remoteAddress.getAddress().getHostAddress();

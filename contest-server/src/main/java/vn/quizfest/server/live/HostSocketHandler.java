@@ -31,6 +31,11 @@ final class HostSocketHandler extends SocketHandler {
 	}
 
 	@Override
+	RateLimiter rateLimiter(LiveSettings settings) {
+		return new RateLimiter(settings.hostMessagesPerSecond(), settings.hostBurst(), settings.abuseLimit());
+	}
+
+	@Override
 	boolean handle(Peer connection, String type, JsonNode frame, @Nullable String ref) {
 		if ("host".equals(type)) {
 			connection.language = language(frame);

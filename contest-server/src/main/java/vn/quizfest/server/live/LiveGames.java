@@ -250,6 +250,12 @@ public class LiveGames implements SmartLifecycle {
 		LiveGame local = byId.get(gameId);
 		if (local != null) {
 			local.endByOrganiser();
+			// The results are written behind the game: the answer waits until the end is stored, so a
+			// console that reloads the game (on any node) sees it ended.
+			long deadline = System.nanoTime() + RELAYED_END_WAIT.toNanos();
+			while (!storedEnded(gameId) && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
 			return EndedBy.THIS_NODE;
 		}
 		StoredGame stored = games.findById(gameId).orElseThrow(() -> new IllegalArgumentException("no game " + gameId));
@@ -263,7 +269,7 @@ public class LiveGames implements SmartLifecycle {
 			long asked = start;
 			boolean endedHere = false;
 			while (System.nanoTime() < deadline) {
-				if (games.findById(gameId).map(g -> g.endedAt() != null).orElse(true)) {
+				if (storedEnded(gameId)) {
 					return endedHere ? EndedBy.THIS_NODE : EndedBy.OWNER_NODE;
 				}
 				// The owner may be gone and the game being taken over (by this node or another): the new
@@ -285,6 +291,10 @@ public class LiveGames implements SmartLifecycle {
 		games.updateStatus(gameId, ResultRecord.StatusChanged.ENDED, java.time.Instant.ofEpochMilli(context.now()));
 		pins.release(stored.game().pin(), gameId);
 		return EndedBy.STORED_ONLY;
+	}
+
+	private boolean storedEnded(String gameId) {
+		return games.findById(gameId).map(g -> g.endedAt() != null).orElse(true);
 	}
 
 	Collection<LiveGame> all() {

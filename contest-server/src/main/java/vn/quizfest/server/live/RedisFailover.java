@@ -32,8 +32,18 @@ final class RedisFailover implements Failover {
 
 	static final String LIVE_GAMES = "quiz:live-games";
 
+	/**
+	 * Appends to the journal while this node holds the lease. As in {@link #RENEW}, a lease that is gone
+	 * altogether is taken again: a Redis failover that outlasts the lease (the promoted replica drops the
+	 * lapsed key) must not stop a game no other node has taken.
+	 */
 	private static final RedisScript<Long> APPEND = RedisScript.of("""
-			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
+			elseif holder ~= ARGV[1] then
+			  return 0
+			end
 			redis.call('XADD', KEYS[2], '*', 't', ARGV[2], 'c', ARGV[3])
 			return 1""", Long.class);
 
@@ -154,7 +164,8 @@ final class RedisFailover implements Failover {
 	}
 
 	private boolean write(String gameId, String[] entry) {
-		Long written = redis.execute(APPEND, List.of(leaseKey(gameId), journalKey(gameId)), node, entry[0], entry[1]);
+		Long written = redis.execute(APPEND, List.of(leaseKey(gameId), journalKey(gameId)), node, entry[0], entry[1],
+				Long.toString(settings.lease().toMillis()));
 		return written != null && written == 1;
 	}
 

@@ -47,7 +47,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		// Per session rather than container-wide, so the limits hold before the first frame is read.
 		session.setTextMessageSizeLimit(context.settings().maxFrameBytes());
 		session.setBinaryMessageSizeLimit(context.settings().maxFrameBytes());
-		Connection connection = new Connection(session, context.settings(), dropped -> {
+		Connection connection = new Connection(session, context.settings(), rateLimiter(context.settings()), dropped -> {
 			context.metrics().closed("slow");
 			LiveGame game = dropped.game;
 			if (game != null) {
@@ -64,6 +64,11 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		if (idleDeadline()) {
 			watchIdle(connection, context.settings().idleTimeout().toNanos());
 		}
+	}
+
+	/** The message rate a socket of this endpoint may keep up (players: {@code messages-per-second}). */
+	RateLimiter rateLimiter(LiveSettings settings) {
+		return new RateLimiter(settings.messagesPerSecond(), settings.burst(), settings.abuseLimit());
 	}
 
 	/** Whether joined sockets of this endpoint are closed when they fall silent (players: yes). */

@@ -124,6 +124,28 @@ class BadInputIntegrationTest extends LiveIntegrationSupport {
 	}
 
 	@Test
+	void aHostSocketMayClickFasterThanAPlayerButNotWithoutLimit() {
+		Created game = createGame(singleChoiceQuiz(1), quickSettings());
+		Client host = host(game);
+		// The host frame took one message of the host burst of 60: 45 at once (a player's 20 would refuse
+		// 25 of them) are all answered.
+		for (int i = 0; i < 45; i++) {
+			host.send(Map.of("type", "ping", "t", i));
+		}
+		for (int i = 0; i < 45; i++) {
+			JsonNode frame = host.next(f -> Set.of("pong", "error").contains(f.path("type").asString()), WAIT,
+					"pong or error");
+			assertThat(frame.path("type").asString()).as("message %d: %s", i, frame).isEqualTo("pong");
+		}
+		// 60 more at once exceed what is left of the burst: the host socket is limited too.
+		for (int i = 0; i < 60; i++) {
+			host.send(Map.of("type", "ping", "t", 100 + i));
+		}
+		JsonNode limited = host.next(f -> "error".equals(f.path("type").asString()), WAIT, "RATE_LIMITED");
+		assertThat(limited.path("code").asString()).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
 	void aBurstBeyondTheRateGetsRateLimitedErrorsAndTheSocketStaysOpen() {
 		Created game = createGame(singleChoiceQuiz(1), quickSettings());
 		Player lan = join(game, "Lan");
