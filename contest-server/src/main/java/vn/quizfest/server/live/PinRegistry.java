@@ -50,6 +50,12 @@ interface PinRegistry {
 
 		private static final Duration TTL = Duration.ofHours(24);
 
+		/** Compare and delete in one step: a PIN that has passed to another game meanwhile stays its. */
+		private static final org.springframework.data.redis.core.script.RedisScript<Long> RELEASE =
+				org.springframework.data.redis.core.script.RedisScript.of("""
+						if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+						return 0""", Long.class);
+
 		private final StringRedisTemplate redis;
 
 		Redis(StringRedisTemplate redis) {
@@ -85,10 +91,9 @@ interface PinRegistry {
 
 		@Override
 		public void release(String pin, String gameId) {
-			// Only the holder releases: compare and delete.
-			if (gameId.equals(redis.opsForValue().get(key(pin)))) {
-				redis.delete(key(pin));
-			}
+			// Only the holder releases. The two keys lie in different hash slots (Redis Cluster), so they
+			// cannot share one script; the game's key is its own and goes either way.
+			redis.execute(RELEASE, java.util.List.of(key(pin)), gameId);
 			redis.delete(gameKey(gameId));
 		}
 	}

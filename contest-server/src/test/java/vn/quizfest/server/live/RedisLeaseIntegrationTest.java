@@ -21,6 +21,7 @@ import vn.quizfest.server.live.cluster.CommandCodec;
  * The lease that fences a game's journal, against the real Redis of the suite: a lease that is gone
  * altogether (a Redis failover that outlasted it, a Redis restart) is taken again by the node that
  * drives the game, by a renewal and by an append alike; a lease another node holds is never taken.
+ * The PIN registry's release compares and deletes the same way, in one step.
  */
 class RedisLeaseIntegrationTest {
 
@@ -104,5 +105,26 @@ class RedisLeaseIntegrationTest {
 		assertThat(b.acquire(game)).as("held").isFalse();
 		assertThat(redis.opsForValue().get(RedisFailover.leaseKey(game))).isEqualTo(b.node());
 		assertThat(journalLength(game)).as("only the creation").isEqualTo(1);
+	}
+
+	@Test
+	void aPinIsReleasedOnlyByTheGameThatHoldsIt() {
+		PinRegistry pins = new PinRegistry.Redis(redis);
+		String pin = "9" + (100_000 + new java.util.Random().nextInt(800_000));
+		String first = "pin-" + UUID.randomUUID();
+		String second = "pin-" + UUID.randomUUID();
+		redis.delete("quiz:pin:" + pin);
+		assertThat(pins.claim(pin, first)).isTrue();
+		assertThat(pins.claim(pin, second)).as("taken").isFalse();
+
+		pins.release(pin, second);
+		assertThat(pins.gameOf(pin)).as("another game's release leaves it").contains(first);
+		assertThat(pins.isLive(first)).isTrue();
+
+		pins.release(pin, first);
+		assertThat(pins.gameOf(pin)).isEmpty();
+		assertThat(pins.isLive(first)).isFalse();
+		assertThat(pins.claim(pin, second)).as("free again").isTrue();
+		pins.release(pin, second);
 	}
 }
