@@ -133,5 +133,15 @@ class EliminationTeamsBrowserTest extends AdminConsoleSupport {
 		expect(lan.locator("#bell-unit")).containsText("Đơn vị rung chuông vàng: Lớp 10A2");
 		AxeCheck.assertNoViolations(presenter, "presenter, golden bell by unit");
 		AxeCheck.assertNoViolations(hoa, "phone, golden bell by unit");
+
+		// The results page, once the game has ended: the winning unit and each unit's survivors.
+		laptop.locator("#ctl-next").click();
+		laptop.navigate(base() + "/admin/#/results/" + gameId);
+		onConsole(laptop, "/results/:id");
+		expect(laptop.locator("#results-unit-bell")).hasAttribute("data-unit", "10A2");
+		expect(laptop.locator("#results-unit-bell")).containsText("Lớp 10A2");
+		expect(laptop.locator("#results-units tr[data-unit='10A2']")).hasAttribute("data-survivors", "1");
+		expect(laptop.locator("#results-units tr[data-unit='10A1']")).hasAttribute("data-survivors", "0");
+		adminScreenshot(laptop, "elim-units-06-results");
 	}
 }
