@@ -381,6 +381,27 @@ class EliminationUnitsTest {
 	}
 
 	@Test
+	void settingsRoundTripThroughTheStoredJsonAndSettingsStoredBeforeUnitsStillRead() {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		EliminationSettings rules = new EliminationSettings(12, null, null, null, null,
+				List.of(new Badge("A01", "An", "10A1"), new Badge("A09", null, "10A1"), new Badge("B01", "Dung", null)),
+				List.of("A09"), 2);
+		GameSettings stored = Fixtures.instant().withElimination(rules).withTeams(teams(1));
+		GameSettings read = json.readValue(json.writeValueAsString(stored), GameSettings.class);
+		assertThat(read).isEqualTo(stored);
+		assertThat(read.elimination().numbers().get(0).unit()).isEqualTo("10A1");
+		// A Rung chuông vàng game stored before numbers had units: the plain list of substitutes.
+		String before = "{\"secondsPerQuestion\":15,\"rescueQuestions\":[],\"revivalAtQuestion\":null,"
+				+ "\"revivalBelow\":null,\"allFall\":\"REVIVE\",\"numbers\":[{\"number\":\"A01\",\"name\":\"An\"},"
+				+ "{\"number\":\"A02\",\"name\":null}],\"reserves\":[\"A02\"],\"reserveBelow\":2}";
+		EliminationSettings old = json.readValue(before, EliminationSettings.class);
+		assertThat(old.numbers()).containsExactly(new Badge("A01", "An"), new Badge("A02", null));
+		assertThat(old.numbers().get(1).unit()).isNull();
+		assertThat(old.reserves()).containsExactly("A02");
+		assertThat(old.reserveBelow()).isEqualTo(2);
+	}
+
+	@Test
 	void aPlayerOfAGameWithUnitsMustNameOne() {
 		Elim g = new Elim(EliminationSettings.defaults(), 2, teams(1));
 		assertThat(((Reply.Refused) g.handle(new GameCommand.Join("An", "t-1", null)).reply()).code())
