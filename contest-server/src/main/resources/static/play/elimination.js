@@ -16,6 +16,9 @@ export function onFloor(S, f) {
   if (!S.elim) return;
   S.elim.remaining = f.remaining;
   S.elim.eliminated = f.eliminated;
+  // Team play by unit: every unit's count rides on the frame; this phone keeps its own unit's.
+  const mine = Array.isArray(f.units) && S.elim.unit ? f.units.find((u) => u.id === S.elim.unit) : null;
+  if (mine) S.elim.unitRemaining = mine.remaining;
 }
 
 export function onBell(S, f) {
@@ -62,6 +65,10 @@ export function banner(S) {
   if (typeof e.remaining === 'number') {
     parts.push(h('p', { class: 'elim-remaining', id: 'elim-remaining', 'data-count': e.remaining, text: t('elim.remaining', { count: num(e.remaining) }) }));
   }
+  if (e.unit && typeof e.unitRemaining === 'number') {
+    parts.push(h('p', { class: 'elim-unit-remaining', id: 'elim-unit-remaining', 'data-count': e.unitRemaining,
+      text: t('elim.unit.remaining', { count: num(e.unitRemaining) }) }));
+  }
   if (S.open && isRescue(S, S.open.q) && S.screen === 'open' || S.screen === 'answered' && S.open && isRescue(S, S.open.q)) {
     parts.push(h('p', { class: 'elim-rescue', text: t('elim.rescue.title') }));
   }
@@ -84,10 +91,21 @@ export function bellPanel(S) {
   const e = S.elim;
   const bell = e && e.bellFrame;
   if (!bell) return null;
+  const unit = unitLine(e, bell);
   if (e.bell) {
     return h('div', { class: 'golden-bell', id: 'golden-bell' }, h('p', { class: 'bell-icon', 'aria-hidden': 'true', text: '🔔' }),
-      h('p', { class: 'bell-title', text: t('elim.bell.title') }));
+      h('p', { class: 'bell-title', text: t('elim.bell.title') }), unit);
   }
-  return h('p', { class: 'lead bell-others', id: 'bell-others',
+  const others = h('p', { class: 'lead bell-others', id: 'bell-others',
     text: bell.count ? t('elim.bell.others', { count: num(bell.count) }) : t('elim.bell.none') });
+  return unit ? h('div', { class: 'bell-summary' }, others, unit) : others;
+}
+
+/** Team play by unit: the winning unit (the last one with players on the floor), and whether it is this player's. */
+function unitLine(e, bell) {
+  if (!bell.unit) return null;
+  const own = e.unit && e.unit === bell.unit.id;
+  return h('p', { class: 'bell-unit' + (own ? ' bell-unit-own' : ''), id: 'bell-unit', 'data-unit': bell.unit.id,
+    text: own ? t('elim.unit.bell.yours', { unit: bell.unit.name, count: num(bell.unit.remaining) })
+      : t('elim.unit.bell', { unit: bell.unit.name, count: num(bell.unit.remaining) }) });
 }

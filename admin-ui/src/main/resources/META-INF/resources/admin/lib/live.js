@@ -243,7 +243,8 @@ export class HostConnection {
       // ---- Rung chuông vàng: the grid of numbers, its changes, the golden bell ----
       case 'grid':
         this.set({ elim: { remaining: f.remaining, eliminated: f.eliminated, rescueQuestions: f.rescueQuestions || [],
-          players: f.players || [], bell: s.elim ? s.elim.bell : null, last: s.elim ? s.elim.last : null } });
+          players: f.players || [], bell: s.elim ? s.elim.bell : null, last: s.elim ? s.elim.last : null,
+          units: f.units || null } });
         return;
       case 'floor': {
         if (!s.elim) return;
@@ -254,12 +255,18 @@ export class HostConnection {
           if (out.has(p.player)) return Object.assign({}, p, { state: 'OUT', fellAt: f.q });
           return p;
         });
-        this.set({ elim: Object.assign({}, s.elim, { players, remaining: f.remaining, eliminated: f.eliminated,
+        // Team play by unit: the counts per unit (ids only; the names came with the grid).
+        const units = f.units && s.elim.units ? s.elim.units.map((u) => {
+          const now = f.units.find((c) => c.id === u.id);
+          return now ? Object.assign({}, u, { remaining: now.remaining }) : u;
+        }) : s.elim.units;
+        this.set({ elim: Object.assign({}, s.elim, { players, units, remaining: f.remaining, eliminated: f.eliminated,
           last: { cause: f.cause, q: f.q, out: out.size, back: back.size } }) });
         return;
       }
       case 'bell':
-        this.set({ elim: Object.assign({}, s.elim || { players: [], rescueQuestions: [] }, { bell: f }) });
+        this.set({ elim: Object.assign({}, s.elim || { players: [], rescueQuestions: [] }, { bell: f },
+          f.units ? { units: f.units } : {}) });
         return;
       case 'error':
         if (f.code === 'HOST_REFUSED') {

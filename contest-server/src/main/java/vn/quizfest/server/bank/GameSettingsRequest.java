@@ -90,7 +90,7 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 					if (entry == null) {
 						throw new IllegalArgumentException("elimination.numbers: an entry is empty");
 					}
-					badges.add(new Badge(entry.number(), entry.name()));
+					badges.add(new Badge(entry.number(), entry.name(), entry.unit()));
 				}
 			}
 			if (rescueQuestions != null && rescueQuestions.contains(null)) {
@@ -104,8 +104,15 @@ public record GameSettingsRequest(@Nullable @Min(0) @Max(60) Integer previewSeco
 		}
 	}
 
-	/** One entry of the organiser's list of numbers: the number (số báo danh) and, if given, the name. */
-	public record NumberEntry(@Nullable String number, @Nullable String name) {
+	/**
+	 * One entry of the organiser's list of numbers: the number (số báo danh) and, if given, the name
+	 * and (team play by unit) the id of the unit the number plays for.
+	 */
+	public record NumberEntry(@Nullable String number, @Nullable String name, @Nullable String unit) {
+
+		public NumberEntry(@Nullable String number, @Nullable String name) {
+			this(number, name, null);
+		}
 	}
 
 

@@ -23,14 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.quizfest.server.bank.GameSettingsRequest.NumberEntry;
+import vn.quizfest.server.game.Unit;
 import vn.quizfest.server.game.format.elimination.EliminationSettings;
 import vn.quizfest.server.system.ApiException;
 import vn.quizfest.server.system.Messages;
 
 /**
  * Rung chuông vàng: reads the organiser's list of numbers (số báo danh) from a spreadsheet, first
- * column the number, second the name, a heading row first. Nothing is stored: the console puts the
- * list into the new game's settings. Rows with problems come back with their row number.
+ * column the number, second the name, a heading row first. Two more columns are optional, as an
+ * organiser's sheet of a school's classes has them: the third the unit (team play by unit: the id of
+ * the class or commune the number plays for), the fourth a mark ("x", "dự bị") for a substitute, who
+ * waits off the floor until the unit falls below the set number of players. Nothing is stored: the
+ * console puts the list into the new game's settings. Rows with problems come back with their row number.
  */
 @RestController
 class NumberListController {
@@ -39,8 +43,12 @@ class NumberListController {
 	record RowProblem(int row, String field, String code, String message) {
 	}
 
-	record NumberList(int rows, List<NumberEntry> numbers, List<RowProblem> errors) {
+	/** @param reserves the numbers marked as substitutes, in the sheet's order (the order they come on) */
+	record NumberList(int rows, List<NumberEntry> numbers, List<RowProblem> errors, List<String> reserves) {
 	}
+
+	/** A fourth-column value that says "not a substitute" (an empty cell says it too). */
+	private static final Set<String> NOT_RESERVE = Set.of("0", "no", "n", "false", "không", "khong", "k");
 
 	private static final int MAX_NAME = 200;
 
@@ -55,6 +63,7 @@ class NumberListController {
 	NumberList read(@RequestParam("file") MultipartFile file) {
 		List<NumberEntry> numbers = new ArrayList<>();
 		List<RowProblem> errors = new ArrayList<>();
+		List<String> reserves = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		int rows = 0;
 		try (InputStream in = file.getInputStream(); Workbook workbook = WorkbookFactory.create(in)) {
@@ -70,7 +79,9 @@ class NumberListController {
 				}
 				String number = text(format, row.getCell(0));
 				String name = text(format, row.getCell(1));
-				if (number == null && name == null) {
+				String unit = text(format, row.getCell(2));
+				String reserveMark = text(format, row.getCell(3));
+				if (number == null && name == null && unit == null && reserveMark == null) {
 					continue;
 				}
 				rows++;
@@ -91,7 +102,13 @@ class NumberListController {
 				if (name != null && name.length() > MAX_NAME) {
 					errors.add(problem(at, "name", "game.number.name-too-long", MAX_NAME));
 				}
-				numbers.add(new NumberEntry(number, name));
+				if (unit != null && unit.length() > Unit.MAX_ID_LENGTH) {
+					errors.add(problem(at, "unit", "game.number.unit-too-long", Unit.MAX_ID_LENGTH));
+				}
+				numbers.add(new NumberEntry(number, name, unit));
+				if (number != null && reserveMark != null && !NOT_RESERVE.contains(reserveMark.toLowerCase(Locale.ROOT))) {
+					reserves.add(number);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -103,7 +120,8 @@ class NumberListController {
 		if (rows == 0) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "game.numbers.empty");
 		}
-		return new NumberList(rows, errors.isEmpty() ? numbers : List.of(), errors);
+		return new NumberList(rows, errors.isEmpty() ? numbers : List.of(), errors,
+				errors.isEmpty() ? reserves : List.of());
 	}
 
 	private RowProblem problem(int row, String field, String code, Object... args) {

@@ -102,6 +102,10 @@ class ResultsSheets {
 		if (floor) {
 			headings.addAll(floorHeadings(locale));
 		}
+		boolean unitFloor = unitFloor(results);
+		if (unitFloor) {
+			headings.addAll(unitFloorHeadings(locale));
+		}
 		CsvWriter csv = CsvWriter.onto(out).record(headings);
 		for (PlayerResult player : results.players()) {
 			Double seconds = correctSeconds(player);
@@ -115,6 +119,9 @@ class ResultsSheets {
 				cells.addAll(fate == null ? Arrays.asList(null, null, null, null, null)
 						: Arrays.asList(fate.badge(), fate.name(), fate.fellAt() == null ? null : fate.fellAt() + 1,
 								fate.rescues(), goldenBell(fate, locale)));
+			}
+			if (unitFloor) {
+				cells.addAll(unitFloorCells(results, player.unitId(), locale));
 			}
 			csv.record(cells);
 		}
@@ -139,9 +146,14 @@ class ResultsSheets {
 	}
 
 	private void writeUnits(Sheet sheet, GameResults results, Locale locale, CellStyle header, CellStyle tenths) {
-		headings(sheet, List.of(messages.get(locale, "results.column.rank"), messages.get(locale, "results.column.unit-id"),
-				messages.get(locale, "results.column.unit"), messages.get(locale, "results.column.unit-score"),
-				messages.get(locale, "results.column.unit-members")), header, new int[] { 8, 14, 32, 16, 16 });
+		boolean unitFloor = unitFloor(results);
+		List<String> headings = new ArrayList<>(List.of(messages.get(locale, "results.column.rank"),
+				messages.get(locale, "results.column.unit-id"), messages.get(locale, "results.column.unit"),
+				messages.get(locale, "results.column.unit-score"), messages.get(locale, "results.column.unit-members")));
+		if (unitFloor) {
+			headings.addAll(unitFloorHeadings(locale));
+		}
+		headings(sheet, headings, header, unitFloor ? new int[] { 8, 14, 32, 16, 16, 18, 20 } : new int[] { 8, 14, 32, 16, 16 });
 		int rowNumber = 1;
 		for (GameResults.UnitResult unit : results.units()) {
 			Row row = sheet.createRow(rowNumber++);
@@ -152,7 +164,35 @@ class ResultsSheets {
 			row.createCell(2).setCellValue(safe(unit.unitName()));
 			number(row, 3, unit.score(), tenths);
 			row.createCell(4).setCellValue(unit.members());
+			if (unitFloor && unit.survivors() != null) {
+				row.createCell(5).setCellValue(unit.survivors());
+				if (Boolean.TRUE.equals(unit.goldenBell())) {
+					row.createCell(6).setCellValue(messages.get(locale, "results.golden-bell.yes"));
+				}
+			}
 		}
+	}
+
+	// ---- Rung chuông vàng by unit: each unit's survivors and the winning unit ----
+
+	private static boolean unitFloor(GameResults results) {
+		return results.units().stream().anyMatch(unit -> unit.survivors() != null);
+	}
+
+	private List<String> unitFloorHeadings(Locale locale) {
+		return List.of(messages.get(locale, "results.column.unit-survivors"),
+				messages.get(locale, "results.column.unit-golden-bell"));
+	}
+
+	/** In the players' CSV: the player's unit's survivors and whether that unit won. */
+	private List<Object> unitFloorCells(GameResults results, @Nullable String unitId, Locale locale) {
+		for (GameResults.UnitResult unit : results.units()) {
+			if (unit.unitId().equals(unitId)) {
+				return Arrays.asList(unit.survivors(),
+						Boolean.TRUE.equals(unit.goldenBell()) ? messages.get(locale, "results.golden-bell.yes") : null);
+			}
+		}
+		return Arrays.asList(null, null);
 	}
 
 	// ---- Rung chuông vàng: the floor columns, only in exports of that format ----

@@ -3,6 +3,8 @@ package vn.quizfest.server.game;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.quizfest.server.game.ranking.UnitRanking;
 import vn.quizfest.server.game.format.buzzer.BuzzerBoard;
 
@@ -240,13 +242,22 @@ public sealed interface GameEvent {
 	 * @param back the players who came onto the floor
 	 * @param onFloor how many are on the floor now
 	 * @param eliminated how many are eliminated now
+	 * @param units with team play by unit, every unit's players on the floor now, in the organiser's
+	 *        order; empty in a game without units
 	 */
 	record FloorChanged(int question, FloorCause cause, List<Integer> out, List<Integer> back, int onFloor,
-			int eliminated) implements GameEvent {
+			int eliminated, List<UnitSurvivors> units) implements GameEvent {
 
 		public FloorChanged {
 			out = List.copyOf(out);
 			back = List.copyOf(back);
+			units = List.copyOf(units);
+		}
+
+		/** A change in a game without units. */
+		public FloorChanged(int question, FloorCause cause, List<Integer> out, List<Integer> back, int onFloor,
+				int eliminated) {
+			this(question, cause, out, back, onFloor, eliminated, List.of());
 		}
 
 		@Override
@@ -258,11 +269,22 @@ public sealed interface GameEvent {
 	/**
 	 * The game is over: who is still on the floor rings the golden bell. Empty when nobody does (all
 	 * fell and the organiser's rule ends the game with no winner).
+	 *
+	 * <p>With team play by unit, {@code unit} is the winning unit: the last unit with survivors (see
+	 * {@link vn.quizfest.server.game.format.elimination.EliminationFormat#winningUnit()}), null when none
+	 * is; {@code units} has every unit's players left on the floor (empty in a game without units).
 	 */
-	record GoldenBellAwarded(List<Integer> winners) implements GameEvent {
+	record GoldenBellAwarded(List<Integer> winners, @Nullable Unit unit, List<UnitSurvivors> units)
+			implements GameEvent {
 
 		public GoldenBellAwarded {
 			winners = List.copyOf(winners);
+			units = List.copyOf(units);
+		}
+
+		/** The bell of a game without units. */
+		public GoldenBellAwarded(List<Integer> winners) {
+			this(winners, null, List.of());
 		}
 
 		@Override

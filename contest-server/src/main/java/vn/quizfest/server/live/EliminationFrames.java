@@ -7,6 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.quizfest.server.game.GameEvent.FloorChanged;
 import vn.quizfest.server.game.GameEvent.GoldenBellAwarded;
 import vn.quizfest.server.game.Player;
+import vn.quizfest.server.game.Unit;
+import vn.quizfest.server.game.UnitSurvivors;
 import vn.quizfest.server.game.format.elimination.EliminationFormat;
 import vn.quizfest.server.game.format.elimination.PlayerFate;
 
@@ -47,7 +49,38 @@ final class EliminationFrames {
 		node.put("cause", change.cause().name());
 		node.put("remaining", change.onFloor());
 		node.put("eliminated", change.eliminated());
+		unitCounts(node, change.units(), false);
 		return node;
+	}
+
+	// ---- team play by unit: each unit's players on the floor (docs/protocol.md, section 17) ----
+
+	/**
+	 * Adds {@code units}: every unit's id and players on the floor (with names for host screens, which
+	 * draw the table; phones have the names from the PIN lookup). Nothing in a game without units.
+	 */
+	private static void unitCounts(ObjectNode node, List<UnitSurvivors> counts, boolean names) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		ArrayNode units = node.putArray("units");
+		for (UnitSurvivors count : counts) {
+			ObjectNode entry = units.addObject();
+			entry.put("id", count.unit().id());
+			if (names) {
+				entry.put("name", count.unit().name());
+			}
+			entry.put("remaining", count.remaining());
+		}
+	}
+
+	/** The player's unit and how many of it are on the floor, on its own {@code fate} frame. */
+	private static void unitOf(ObjectNode node, PlayerFate fate, EliminationFormat format) {
+		Unit unit = format.unitOf(fate.player()).orElse(null);
+		if (unit != null) {
+			node.put("unit", unit.id());
+			node.put("unitRemaining", format.survivorsOf(unit));
+		}
 	}
 
 	/** To one player: where the player stands, the game's rescue questions and the counts. */
@@ -71,6 +104,7 @@ final class EliminationFrames {
 		}
 		node.put("remaining", format.onFloor());
 		node.put("eliminated", format.eliminated());
+		unitOf(node, fate, format);
 		return frames.write(node);
 	}
 
@@ -95,7 +129,9 @@ final class EliminationFrames {
 			if (fate.fellAt() >= 0) {
 				entry.put("fellAt", fate.fellAt());
 			}
+			format.unitOf(fate.player()).ifPresent(unit -> entry.put("unit", unit.id()));
 		}
+		unitCounts(node, format.survivorsByUnit(), true);
 		return frames.write(node);
 	}
 
@@ -114,7 +150,17 @@ final class EliminationFrames {
 					entry.put("name", fate.name());
 				}
 			});
+			format.unitOf(player.number()).ifPresent(unit -> entry.put("unit", unit.id()));
 		}
+		Unit unit = bell.unit();
+		if (unit != null) {
+			ObjectNode won = node.putObject("unit");
+			won.put("id", unit.id());
+			won.put("name", unit.name());
+			won.put("remaining", bell.units().stream().filter(count -> count.unit().equals(unit))
+				.mapToInt(UnitSurvivors::remaining).findFirst().orElse(0));
+		}
+		unitCounts(node, bell.units(), true);
 		return frames.write(node);
 	}
 }

@@ -221,12 +221,18 @@ public class LiveGames implements SmartLifecycle {
 			return Optional.of(local.read(game -> {
 				var teams = game.settings().teams();
 				return new PinLookup(pin, local.title(), !game.phase().isOver(), teams == null ? List.of() : teams.units(),
-						teams != null && !teams.assignments().isEmpty());
+						teams != null && (!teams.assignments().isEmpty() || numbersCarryUnits(game.settings())));
 			}));
 		}
 		return pins.gameOf(pin)
 			.flatMap(games::findById)
 			.map(stored -> new PinLookup(pin, stored.game().title(), stored.endedAt() == null));
+	}
+
+	/** Rung chuông vàng by unit: the organiser's list of numbers gives each number its unit. */
+	private static boolean numbersCarryUnits(vn.quizfest.server.game.GameSettings settings) {
+		var rules = settings.elimination();
+		return rules != null && rules.numbers().stream().anyMatch(badge -> badge.unit() != null);
 	}
 
 	/** How an organiser's end was carried out. */

@@ -196,6 +196,17 @@ final class ResultsRecorder implements GameEvent.Listener {
 					fate.rescues(), winners.contains(fate.player())));
 		}
 		submit(new ResultRecord.FloorFates(game.id(), fates));
+		// Team play by unit: the units' standings (told just before) gain their survivors and the winner.
+		if (!bell.units().isEmpty()) {
+			java.util.Map<String, Integer> remaining = new java.util.HashMap<>();
+			bell.units().forEach(count -> remaining.put(count.unit().id(), count.remaining()));
+			List<ResultRecord.FinalUnit> units = new ArrayList<>(finalUnits.size());
+			for (ResultRecord.FinalUnit unit : finalUnits) {
+				units.add(unit.onFloor(remaining.getOrDefault(unit.unitId(), 0),
+						bell.unit() != null && bell.unit().id().equals(unit.unitId())));
+			}
+			finalUnits = units;
+		}
 	}
 
 	// ---- buzzer format (Olympia-style rounds) ----

@@ -29,8 +29,19 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 	 * first). Empty for a game without units, and until the game has finished.
 	 *
 	 * @param rank 1, 2, ...; null for a unit with fewer members than the minimum
+	 * @param survivors Rung chuông vàng by unit: the unit's players on the floor at the end (absent in
+	 *        other formats)
+	 * @param goldenBell Rung chuông vàng by unit: whether the unit won, the last unit with survivors
+	 *        (absent in other formats)
 	 */
-	public record UnitResult(String unitId, String unitName, @Nullable Integer rank, double score, int members) {
+	public record UnitResult(String unitId, String unitName, @Nullable Integer rank, double score, int members,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer survivors,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean goldenBell) {
+
+		/** A unit of a game without a floor. */
+		public UnitResult(String unitId, String unitName, @Nullable Integer rank, double score, int members) {
+			this(unitId, unitName, rank, score, members, null, null);
+		}
 	}
 
 	/**

@@ -214,13 +214,17 @@ public class Games {
 
 	/** Team play by unit: the units' final standings, in the team leaderboard's order. */
 	private List<GameResults.UnitResult> units(String gameId) {
-		return jdbc.sql("SELECT unit_id, unit_name, unit_rank, score, members FROM game_unit_result WHERE game_id = ? "
-				+ "ORDER BY position")
+		return jdbc.sql("SELECT unit_id, unit_name, unit_rank, score, members, survivors, golden_bell "
+				+ "FROM game_unit_result WHERE game_id = ? ORDER BY position")
 			.param(gameId)
 			.query((rs, row) -> {
 				Long rank = nullableLong(rs, "unit_rank");
+				Long survivors = nullableLong(rs, "survivors");
+				boolean won = rs.getBoolean("golden_bell");
+				Boolean goldenBell = rs.wasNull() ? null : won;
 				return new GameResults.UnitResult(rs.getString("unit_id"), rs.getString("unit_name"),
-						rank == null ? null : rank.intValue(), rs.getDouble("score"), rs.getInt("members"));
+						rank == null ? null : rank.intValue(), rs.getDouble("score"), rs.getInt("members"),
+						survivors == null ? null : survivors.intValue(), goldenBell);
 			})
 			.list();
 	}

@@ -60,9 +60,22 @@ public sealed interface ResultRecord {
 	 *
 	 * @param rank 1, 2, ...; null for a unit with fewer members than the minimum
 	 * @param position the unit's place in the listing (ranked units first)
+	 * @param survivors Rung chuông vàng by unit: the unit's players on the floor at the end; else null
+	 * @param goldenBell Rung chuông vàng by unit: whether the unit won (the last unit with survivors); else null
 	 */
 	record FinalUnit(String unitId, String unitName, @Nullable Integer rank, int position, double score,
-			int members) {
+			int members, @Nullable Integer survivors, @Nullable Boolean goldenBell) {
+
+		/** A unit of a game without a floor. */
+		public FinalUnit(String unitId, String unitName, @Nullable Integer rank, int position, double score,
+				int members) {
+			this(unitId, unitName, rank, position, score, members, null, null);
+		}
+
+		/** The same unit with where it ended on the floor of Rung chuông vàng. */
+		public FinalUnit onFloor(int remaining, boolean won) {
+			return new FinalUnit(unitId, unitName, rank, position, score, members, remaining, won);
+		}
 	}
 
 	record FinalStanding(int player, long score, int rank, int correctCount, long correctMillis) {

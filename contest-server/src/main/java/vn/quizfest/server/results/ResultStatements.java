@@ -90,8 +90,10 @@ final class ResultStatements {
 			+ "unit_id = VALUES(unit_id), unit_name = VALUES(unit_name)";
 
 	static final String UNIT_RESULT = "INSERT INTO game_unit_result (game_id, unit_id, unit_name, unit_rank, position, "
-			+ "score, members) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE unit_name = VALUES(unit_name), "
-			+ "unit_rank = VALUES(unit_rank), position = VALUES(position), score = VALUES(score), members = VALUES(members)";
+			+ "score, members, survivors, golden_bell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+			+ "unit_name = VALUES(unit_name), unit_rank = VALUES(unit_rank), position = VALUES(position), "
+			+ "score = VALUES(score), members = VALUES(members), survivors = VALUES(survivors), "
+			+ "golden_bell = VALUES(golden_bell)";
 
 	static final String KICK = "UPDATE game_player SET kicked = TRUE WHERE game_id = ? AND player_number = ?";
 
@@ -234,6 +236,19 @@ final class ResultStatements {
 				ps.setInt(5, row.unit().position());
 				ps.setDouble(6, row.unit().score());
 				ps.setInt(7, row.unit().members());
+				// Rung chuông vàng by unit: where the unit ended on the floor (NULL in other formats).
+				if (row.unit().survivors() == null) {
+					ps.setNull(8, Types.INTEGER);
+				}
+				else {
+					ps.setInt(8, row.unit().survivors());
+				}
+				if (row.unit().goldenBell() == null) {
+					ps.setNull(9, Types.BOOLEAN);
+				}
+				else {
+					ps.setBoolean(9, row.unit().goldenBell());
+				}
 			});
 		}
 		batch(jdbc, FLOOR_FATE, fates, (ps, row) -> {

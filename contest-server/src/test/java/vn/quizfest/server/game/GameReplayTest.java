@@ -176,6 +176,48 @@ class GameReplayTest {
 		assertThat(told).anyMatch(line -> line.startsWith("GoldenBellAwarded"));
 	}
 
+	// ---- Rung chuông vàng by unit: units on the floor, substitutes per unit, the winning unit ----
+
+	private static final List<String> RCV_UNITS = List.of("10A1", "10A2", "10A3");
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 3, 17, 99, 2026, 31_337 })
+	void aReplayedEliminationTeamGameGivesTheSameEventsUnitsAndWinner(long seed) {
+		Game original = newEliminationTeamGame();
+		List<Step> journal = new ArrayList<>();
+		List<String> told = new ArrayList<>();
+		play(original, new Random(seed), journal, told, TEAM_UNITS);
+
+		Game replayed = newEliminationTeamGame();
+		List<String> retold = new ArrayList<>();
+		for (Step step : journal) {
+			retold.addAll(describe(replayed.handle(step.command(), step.now())));
+		}
+
+		assertThat(retold).as("events and replies of the replay").containsExactlyElementsOf(told);
+		assertThat(standings(replayed)).isEqualTo(standings(original)).isNotEmpty();
+		assertThat(replayed.phase()).isEqualTo(Phase.ENDED);
+		EliminationFormat replayedFloor = (EliminationFormat) replayed.format();
+		EliminationFormat originalFloor = (EliminationFormat) original.format();
+		assertThat(replayedFloor.grid()).isEqualTo(originalFloor.grid());
+		assertThat(replayedFloor.survivorsByUnit()).isEqualTo(originalFloor.survivorsByUnit()).hasSize(3);
+		assertThat(replayedFloor.winningUnit()).isEqualTo(originalFloor.winningUnit());
+		assertThat(replayed.unitRanking().orElseThrow().standings())
+			.isEqualTo(original.unitRanking().orElseThrow().standings());
+		assertThat(told).anyMatch(line -> line.startsWith("FloorChanged") && line.contains("units=[UnitSurvivors"));
+		assertThat(told).anyMatch(line -> line.startsWith("UnitsRanked -1 last=true"));
+		assertThat(told).anyMatch(line -> line.startsWith("GoldenBellAwarded"));
+	}
+
+	/** Players 7 and 8 of the floor are substitutes: they come on for their own unit below 2 players. */
+	private static Game newEliminationTeamGame() {
+		List<Unit> units = List.of(new Unit("10A1", "Lớp 10A1"), new Unit("10A2", "Lớp 10A2"), new Unit("10A3", "Lớp 10A3"));
+		EliminationSettings rules = new EliminationSettings(10, List.of(4), null, null, null, null, List.of("7", "8"), 2);
+		return Game.create("replay-elim-teams", questions(), GameSettings.defaults().withAutoAdvance(3, 3)
+			.withElimination(rules)
+			.withTeams(TeamSettings.of(units).withScore(TeamScore.MEAN, 5, 1)), Nicknames.standard(), START);
+	}
+
 	private static Game newEliminationGame() {
 		List<GameQuestion> questions = List.of(Fixtures.single(0, 10, Points.STANDARD, 1),
 				Fixtures.trueFalse(1, 10, Points.DOUBLE, 0), Fixtures.multiple(2, 15, Points.STANDARD, List.of(0, 2)),
@@ -237,8 +279,11 @@ class GameReplayTest {
 		if (game.format() instanceof EliminationFormat) {
 			// Joining closes at the first question: the floor fills before the random game begins.
 			for (int i = 1; i <= 8; i++) {
-				Decision decision = game.handle(new GameCommand.Join("Bạn " + i, "token-floor-" + i), now[0]);
-				journal.add(new Step(new GameCommand.Join("Bạn " + i, "token-floor-" + i), now[0]));
+				// Rung chuông vàng by unit: the floor is shared out over the units.
+				GameCommand.Join join = units.isEmpty() ? new GameCommand.Join("Bạn " + i, "token-floor-" + i)
+						: new GameCommand.Join("Bạn " + i, "token-floor-" + i, RCV_UNITS.get(i % RCV_UNITS.size()));
+				Decision decision = game.handle(join, now[0]);
+				journal.add(new Step(join, now[0]));
 				told.addAll(describe(decision));
 				players.add(((Reply.Joined) decision.reply()).player().number());
 				tally.joins++;
@@ -522,7 +567,7 @@ class GameReplayTest {
 
 		@Override
 		public void goldenBellAwarded(GameEvent.GoldenBellAwarded event, long now) {
-			lines.add("GoldenBellAwarded " + event.winners());
+			lines.add("GoldenBellAwarded " + event.winners() + " unit=" + event.unit() + " units=" + event.units());
 		}
 
 		// ---- buzzer format (Olympia-style rounds) ----

@@ -6,11 +6,12 @@ import { live } from 'lit-html/directives/live.js';
 import { api } from '../../lib/api.js';
 import { t, num } from '../../lib/i18n.js';
 import { field, errorBox } from '../../lib/ui.js';
+import { fillFromSheet, applyUnitReserves, unitReserveField } from './elimination-units.js'; // substitutes per unit
 
 /** The fields' first values: the format's defaults (15 s a question, all come back when all fall). */
 export function eliminationValues() {
   return { format: 'HOSTED', seconds: '15', rescue: '', revivalAt: '', revivalBelow: '', allFall: 'REVIVE',
-    numbers: null, numbersFile: '', numbersError: null, reserves: '', reserveBelow: '' };
+    numbers: null, numbersFile: '', numbersError: null, reserves: '', reserveBelow: '', unitReserves: '' };
 }
 
 function numberList(text) {
@@ -50,6 +51,7 @@ export function addElimination(values, settings) {
     rules.reserves = reserves;
     rules.reserveBelow = reserveBelow.value;
   }
+  applyUnitReserves(values, settings, rules, problems, reserveBelow.bad ? null : reserveBelow.value);
   settings.format = 'ELIMINATION';
   settings.elimination = rules;
   return problems;
@@ -69,6 +71,7 @@ async function readNumbers(values, file, update) {
       values.numbersError = t('elim.form.numbers.rows') + ' ' + read.errors.map((e) => t('elim.form.numbers.row', { row: e.row, message: e.message })).join(' ');
     } else {
       values.numbers = read.numbers;
+      fillFromSheet(values, read);
     }
   } catch (e) {
     values.numbersError = e;
@@ -108,6 +111,7 @@ export function eliminationFields(values, update) {
           aria-describedby="elim-reserves-hint">`, t('elim.form.reserves.hint'))}
         ${field('elim-reserve-below', t('elim.form.reserveBelow'), html`<input id="elim-reserve-below" type="number" min="1" step="1"
           .value=${live(values.reserveBelow)} @input=${set('reserveBelow')}>`)}
+        ${unitReserveField(values)}
       </div>
       <p class="hint" id="elim-numbers-count" aria-live="polite">${values.numbers
         ? t('elim.form.numbers.count', { count: num(values.numbers.length), file: values.numbersFile })

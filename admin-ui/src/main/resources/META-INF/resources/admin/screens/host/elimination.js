@@ -25,17 +25,29 @@ export function floorCount(elim) {
     ${t('elim.remaining', { count: num(elim.remaining) })} · ${t('elim.eliminated', { count: num(elim.eliminated) })}</p>`;
 }
 
+/** Team play by unit: each unit's players on the floor, in the organiser's order (nothing without units). */
+export function unitCounts(elim) {
+  const units = elim.units || [];
+  if (!units.length) return nothing;
+  return html`<ul class="floor-units" id="floor-units" aria-label=${t('elim.units.label')}>
+    ${units.map((u) => html`<li class=${'floor-unit' + (u.remaining ? '' : ' fallen')} data-unit=${u.id} data-remaining=${u.remaining}>
+      <span class="floor-unit-name">${u.name || u.id}</span>
+      <span class="floor-unit-count">${t('elim.units.remaining', { count: num(u.remaining) })}</span></li>`)}
+  </ul>`;
+}
+
 /** The grid of numbers for the big screen. */
 export function floorView(elim) {
   const players = elim.players || [];
   return html`<section class="floor-view">
     <h2>${t('elim.title')}</h2>
     ${floorCount(elim)}
+    ${unitCounts(elim)}
     ${elim.last ? html`<p class="floor-last" id="floor-last">${causeText(elim.last)}</p>` : nothing}
     ${players.length <= GRID_LIMIT ? html`<ol class="floor-grid" id="floor-grid" aria-label=${t('elim.gridLabel')}>
       ${players.map((p) => html`<li class=${'seat ' + (p.state === 'FLOOR' ? 'lit' : p.state === 'OUT' ? 'dark' : 'reserve')}
-          data-player=${p.player} data-badge=${p.badge} data-state=${p.state}
-          title=${p.name || ''}>${p.badge}</li>`)}
+          data-player=${p.player} data-badge=${p.badge} data-state=${p.state} data-unit=${p.unit || ''}
+          title=${[p.name, p.unit].filter(Boolean).join(' · ')}>${p.badge}</li>`)}
     </ol>` : nothing}
   </section>`;
 }
@@ -46,6 +58,9 @@ export function bellView(elim) {
   return html`<section class="bell-view" id="bell-view" data-count=${bell.count}>
     <p class="bell-icon" aria-hidden="true">🔔</p>
     <h2>${bell.count ? t('elim.bell.title') : t('elim.bell.none')}</h2>
+    ${bell.unit ? html`<p class="bell-unit" id="bell-unit" data-unit=${bell.unit.id}>${t('elim.units.bell',
+      { unit: bell.unit.name, count: num(bell.unit.remaining) })}</p>` : nothing}
+    ${unitCounts(elim)}
     ${bell.count ? html`<ol class="bell-winners" id="bell-winners">${bell.winners.map((w) => html`<li data-badge=${w.badge}>
         <span class="bell-badge">${w.badge}</span>${w.name ? html` <span class="bell-name">${w.name}</span>` : nothing}</li>`)}</ol>
       ${bell.count > bell.winners.length ? html`<p>${t('elim.bell.more', { count: num(bell.count - bell.winners.length) })}</p>` : nothing}` : nothing}

@@ -14,13 +14,20 @@ import { statusLabel } from './list.js';
 function unitsTable(results) {
   const units = results.units || [];
   if (!units.length) return nothing;
+  // Rung chuông vàng by unit: each unit's players left on the floor and the winning unit.
+  const floor = units.some((u) => u.survivors != null);
+  const winner = units.find((u) => u.goldenBell);
   return html`<section aria-labelledby="units-heading" id="results-units">
     <h2 id="units-heading">${t('results.units.title')}</h2>
+    ${winner ? html`<p class="results-unit-bell" id="results-unit-bell" data-unit=${winner.unitId}>${t('results.units.bell',
+      { unit: winner.unitName, count: num(winner.survivors) })}</p>` : nothing}
     <table class="table"><thead><tr><th scope="col" class="num">${t('results.units.rank')}</th>
       <th scope="col">${t('results.units.name')}</th><th scope="col" class="num">${t('results.units.score')}</th>
-      <th scope="col" class="num">${t('results.units.members')}</th></tr></thead>
-      <tbody>${units.map((u) => html`<tr data-unit=${u.unitId}><td class="num">${u.rank == null ? t('results.units.unranked') : num(u.rank)}</td>
-        <td>${u.unitName}</td><td class="num">${num(Math.round(u.score * 10) / 10, 1)}</td><td class="num">${num(u.members)}</td></tr>`)}</tbody>
+      <th scope="col" class="num">${t('results.units.members')}</th>
+      ${floor ? html`<th scope="col" class="num">${t('results.units.survivors')}</th>` : nothing}</tr></thead>
+      <tbody>${units.map((u) => html`<tr data-unit=${u.unitId} data-survivors=${u.survivors == null ? '' : u.survivors}><td class="num">${u.rank == null ? t('results.units.unranked') : num(u.rank)}</td>
+        <td>${u.unitName}</td><td class="num">${num(Math.round(u.score * 10) / 10, 1)}</td><td class="num">${num(u.members)}</td>
+        ${floor ? html`<td class="num">${u.survivors == null ? '' : num(u.survivors)}</td>` : nothing}</tr>`)}</tbody>
     </table></section>`;
 }
 

@@ -55,8 +55,12 @@ import vn.quizfest.server.game.QuestionRun;
 import vn.quizfest.server.game.Roster;
 import vn.quizfest.server.game.Standing;
 import vn.quizfest.server.game.Submission;
+import vn.quizfest.server.game.GameEvent.UnitsRanked;
+import vn.quizfest.server.game.Unit;
+import vn.quizfest.server.game.UnitSurvivors;
 import vn.quizfest.server.game.format.elimination.EliminationSettings.AllFallRule;
 import vn.quizfest.server.game.format.elimination.EliminationSettings.Badge;
+import vn.quizfest.server.game.ranking.UnitRanking;
 
 /**
  * Rung chuông vàng. The host moves the game on as in the classic flow (LOBBY, then PREVIEW, OPEN,
@@ -65,8 +69,10 @@ import vn.quizfest.server.game.format.elimination.EliminationSettings.Badge;
  * question, and those right come back. Joining closes when the first question is shown. Refusals are
  * thrown as {@link Game.Refusal} and become a refused {@link Decision} at {@link Game}.
  *
- * <p>For team play ("the last unit with survivors wins"), {@link #survivors()} gives who is on the
- * floor; grouping them by the players' unit is the unit ranking's work.
+ * <p>With team play by unit ({@code settings.teams}) players play for units: the units are scored by
+ * {@link UnitRanking} as in the classic game, every floor change carries each unit's players on the
+ * floor, substitutes come on for their own unit, and the game's winning unit is the last unit with
+ * survivors ({@link #winningUnit()}).
  */
 public final class EliminationFormat implements GameFormat {
 
@@ -87,6 +93,9 @@ public final class EliminationFormat implements GameFormat {
 	private final Map<String, Integer> badgeHolders = new HashMap<>();
 
 	private final EliminationRanking ranking;
+
+	/** Team play by unit: the units' scores beside the floor; null in a game without units. */
+	private final @Nullable UnitRanking units;
 
 	private Phase phase = Phase.LOBBY;
 
@@ -131,10 +140,18 @@ public final class EliminationFormat implements GameFormat {
 		}
 		this.questions = List.copyOf(timed);
 		this.settings = settings;
-		this.roster = new Roster(nicknames, settings.maxPlayers());
+		var teams = settings.teams();
+		this.roster = teams == null ? new Roster(nicknames, settings.maxPlayers())
+				: new Roster(nicknames, settings.maxPlayers(), teams.units(), teams.assignments());
 		this.ranking = new EliminationRanking(fates);
+		this.units = teams == null ? null : new UnitRanking(teams, roster);
 		for (Badge badge : rules.numbers()) {
 			listed.put(badge.key(), badge);
+			if (badge.unit() != null && (teams == null || teams.units().stream()
+				.noneMatch(unit -> Unit.key(unit.id()).equals(Unit.key(badge.unit()))))) {
+				throw new IllegalArgumentException("elimination.numbers: " + badge.number() + " plays for "
+						+ badge.unit() + ", which is not one of the game's units");
+			}
 		}
 		this.phaseSince = now;
 	}
@@ -153,7 +170,8 @@ public final class EliminationFormat implements GameFormat {
 
 			@Override
 			public Reply join(Join join) {
-				return new Reply.Joined(EliminationFormat.this.join(join.nickname(), join.resumeToken(), now, events));
+				return new Reply.Joined(EliminationFormat.this.join(join.nickname(), join.resumeToken(), join.unit(), now,
+						events));
 			}
 
 			@Override
@@ -295,6 +313,77 @@ public final class EliminationFormat implements GameFormat {
 		return survivors;
 	}
 
+	@Override
+	public Optional<UnitRanking> unitRanking() {
+		return Optional.ofNullable(units);
+	}
+
+	/** Team play by unit: the unit the player plays for, if any. */
+	public Optional<Unit> unitOf(int player) {
+		return roster.player(player).map(Player::unit);
+	}
+
+	/** Team play by unit: every unit's players on the floor now, in the organiser's order (empty without units). */
+	public List<UnitSurvivors> survivorsByUnit() {
+		if (units == null) {
+			return List.of();
+		}
+		List<UnitSurvivors> counts = new ArrayList<>();
+		UnitRanking.survivorsByUnit(roster, this::offFloor)
+			.forEach((unit, remaining) -> counts.add(new UnitSurvivors(unit, remaining)));
+		return counts;
+	}
+
+	/** Team play by unit: the players of this unit on the floor now. */
+	public int survivorsOf(Unit unit) {
+		int count = 0;
+		for (Player player : roster.playersOf(unit.id())) {
+			if (!player.kicked() && !offFloor(player)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Eliminated, a substitute still waiting, or out of the game: not a survivor. */
+	private boolean offFloor(Player player) {
+		Fate fate = fates.get(player.number());
+		return fate == null || fate.state != FloorState.FLOOR;
+	}
+
+	/**
+	 * Team play by unit: the winning unit, the last unit with survivors. While (or when the game ends
+	 * with) two or more units on the floor, the one with the most players on it leads, then the higher
+	 * team score, then the organiser's order. None in a game without units, before any question closed,
+	 * and when everyone fell and the organiser's rule ends the game with no winner.
+	 */
+	public Optional<Unit> winningUnit() {
+		if (units == null || noWinner || !anyClosed) {
+			return Optional.empty();
+		}
+		Optional<Unit> last = UnitRanking.lastUnitWithSurvivors(roster, this::offFloor);
+		if (last.isPresent()) {
+			return last;
+		}
+		Map<Unit, Integer> alive = UnitRanking.survivorsByUnit(roster, this::offFloor);
+		Unit best = null;
+		int bestCount = 0;
+		double bestScore = 0;
+		Map<String, Double> scores = new HashMap<>();
+		units.standings().forEach(standing -> scores.put(Unit.key(standing.unit().id()), standing.score()));
+		for (Map.Entry<Unit, Integer> entry : alive.entrySet()) {
+			int count = entry.getValue();
+			double score = scores.getOrDefault(Unit.key(entry.getKey().id()), 0.0);
+			// Strictly better only: on a tie the unit listed first keeps the lead.
+			if (count > 0 && (best == null || count > bestCount || count == bestCount && score > bestScore)) {
+				best = entry.getKey();
+				bestCount = count;
+				bestScore = score;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
 	/** Whether the question (by index) is a rescue question: only the eliminated answer it. */
 	public boolean isRescue(int questionIndex) {
 		return rules.isRescue(questionIndex);
@@ -338,7 +427,8 @@ public final class EliminationFormat implements GameFormat {
 	 * Joining closes when the first question is shown: a player who came late could not have fallen
 	 * on the questions before. With the organiser's list, the nickname a phone sends is the number.
 	 */
-	private Player join(@Nullable String nickname, String resumeToken, long now, List<GameEvent> events) {
+	private Player join(@Nullable String nickname, String resumeToken, @Nullable String unit, long now,
+			List<GameEvent> events) {
 		if (phase.isOver()) {
 			throw new Game.Refusal("GAME_OVER");
 		}
@@ -356,7 +446,9 @@ public final class EliminationFormat implements GameFormat {
 				throw new Game.Refusal("NUMBER_TAKEN");
 			}
 		}
-		Player player = roster.join(badge == null ? nickname : badge.number(), resumeToken, now);
+		// With units, the list's unit column decides the unit; without it the phone's choice does.
+		Player player = roster.join(badge == null ? nickname : badge.number(), resumeToken,
+				badge != null && badge.unit() != null ? badge.unit() : unit, now);
 		String number = badge == null ? Integer.toString(player.number()) : badge.number();
 		boolean reserve = rules.reserves().stream().anyMatch(r -> Badge.key(r).equals(Badge.key(number)));
 		fates.put(player.number(), new Fate(number, badge == null ? null : badge.name(),
@@ -519,7 +611,7 @@ public final class EliminationFormat implements GameFormat {
 		}
 		bringBack(back);
 		rerankBetweenQuestions();
-		events.add(new FloorChanged(current, FloorCause.HOST, List.of(), back, onFloor, eliminated));
+		events.add(new FloorChanged(current, FloorCause.HOST, List.of(), back, onFloor, eliminated, survivorsByUnit()));
 	}
 
 	private void rerankBetweenQuestions() {
@@ -689,7 +781,8 @@ public final class EliminationFormat implements GameFormat {
 					}
 				});
 				bringBack(back);
-				events.add(new FloorChanged(next, FloorCause.REVIVAL, List.of(), back, onFloor, eliminated));
+				events.add(new FloorChanged(next, FloorCause.REVIVAL, List.of(), back, onFloor, eliminated,
+						survivorsByUnit()));
 			}
 			if (isRescue(next) && eliminated == 0) {
 				// Nobody to rescue: the question is passed over, as if the host had skipped it.
@@ -786,35 +879,67 @@ public final class EliminationFormat implements GameFormat {
 				}
 			}
 		}
+		// The units' points count the question's players: substitutes still waiting are not yet members.
+		if (units != null && closing.question().isScored()) {
+			Map<Integer, Outcome> members = new LinkedHashMap<>();
+			result.outcomes().forEach((player, outcome) -> {
+				Fate fate = fates.get(player);
+				if (fate != null && fate.state != FloorState.RESERVE) {
+					members.put(player, outcome);
+				}
+			});
+			units.questionClosed(members);
+		}
 		List<Integer> reserves = callReserves();
+		// As the counts, the units' counts are those after the substitutes came on.
+		List<UnitSurvivors> unitCounts = survivorsByUnit();
 		standings = ranking.rank(roster.players());
+		if (units != null && closing.question().isScored()) {
+			events.add(new UnitsRanked(closing.question().index(), units.standings(), units.places(), false));
+		}
 		lastClosed = new QuestionClosed(closing.question(), questions.size(), result.answered(), result.correct(),
 				result.distribution(), result.outcomes(), standings, now);
 		events.add(lastClosed);
-		events.add(new FloorChanged(current, cause, out, back, onFloor, eliminated));
+		events.add(new FloorChanged(current, cause, out, back, onFloor, eliminated, unitCounts));
 		if (!reserves.isEmpty()) {
-			events.add(new FloorChanged(current, FloorCause.RESERVE, List.of(), reserves, onFloor, eliminated));
+			events.add(new FloorChanged(current, FloorCause.RESERVE, List.of(), reserves, onFloor, eliminated,
+					unitCounts));
 		}
 	}
 
-	/** Substitutes come onto the floor, in the organiser's order, while it is below its set size. */
+	/**
+	 * Substitutes come onto the floor, in the organiser's order, while it is below its set size; with
+	 * team play by unit, each for its own unit while that unit's floor is below the size.
+	 */
 	private List<Integer> callReserves() {
 		Integer below = rules.reserveBelow();
 		List<Integer> called = new ArrayList<>();
 		if (below == null || noWinner) {
 			return called;
 		}
+		Map<String, Integer> unitFloor = new HashMap<>();
+		if (units != null) {
+			survivorsByUnit().forEach(count -> unitFloor.put(Unit.key(count.unit().id()), count.remaining()));
+		}
 		for (String reserve : rules.reserves()) {
-			if (onFloor >= below) {
+			if (units == null && onFloor >= below) {
 				break;
 			}
 			Integer holder = badgeHolders.get(Badge.key(reserve));
 			Fate fate = holder == null ? null : fates.get(holder);
-			if (fate != null && fate.state == FloorState.RESERVE) {
-				fate.state = FloorState.FLOOR;
-				onFloor++;
-				called.add(holder);
+			if (fate == null || fate.state != FloorState.RESERVE) {
+				continue;
 			}
+			if (units != null) {
+				Unit unit = roster.player(holder).map(Player::unit).orElse(null);
+				if (unit == null || unitFloor.getOrDefault(Unit.key(unit.id()), 0) >= below) {
+					continue;
+				}
+				unitFloor.merge(Unit.key(unit.id()), 1, Integer::sum);
+			}
+			fate.state = FloorState.FLOOR;
+			onFloor++;
+			called.add(holder);
 		}
 		return called;
 	}
@@ -834,8 +959,12 @@ public final class EliminationFormat implements GameFormat {
 		phase = Phase.PODIUM;
 		phaseSince = now;
 		standings = ranking.rank(roster.players());
+		if (units != null) {
+			events.add(new UnitsRanked(-1, units.standings(), units.places(), true));
+		}
 		if (anyClosed) {
-			events.add(new GoldenBellAwarded(noWinner ? List.of() : survivors()));
+			events.add(new GoldenBellAwarded(noWinner ? List.of() : survivors(), winningUnit().orElse(null),
+					survivorsByUnit()));
 		}
 		events.add(new PodiumShown(standings));
 	}

@@ -22,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param numbers the organiser's list of numbers (số báo danh): a player joins by typing a listed number;
  *        empty means numbers in join order (default empty)
  * @param reserves numbers of the substitutes: they join the game but wait off the floor until it falls
- *        below {@code reserveBelow} players (default none)
- * @param reserveBelow substitutes come onto the floor while fewer than this many are on it (default none)
+ *        below {@code reserveBelow} players (default none). With team play by unit a substitute belongs
+ *        to the unit it plays for (its number's unit on the list, else the unit it joined for) and comes
+ *        on for that unit only
+ * @param reserveBelow substitutes come onto the floor while fewer than this many are on it (default
+ *        none); with team play by unit, while fewer than this many of their own unit are on it
  */
 public record EliminationSettings(@Nullable Integer secondsPerQuestion, @Nullable List<Integer> rescueQuestions,
 		@Nullable Integer revivalAtQuestion, @Nullable Integer revivalBelow, @Nullable AllFallRule allFall,
@@ -56,8 +59,15 @@ public record EliminationSettings(@Nullable Integer secondsPerQuestion, @Nullabl
 	 *
 	 * @param number the số báo danh a player types to join
 	 * @param name the name the presenter and the results show beside it, if any
+	 * @param unit with team play by unit, the id of the unit the number plays for (the list's unit
+	 *        column); the player then joins for it whatever the phone chose. Null: the phone chooses
 	 */
-	public record Badge(String number, @Nullable String name) {
+	public record Badge(String number, @Nullable String name, @Nullable String unit) {
+
+		/** A number without a unit. */
+		public Badge(String number, @Nullable String name) {
+			this(number, name, null);
+		}
 
 		public Badge {
 			if (number == null || number.isBlank()) {
@@ -69,6 +79,7 @@ public record EliminationSettings(@Nullable Integer secondsPerQuestion, @Nullabl
 						+ MAX_NUMBER_LENGTH + " characters");
 			}
 			name = name == null || name.isBlank() ? null : name.strip();
+			unit = unit == null || unit.isBlank() ? null : unit.strip();
 		}
 
 		/** The key a typed number is matched by: case and surrounding spaces do not matter. */
