@@ -163,8 +163,52 @@ public class Games {
 
 	/** A game's results for organisers, or empty if there is no such game. */
 	public Optional<GameResults> results(String gameId) {
-		return findById(gameId)
-			.map(game -> new GameResults(game, players(gameId), questionResults(gameId), units(gameId)));
+		return findById(gameId).map(game -> {
+			List<PlayerResult> players = players(gameId);
+			return new GameResults(game, players, questionResults(gameId), units(gameId), buzzer(gameId, players));
+		});
+	}
+
+	/**
+	 * Buzzer rounds: the contestants' ranking from their own rows, and the audience (everyone never seated)
+	 * ranked among themselves in the order of the final standings; null for a game without contestants.
+	 */
+	private GameResults.@Nullable BuzzerResults buzzer(String gameId, List<PlayerResult> players) {
+		Map<Integer, PlayerResult> byNumber = new HashMap<>();
+		players.forEach(player -> byNumber.put(player.player(), player));
+		List<GameResults.ContestantResult> contestants = new ArrayList<>();
+		Set<Integer> onStage = new java.util.HashSet<>();
+		jdbc.sql("SELECT * FROM game_contestant WHERE game_id = ? ORDER BY stage_rank, player_number")
+			.param(gameId)
+			.query(rs -> {
+				onStage.add(rs.getInt("player_number"));
+				PlayerResult player = byNumber.get(rs.getInt("player_number"));
+				if (player == null || player.kicked()) {
+					return; // a kicked contestant is listed with the kicked players only
+				}
+				Long seat = nullableLong(rs, "seat");
+				Long starAt = nullableLong(rs, "star_at");
+				contestants.add(new GameResults.ContestantResult(player.player(), player.nickname(),
+						seat == null ? null : seat.intValue(), contestants.size() + 1, rs.getLong("score"),
+						rs.getLong("warmup_points"), rs.getLong("acceleration_points"), rs.getLong("finish_points"),
+						rs.getInt("presses"), rs.getInt("right_answers"), rs.getInt("wrong_answers"),
+						rs.getInt("steals"), rs.getInt("steals_right"), starAt == null ? null : starAt.intValue()));
+			});
+		if (onStage.isEmpty()) {
+			return null;
+		}
+		List<PlayerResult> audience = new ArrayList<>();
+		int ranked = 0;
+		for (PlayerResult p : players) {
+			if (onStage.contains(p.player())) {
+				continue;
+			}
+			// The final standings have no shared places, so the audience's place is its position among them.
+			Integer rank = p.rank() == null ? null : ++ranked;
+			audience.add(new PlayerResult(p.player(), p.nickname(), p.kicked(), p.score(), rank, p.correctCount(),
+					p.correctMillis(), p.answered(), p.unitId(), p.unitName(), p.floor()));
+		}
+		return new GameResults.BuzzerResults(contestants, audience);
 	}
 
 	/** Every stored answer of a game, by question, then player. */
