@@ -128,6 +128,7 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 			long warmup, long acceleration, long finish, int presses, int right, int wrong, int steals,
 			int stealsRight, @Nullable Integer starAt) {
 
+		@com.fasterxml.jackson.annotation.JsonProperty("starUsed")
 		public boolean starUsed() {
 			return starAt != null;
 		}
