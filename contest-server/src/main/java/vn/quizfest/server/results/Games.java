@@ -44,6 +44,13 @@ public class Games {
 	private static final Set<String> KEYED_CHOICE_TYPES = Set.of(QuestionType.SINGLE_CHOICE.name(),
 			QuestionType.MULTIPLE_SELECT.name(), QuestionType.TRUE_FALSE.name());
 
+	/**
+	 * Buzzer rounds: a question's figures count the audience's answers, not the contestants' judgements
+	 * (scored by other rules, a handful beside thousands). True for every answer of the other formats.
+	 */
+	private static final String AUDIENCE_ONLY = "NOT EXISTS (SELECT 1 FROM game_contestant c "
+			+ "WHERE c.game_id = a.game_id AND c.player_number = a.player_number)";
+
 	/** Answers never pick an option beyond this; guards the distribution against a corrupt answer. */
 	private static final int MAX_OPTIONS = 100;
 
@@ -274,7 +281,7 @@ public class Games {
 		jdbc.sql("""
 				SELECT position, COUNT(*) AS answered, SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS correct_count,
 				  SUM(response_ms) AS response_total
-				FROM game_answer WHERE game_id = ? GROUP BY position""").param(gameId).query(rs -> {
+				FROM game_answer a WHERE game_id = ?""" + " AND " + AUDIENCE_ONLY + " GROUP BY position").param(gameId).query(rs -> {
 			counts.put(rs.getInt("position"),
 					new long[] { rs.getLong("answered"), rs.getLong("correct_count"), rs.getLong("response_total") });
 		});
@@ -340,7 +347,8 @@ public class Games {
 	private Map<Integer, int[]> choicePicks(String gameId) {
 		Map<Integer, int[]> picks = new HashMap<>();
 		// Answers without either field (text, order, value) are skipped by the database.
-		jdbc.sql("SELECT position, answer_json FROM game_answer WHERE game_id = ? AND answer_json LIKE '%choice%'")
+		jdbc.sql("SELECT position, answer_json FROM game_answer a WHERE game_id = ? AND answer_json LIKE '%choice%' AND "
+				+ AUDIENCE_ONLY)
 			.param(gameId)
 			.query(rs -> {
 				JsonNode answer;

@@ -391,6 +391,15 @@ class BuzzerResultsIntegrationTest {
 		}
 		// The classic points of the audience are far above the contestants' tens: apart, never in one ranking.
 		assertThat(audiencePoints.get(order.get(0))).isGreaterThan(sheet.get(contestantOrder().get(0)).score);
+		// Each question's figures are the audience's answers; the contestants' judgements are not among them.
+		JsonNode questions = results.path("questions");
+		assertThat(questions.size()).isEqualTo(8);
+		for (int q = 0; q < 8; q++) {
+			assertThat(questions.get(q).path("answered").asInt()).as("answers to question %d", q + 1)
+				.isEqualTo(audienceAnswered[q]);
+			assertThat(questions.get(q).path("correct").asInt()).isEqualTo(audienceRight[q]);
+			assertThat(questions.get(q).path("skipped").asBoolean()).isEqualTo(q == 3);
+		}
 		// Everyone is still in the podium's list of players, the contestants first.
 		JsonNode players = results.path("players");
 		assertThat(players.size()).isEqualTo(CONTESTANTS.size() + AUDIENCE.size());
@@ -565,9 +574,16 @@ class BuzzerResultsIntegrationTest {
 		sheet.get(number).presses++;
 	}
 
+	/** The audience's answers and right answers per question, as this test sent them. */
+	final int[] audienceAnswered = new int[8];
+
+	final int[] audienceRight = new int[8];
+
 	/** Each of the audience answers the open question, right or wrong as given. */
-	static void audienceAnswers(List<TestSocket> audience, int q, List<Boolean> right) {
+	void audienceAnswers(List<TestSocket> audience, int q, List<Boolean> right) {
 		for (int i = 0; i < audience.size(); i++) {
+			audienceAnswered[q]++;
+			audienceRight[q] += right.get(i) ? 1 : 0;
 			next(audience.get(i), "open", q);
 			audience.get(i).send(answer(q, right.get(i) ? 0 : 1));
 			assertThat(next(audience.get(i), "ack", q).path("accepted").asBoolean()).isTrue();
