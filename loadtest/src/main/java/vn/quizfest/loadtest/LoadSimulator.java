@@ -117,6 +117,10 @@ public final class LoadSimulator {
 				CpuClock.Reading playStart = cpu.read();
 				if (options.buzzer()) {
 					host.playBuzzer(swarm);
+					log.accept("Buzzer: " + host.seatedContestants() + " contestants seated; presses "
+							+ metrics.counts("buzzer") + ", refused " + metrics.counts("buzzRefused") + "; press to 'buzzed' "
+							+ Summary.percentiles(metrics.histograms().get(Metrics.BUZZ)).entrySet().stream()
+								.filter(e -> !"cdf".equals(e.getKey())).toList() + " ms");
 				}
 				else {
 					host.play(swarm);

@@ -67,9 +67,10 @@ class ResultsSheets {
 			header.setWrapText(true);
 			CellStyle tenths = workbook.createCellStyle();
 			tenths.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-			if (results.buzzer() != null) {
+			GameResults.BuzzerResults buzzer = results.buzzer();
+			if (buzzer != null) {
 				// Buzzer rounds: the contestants' tens and the audience's thousands are two rankings, two sheets.
-				writeContestants(workbook.createSheet(messages.get(locale, "results.sheet.contestants")), results, locale,
+				writeContestants(workbook.createSheet(messages.get(locale, "results.sheet.contestants")), buzzer, locale,
 						header);
 				writePlayers(workbook.createSheet(messages.get(locale, "results.sheet.audience")), audienceOnly(results),
 						locale, header, tenths);
@@ -100,8 +101,9 @@ class ResultsSheets {
 	 * list separators, no cell a formula.
 	 */
 	byte[] csv(GameResults results, Locale locale) {
-		if (results.buzzer() != null) {
-			return buzzerCsv(results, locale);
+		GameResults.BuzzerResults buzzer = results.buzzer();
+		if (buzzer != null) {
+			return buzzerCsv(results, buzzer, locale);
 		}
 		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
 		decimal.setMinimumFractionDigits(1);
@@ -329,13 +331,13 @@ class ResultsSheets {
 				c.steals(), c.stealsRight(), c.starAt() == null ? null : c.starAt() + 1);
 	}
 
-	private void writeContestants(Sheet sheet, GameResults results, Locale locale, CellStyle header) {
+	private void writeContestants(Sheet sheet, GameResults.BuzzerResults buzzer, Locale locale, CellStyle header) {
 		List<String> headings = new ArrayList<>(List.of(messages.get(locale, "results.column.rank"),
 				messages.get(locale, "results.column.nickname"), messages.get(locale, "results.column.score")));
 		headings.addAll(stageHeadings(locale));
 		headings(sheet, headings, header, new int[] { 8, 28, 10, 8, 12, 12, 12, 16, 16, 16, 18, 18, 18 });
 		int rowNumber = 1;
-		for (GameResults.ContestantResult c : results.buzzer().contestants()) {
+		for (GameResults.ContestantResult c : buzzer.contestants()) {
 			Row row = sheet.createRow(rowNumber++);
 			row.createCell(0).setCellValue(c.rank());
 			row.createCell(1).setCellValue(safe(c.nickname()));
@@ -354,8 +356,7 @@ class ResultsSheets {
 	 * stage columns; the classic answer columns empty), then the audience in theirs (the classic columns;
 	 * the stage columns empty).
 	 */
-	private byte[] buzzerCsv(GameResults results, Locale locale) {
-		GameResults.BuzzerResults buzzer = results.buzzer();
+	private byte[] buzzerCsv(GameResults results, GameResults.BuzzerResults buzzer, Locale locale) {
 		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
 		decimal.setMinimumFractionDigits(1);
 		decimal.setMaximumFractionDigits(1);
@@ -364,7 +365,8 @@ class ResultsSheets {
 		List<String> headings = new ArrayList<>();
 		headings.add(messages.get(locale, "results.column.role"));
 		headings.addAll(playerHeadings(locale, teams));
-		headings.addAll(stageHeadings(locale));
+		List<String> stage = stageHeadings(locale);
+		headings.addAll(stage);
 		var out = new ByteArrayOutputStream();
 		CsvWriter csv = CsvWriter.onto(out).record(headings);
 		String contestant = messages.get(locale, "results.role.contestant");
@@ -388,7 +390,7 @@ class ResultsSheets {
 			if (teams) {
 				cells.add(player.unitName());
 			}
-			cells.addAll(java.util.Collections.nCopies(stageHeadings(locale).size(), null));
+			cells.addAll(java.util.Collections.nCopies(stage.size(), null));
 			csv.record(cells);
 		}
 		csv.flush();
