@@ -1,8 +1,8 @@
 -- Buzzer rounds (docs/organiser-console.md, "Vòng bấm chuông"): each contestant's figures, ranked among
 -- the contestants only, apart from the audience (whose classic points stay in game_player). Points per
 -- kind of round, presses, answers judged right and wrong, steals, and the question (position, from 0)
--- on which the star of hope was played. seat is NULL for a contestant who left the stage. Rewritten
--- after every question, so the results read during the game are current too.
+-- on which the star of hope was played. seat is NULL for a contestant who left the stage. A game's
+-- rows are replaced after every change on stage, so the results read during the game are current too.
 -- Runs on MySQL 8, MariaDB 10.11+ and H2 (MySQL mode).
 CREATE TABLE game_contestant (
   game_id             CHAR(26) NOT NULL,

@@ -90,8 +90,8 @@ public sealed interface ResultRecord {
 	// ---- buzzer rounds ----
 
 	/**
-	 * Every contestant of a buzzer game, ranked among the contestants: written after each question and
-	 * with the podium (an upsert: the latest figures win).
+	 * Every contestant of a buzzer game, ranked among the contestants, after a change on stage: the game's
+	 * latest record replaces its rows (so writing it twice leaves the same rows).
 	 */
 	record StageScores(String gameId, List<StageSeat> contestants) implements ResultRecord {
 

@@ -127,6 +127,8 @@ final class ResultStatements {
 	static final String FLOOR_FATE = "UPDATE game_player SET badge = ?, badge_name = ?, fell_at = ?, rescues = ?, "
 			+ "golden_bell = ? WHERE game_id = ? AND player_number = ?";
 
+	static final String STAGE_CLEAR = "DELETE FROM game_contestant WHERE game_id = ?";
+
 	static final String STAGE = "INSERT INTO game_contestant (game_id, player_number, seat, stage_rank, score, "
 			+ "warmup_points, acceleration_points, finish_points, presses, right_answers, wrong_answers, steals, "
 			+ "steals_right, star_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
@@ -157,7 +159,8 @@ final class ResultStatements {
 		List<AnswerScored> answers = new ArrayList<>();
 		List<GameFinished> finishes = new ArrayList<>();
 		List<FateOf> fates = new ArrayList<>();
-		List<SeatOf> stage = new ArrayList<>();
+		// Buzzer rounds: a game's latest stage replaces its earlier ones (a seat taken back leaves no row).
+		Map<String, StageScores> stages = new java.util.LinkedHashMap<>();
 		Set<String> playerCountsToRefresh = new LinkedHashSet<>();
 		for (ResultRecord record : records) {
 			if (record instanceof StatusChanged status) {
@@ -185,7 +188,8 @@ final class ResultStatements {
 				floor.fates().forEach(fate -> fates.add(new FateOf(floor.gameId(), fate)));
 			}
 			else if (record instanceof StageScores scores) {
-				scores.contestants().forEach(seat -> stage.add(new SeatOf(scores.gameId(), seat)));
+				stages.remove(scores.gameId());
+				stages.put(scores.gameId(), scores);
 			}
 		}
 		batch(jdbc, STATUS, statuses, (ps, status) -> bindStatus(ps, status.gameId(), status.status(), status.at()));
@@ -270,7 +274,11 @@ final class ResultStatements {
 			ps.setString(6, row.gameId());
 			ps.setInt(7, row.fate().player());
 		});
-		// Buzzer rounds: in record order, so the latest figures of a contestant are the ones kept.
+		List<SeatOf> stage = new ArrayList<>();
+		for (StageScores scores : stages.values()) {
+			scores.contestants().forEach(seat -> stage.add(new SeatOf(scores.gameId(), seat)));
+		}
+		batch(jdbc, STAGE_CLEAR, new ArrayList<>(stages.keySet()), (ps, gameId) -> ps.setString(1, gameId));
 		batch(jdbc, STAGE, stage, (ps, row) -> {
 			StageSeat seat = row.seat();
 			ps.setString(1, row.gameId());

@@ -203,6 +203,11 @@ class BuzzerResultsIntegrationTest {
 			sheet.put(number, new Tally(i + 1));
 			command(host, Map.of("type", "seat", "player", number));
 		}
+		// A seat given by mistake and taken back in the lobby: that player stays in the audience.
+		command(host, Map.of("type", "seat", "player", audienceNumbers.get(3)));
+		board(host, f -> f.path("contestants").size() == 4);
+		command(host, Map.of("type", "unseat", "player", audienceNumbers.get(3)));
+		board(host, f -> f.path("contestants").size() == 3);
 		TestSocket an = stage.get(0);
 		TestSocket binh = stage.get(1);
 		TestSocket chi = stage.get(2);

@@ -166,6 +166,11 @@ public final class BuzzerFormat implements GameFormat {
 			return new int[] { presses, right, wrong, steals, stealsRight, starAt };
 		}
 
+		/** Whether the contestant did anything on stage: a press, a judgement, points, the star. */
+		boolean played() {
+			return presses > 0 || right > 0 || wrong > 0 || starAt >= 0 || java.util.Arrays.stream(byRound).anyMatch(p -> p != 0);
+		}
+
 		void restore(int[] counts) {
 			presses = counts[0];
 			right = counts[1];
@@ -1071,14 +1076,17 @@ public final class BuzzerFormat implements GameFormat {
 	/**
 	 * Every contestant of the game for the results, in their own ranking apart from the audience: those
 	 * seated now by score, then seat order (as the podium), then those who left the stage (unseated, not
-	 * kicked) by score, then number. Warm-up points are the individual and common warm-ups together.
+	 * kicked) after playing on it, by score, then number. One seated and unseated without playing (a
+	 * seat given by mistake) is the audience again. Warm-up points are the individual and common
+	 * warm-ups together.
 	 */
 	public List<ContestantTally> stageStandings() {
 		List<Integer> order = new ArrayList<>(seats);
 		order.sort(Comparator.comparingLong((Integer n) -> -tally(n).score).thenComparingInt(seats::indexOf));
 		List<Integer> left = new ArrayList<>();
 		for (int number : tallies.keySet()) {
-			if (!seats.contains(number) && roster.player(number).map(p -> !p.kicked()).orElse(false)) {
+			if (!seats.contains(number) && tally(number).played()
+					&& roster.player(number).map(p -> !p.kicked()).orElse(false)) {
 				left.add(number);
 			}
 		}

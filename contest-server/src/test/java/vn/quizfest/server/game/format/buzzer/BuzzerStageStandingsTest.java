@@ -39,6 +39,11 @@ class BuzzerStageStandingsTest {
 			.withRounds(List.of(new BuzzerRound(Kind.WARMUP_COMMON, 3)))
 			.withAfterWrong(AfterWrong.NEXT_IN_ORDER));
 		g.seat(3, 1);
+		// The audience player is seated by mistake and unseated before playing: the audience again.
+		g.host(HostAction.SEAT, 4);
+		assertThat(g.format().stageStandings()).extracting(ContestantTally::player).containsExactly(1, 2, 3, 4);
+		g.host(HostAction.UNSEAT, 4);
+		assertThat(g.format().stageStandings()).extracting(ContestantTally::player).containsExactly(1, 2, 3);
 		g.host(HostAction.START);
 		g.host(HostAction.NEXT);
 		// Q1: 1 presses, 2 presses 100 ms later (inside the 500 ms window), 3 after the window: refused.
