@@ -22,6 +22,11 @@ final class Dice {
 
 	static final int PICK = 8;
 
+	/** Buzzer rounds: a contestant's reaction before pressing, and whether the host judges it right. */
+	static final int PRESS = 9;
+
+	static final int JUDGE = 10;
+
 	private final long seed;
 
 	Dice(long seed) {

@@ -170,6 +170,101 @@ final class HostDriver implements WebSocket.Listener {
 		awaitPlayers(swarm, steps.endedStep(), phase, "ended-fanout");
 	}
 
+	// ---- buzzer rounds ----
+
+	/** The latest buzzer board (docs/protocol.md, "Buzzer rounds"). */
+	private volatile JsonNode board;
+
+	private volatile int seatedContestants;
+
+	/** Contestants the host seated (buzzer rounds). */
+	int seatedContestants() {
+		return seatedContestants;
+	}
+
+	private String stage() {
+		JsonNode b = board;
+		return b == null ? "" : b.path("stage").asString("");
+	}
+
+	private int boardQ() {
+		JsonNode b = board;
+		return b == null ? -2 : b.path("q").asInt(-2);
+	}
+
+	/** The contestant on the floor of question q, or -1. */
+	private int floor(int q) {
+		JsonNode b = board;
+		return b != null && b.path("q").asInt(-2) == q && "ANSWERING".equals(b.path("stage").asString())
+				? b.path("floor").asInt(-1) : -1;
+	}
+
+	/**
+	 * Plays a buzzer game: seats the contestants, then for each question shows it, arms the buzzers, and
+	 * judges whoever gets the floor (right or wrong as the dice say, after the audience has answered or
+	 * its time is up); a wrong answer reopens the buzzers for the others. Bounded: at most one judgement
+	 * per contestant a question, every wait by its step's time and the run's deadline.
+	 */
+	void playBuzzer(Swarm swarm) {
+		Milestones steps = swarm.milestones;
+		long phase = Math.max(10_000, swarm.expected() / 500L * 1000 + 5_000);
+		long pause = swarm.scaled(PHASE_PAUSE_MILLIS);
+		int seated = 0;
+		for (int i = 0; i < swarm.contestants.length(); i++) {
+			int number = swarm.contestants.get(i);
+			if (number > 0) {
+				send("{\"type\":\"seat\",\"player\":" + number + ",\"id\":\"c" + (++commands) + "\"}");
+				int want = ++seated;
+				await(() -> board != null && board.path("contestants").size() >= want, phase, "seat");
+			}
+		}
+		seatedContestants = seated;
+		for (int q = 0; q < swarm.questions && !deadline.passed(); q++) {
+			int question = q;
+			swarm.questionSent.set(q, System.nanoTime());
+			if (q == 0) {
+				command("start", "LOBBY", NO_Q);
+			}
+			else {
+				command("next", "CLOSED", q - 1);
+			}
+			await(() -> questionShown >= question, phase, "question");
+			awaitPlayers(swarm, steps.step(q, Milestones.QUESTION), phase, "question-fanout");
+			pause(pause);
+			command("next", "PREVIEW", q);
+			await(() -> openShown >= question, phase, "open");
+			for (int judged = 0; judged <= seated && closedShown < question && !deadline.passed(); judged++) {
+				long open = Math.max(0, closesAt - System.currentTimeMillis()) + 2_000;
+				if (!await(() -> floor(question) > 0 || closedShown >= question, open, "floor")) {
+					break;
+				}
+				if (closedShown >= question) {
+					break;
+				}
+				int contestant = floor(question);
+				// The host judges once the audience has answered (its time bounded by the question's).
+				await(() -> steps.reached(steps.step(question, Milestones.DONE)) >= swarm.expected()
+						|| System.currentTimeMillis() >= closesAt, open, null);
+				boolean right = swarm.dice.roll(contestant, question * 16 + judged, Dice.JUDGE) >= swarm.options.wrong();
+				swarm.closeSent.set(q, System.nanoTime());
+				metrics.count("buzzer", right ? "judgedRight" : "judgedWrong");
+				command(right ? "right" : "wrong", "OPEN", q);
+				// The board moves on from this floor: closed, re-armed, or the next in order.
+				await(() -> closedShown >= question || floor(question) != contestant, phase, "judged");
+			}
+			await(() -> closedShown >= question, phase, "closed");
+			awaitPlayers(swarm, steps.step(q, Milestones.CLOSED), phase, "closed-fanout");
+			pause(pause);
+		}
+		command("next", "CLOSED", swarm.questions - 1);
+		await(() -> podium, phase, "podium");
+		awaitPlayers(swarm, steps.finalStep(), phase, "final");
+		pause(pause);
+		command("next", "PODIUM", NO_Q);
+		await(() -> ended, phase, "ended");
+		awaitPlayers(swarm, steps.endedStep(), phase, "ended-fanout");
+	}
+
 	private void awaitPlayers(Swarm swarm, int step, long millis, String what) {
 		await(() -> swarm.milestones.reached(step) >= swarm.expected(), millis, what);
 	}
@@ -246,6 +341,10 @@ final class HostDriver implements WebSocket.Listener {
 			case "closed" -> closedShown = Math.max(closedShown, q);
 			case "leaderboard" -> leaderboardShown = Math.max(leaderboardShown, q);
 			case "podium" -> podium = true;
+			case "buzzer" -> {
+				// One board at a time: the fields below are read together by the buzzer loop.
+				board = frame;
+			}
 			case "ended" -> ended = true;
 			case "error" -> {
 				String code = frame.path("code").asString("?");

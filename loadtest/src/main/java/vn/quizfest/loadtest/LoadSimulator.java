@@ -55,7 +55,7 @@ public final class LoadSimulator {
 			book = new AnswerBook(keys);
 			int maxPlayers = Math.min(Options.MAX_PLAYERS, Math.max(20_000, options.players() + 100));
 			ServerApi.CreatedGame game = api.createGame("Thử tải " + options.players() + " người chơi", ids,
-					options.previewSeconds(), maxPlayers, options.elimination(), options.teams());
+					options.previewSeconds(), maxPlayers, options.elimination(), options.teams(), options.buzzer());
 			gameId = game.id();
 			pin = game.pin();
 			hostToken = game.hostToken();
@@ -115,7 +115,16 @@ public final class LoadSimulator {
 			if (swarm.joined.get() > 0) {
 				// Not counted: the forced GCs and the class histogram of the memory probe above.
 				CpuClock.Reading playStart = cpu.read();
-				host.play(swarm);
+				if (options.buzzer()) {
+					host.playBuzzer(swarm);
+					log.accept("Buzzer: " + host.seatedContestants() + " contestants seated; presses "
+							+ metrics.counts("buzzer") + ", refused " + metrics.counts("buzzRefused") + "; press to 'buzzed' "
+							+ Summary.percentiles(metrics.histograms().get(Metrics.BUZZ)).entrySet().stream()
+								.filter(e -> !"cdf".equals(e.getKey())).toList() + " ms");
+				}
+				else {
+					host.play(swarm);
+				}
 				played = cpu.read();
 				cpuUse.put("playing", CpuClock.between(playStart, played));
 				log.accept("CPU while playing " + cpuUse.get("playing"));
@@ -133,9 +142,13 @@ public final class LoadSimulator {
 		}
 		memory.put("simulator", ServerProbe.self().json());
 		cpuUse.put("joining", CpuClock.between(beforeJoins, allJoined));
+		seated = host.seatedContestants();
 		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, cpuUse, metersBefore,
 				metersAfter, players);
 	}
+
+	/** Buzzer rounds: the contestants the host seated. */
+	private int seated;
 
 	private static void writeQuietly(java.nio.file.Path file, String text) {
 		try {
@@ -282,6 +295,15 @@ public final class LoadSimulator {
 			floor.put("bellFrames", metrics.counts("bell"));
 			doc.put("elimination", floor);
 		}
+		if (options.buzzer()) {
+			// Buzzer rounds: the stage (its press latency is latencyMs.buzz); the audience are the answers above.
+			Map<String, Object> stage = new LinkedHashMap<>();
+			stage.put("contestants", seated);
+			stage.put("audience", Math.max(0, ((Number) joins.get("joined")).intValue() - seated));
+			stage.put("presses", metrics.counts("buzzer"));
+			stage.put("pressesRefused", metrics.counts("buzzRefused"));
+			doc.put("buzzer", stage);
+		}
 		Map<String, Object> connections = new LinkedHashMap<>();
 		connections.put("droppedOnPurpose", metrics.total("drops"));
 		connections.put("resumed", metrics.total("resumes"));
@@ -341,6 +363,12 @@ public final class LoadSimulator {
 		}
 		if (metrics.total("hostOutOfStep") > 0) {
 			problems.add("the game moved on without the host: " + metrics.counts("hostOutOfStep"));
+		}
+		if (options.buzzer() && seated < options.contestants()) {
+			problems.add("only " + seated + " of " + options.contestants() + " contestants were seated");
+		}
+		if (options.buzzer() && metrics.histograms().get(Metrics.BUZZ).getTotalCount() == 0) {
+			problems.add("no press reached the server (no 'buzzed')");
 		}
 		if (metrics.total("hostWaitTimeouts") > 0) {
 			problems.add("the host gave up waiting for: " + metrics.counts("hostWaitTimeouts"));

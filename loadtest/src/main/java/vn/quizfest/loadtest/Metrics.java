@@ -34,6 +34,8 @@ final class Metrics {
 
 	static final String RESUME = "resume";
 
+	static final String BUZZ = "buzz";
+
 	/** What each histogram measures, for the reports. */
 	static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
@@ -47,6 +49,7 @@ final class Metrics {
 		DESCRIPTIONS.put(ACK, "answer acknowledgement: 'answer' sent to its 'ack'");
 		DESCRIPTIONS.put(LEADERBOARD, "leaderboard delivery: host's 'next' sent to each player's 'leaderboard'");
 		DESCRIPTIONS.put(RESUME, "resume: reconnect start to the 'resumed' frame");
+		DESCRIPTIONS.put(BUZZ, "buzzer press: a contestant's 'buzz' sent to its 'buzzed' (buzzer rounds only)");
 	}
 
 	private static final long HIGHEST_MICROS = 3_600_000_000L;

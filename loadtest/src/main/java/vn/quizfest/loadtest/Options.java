@@ -15,7 +15,7 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup, String format, String client, int teams) {
+		int clients, int maxConnecting, int warmup, String format, String client, int teams, int contestants) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -25,11 +25,22 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public static final int MAX_QUESTIONS = 200;
 
 	/** The live formats the simulator can create a game of ({@code --format}). */
-	public static final List<String> FORMATS = List.of("hosted", "elimination");
+	public static final List<String> FORMATS = List.of("hosted", "elimination", "buzzer");
+
+	/** Contestants a buzzer game seats at most (docs/organiser-console.md, "Vòng bấm chuông"). */
+	public static final int MAX_CONTESTANTS = 8;
 
 	/** Whether the created game plays Rung chuông vàng: eliminated players watch instead of answering. */
 	public boolean elimination() {
 		return "elimination".equals(format);
+	}
+
+	/**
+	 * Whether the created game plays buzzer rounds: the first {@link #contestants} players are seated by
+	 * the host and press; the others are the audience and answer as in the classic game.
+	 */
+	public boolean buzzer() {
+		return "buzzer".equals(format);
 	}
 
 	/** A bad option or value; the message says which and what is allowed. */
@@ -59,7 +70,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format, client, teams);
+				warmup, format, client, teams, contestants);
 	}
 
 	/**
@@ -69,7 +80,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
 				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
-				client, teams);
+				client, teams, contestants);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -98,6 +109,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		String format = "hosted";
 		String client = PlayerSockets.JDK;
 		int teams = 0;
+		int contestants = MAX_CONTESTANTS;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -163,10 +175,11 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				case "--format" -> {
 					format = value.strip().toLowerCase(Locale.ROOT);
 					if (!FORMATS.contains(format)) {
-						throw new OptionsException("--format must be hosted or elimination, not '" + value + "'.");
+						throw new OptionsException("--format must be hosted, elimination or buzzer, not '" + value + "'.");
 					}
 				}
 				case "--teams" -> teams = integer(name, value, 0, 500);
+				case "--contestants" -> contestants = integer(name, value, 2, MAX_CONTESTANTS);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -185,12 +198,16 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		if (warmup > 0 && user == null) {
 			throw new OptionsException("--warmup creates its own small game: it needs --user and a password.");
 		}
+		if ("buzzer".equals(format) && players <= contestants) {
+			throw new OptionsException("--format buzzer seats " + contestants + " contestants (--contestants): "
+					+ "--players must be more, the rest being the audience.");
+		}
 		if (user != null && password == null) {
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format, client, teams);
+				format, client, teams, contestants);
 	}
 
 	static URI url(String value) {
@@ -307,7 +324,10 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				  --warmup N             first play a short 2-question game with N players in this JVM, so the
 				                         simulator's own JIT warm-up is not measured (needs --user)  (default 0)
 				  --format F             hosted, or elimination (Rung chuông vàng, 20 s a question: a wrong or
-				                         missing answer eliminates, the eliminated watch)      (default hosted)
+				                         missing answer eliminates, the eliminated watch), or buzzer (a stage game:
+				                         the host seats --contestants players, who press; the host judges; the
+				                         rest answer as the audience)                          (default hosted)
+				  --contestants N        buzzer: contestants seated, the first N players to join, 2-8  (default 8)
 				  --help                 this text
 
 				Exit status: 0 when every player joined and nothing was lost, dropped or refused; 1 when the run

@@ -95,7 +95,21 @@ final class ServerApi {
 	 */
 	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, boolean elimination,
 			int teams) {
+		return createGame(title, questionIds, previewSeconds, maxPlayers, elimination, teams, false);
+	}
+
+	/**
+	 * As above; with {@code buzzer}, a buzzer game of common warm-up questions (docs/protocol.md, "Buzzer
+	 * rounds") whose contestant on the floor has a minute: the simulated host judges once the audience has
+	 * answered, never a deadline.
+	 */
+	CreatedGame createGame(String title, List<Long> questionIds, int previewSeconds, int maxPlayers, boolean elimination,
+			int teams, boolean buzzer) {
 		Map<String, Object> settings = new LinkedHashMap<>();
+		if (buzzer) {
+			settings.put("format", "BUZZER");
+			settings.put("buzzer", Map.of("answerSeconds", 60, "buzzSeconds", 10));
+		}
 		settings.put("previewSeconds", previewSeconds);
 		settings.put("maxPlayers", maxPlayers);
 		if (elimination) {

@@ -84,6 +84,9 @@ final class SimulatedPlayer {
 
 	private boolean dropped;
 
+	/** Buzzer rounds: a contestant presses and never answers as the audience. */
+	private final boolean contestant;
+
 	/** Per question: the ack's response time, or NOT_ACKED / REFUSED. */
 	final int[] ackMillis;
 
@@ -104,7 +107,9 @@ final class SimulatedPlayer {
 		Arrays.fill(ackMillis, NOT_ACKED);
 		this.sent = new byte[swarm.questions];
 		Dice dice = swarm.dice;
-		if (dice.roll(index, -1, Dice.DROP) < swarm.options.drop()) {
+		this.contestant = swarm.contestant(index);
+		// Contestants stay on: a drop on stage is the end-to-end test's part, the run measures the presses.
+		if (!contestant && dice.roll(index, -1, Dice.DROP) < swarm.options.drop()) {
 			dropQuestion = Math.min(swarm.questions - 1, (int) (dice.roll(index, -1, Dice.DROP_QUESTION) * swarm.questions));
 			dropBeforeAnswer = dice.roll(index, -1, Dice.DROP_BEFORE) < 0.5;
 		}
@@ -261,6 +266,9 @@ final class SimulatedPlayer {
 				swarm.connecting.decrementAndGet();
 				swarm.joined.incrementAndGet();
 				swarm.connected.incrementAndGet();
+				if (contestant) {
+					swarm.contestants.set(index, number);
+				}
 			}
 			case "resumed" -> {
 				if (!resuming) {
@@ -331,6 +339,8 @@ final class SimulatedPlayer {
 			case "fate" -> fate(frame);
 			case "floor" -> swarm.metrics.count("floorFrames", frame.path("cause").asString("?"));
 			case "bell" -> swarm.metrics.count("bell", frame.path("count").asInt() > 0 ? "rung" : "nobody");
+			case "buzzer" -> board(frame);
+			case "buzzed" -> buzzed(frame, nanos);
 			default -> {
 				// lobby, outcome, podium, paused, unpaused, skipped, pong: nothing to measure
 			}
@@ -343,6 +353,11 @@ final class SimulatedPlayer {
 
 	private void errorFrame(JsonNode frame) {
 		String code = frame.path("code").asString("?");
+		if (contestant && frame.path("ref").asString("").startsWith("b") && LATE_PRESS.contains(code)) {
+			// Another contestant was first and the window after it had passed: as on a real stage.
+			swarm.metrics.count("buzzRefused", code);
+			return;
+		}
 		swarm.metrics.count("errors", code);
 		if (!joined) {
 			giveUp("joinFailed", code);
@@ -382,6 +397,11 @@ final class SimulatedPlayer {
 	private void opened(int q) {
 		if (sent[q] != 0 || pendingQuestion == q) {
 			return; // an open again (pause, catch-up): the answer is already on its way
+		}
+		if (contestant) {
+			// On stage the buzzer answers; the host judges what the contestant says.
+			reach(q, Milestones.DONE);
+			return;
 		}
 		if (watches(q)) {
 			swarm.metrics.count("answers", "watching");
@@ -458,6 +478,76 @@ final class SimulatedPlayer {
 		reach(q, Milestones.DONE);
 		if (q == dropQuestion && !dropBeforeAnswer && !dropped && reply) {
 			swarm.later(this::drop, swarm.scaled(200));
+		}
+	}
+
+	// ---- buzzer rounds: a contestant presses when the buzzers arm ----
+
+	/** Refusals of a press that lost the race: the floor was taken and the window after it had passed. */
+	private static final Set<String> LATE_PRESS = Set.of("BUZZER_CLOSED", "ALREADY_PRESSED", "BUZZER_LOCKED");
+
+	/** The latest board's question and stage, and whether a press is on its way for the current arming. */
+	private int boardQ = -1;
+
+	private String boardStage = "";
+
+	private boolean pressing;
+
+	private int pressCount;
+
+	private String pressRef;
+
+	private long pressSentAt;
+
+	private void board(JsonNode frame) {
+		if (!contestant) {
+			swarm.metrics.count("badFrames", "boardToAudience");
+			return;
+		}
+		boardQ = frame.path("q").asInt(-1);
+		boardStage = frame.path("stage").asString("");
+		if (!"ARMED".equals(boardStage)) {
+			// The next arming (a reopen after a wrong answer) is a new chance to press.
+			pressing = false;
+			return;
+		}
+		boolean eligible = false;
+		for (JsonNode n : frame.path("eligible")) {
+			eligible |= n.asInt() == number;
+		}
+		if (!eligible || pressing || boardQ < 0) {
+			return;
+		}
+		pressing = true;
+		int q = boardQ;
+		// A reaction of 0.2 to 1.2 s (scaled), different for each contestant and question.
+		long delay = swarm.scaled(200 + (long) (swarm.dice.roll(index, q * 16 + pressCount % 16, Dice.PRESS) * 1000));
+		swarm.later(() -> press(q), delay);
+	}
+
+	private void press(int q) {
+		String ref;
+		Link current;
+		synchronized (this) {
+			boolean open = "ARMED".equals(boardStage) || "ANSWERING".equals(boardStage);
+			if (lost || link == null || boardQ != q || !open) {
+				swarm.metrics.count("buzzer", "notPressedClosed");
+				return;
+			}
+			ref = "b" + q + "." + (++pressCount);
+			pressRef = ref;
+			pressSentAt = System.nanoTime();
+			current = link;
+		}
+		swarm.metrics.count("buzzer", "pressed");
+		current.send(null, "{\"type\":\"buzz\",\"id\":\"" + ref + "\"}");
+	}
+
+	private void buzzed(JsonNode frame, long nanos) {
+		if (frame.path("ref").asString("").equals(pressRef)) {
+			swarm.metrics.recordNanos(Metrics.BUZZ, nanos - pressSentAt);
+			swarm.metrics.count("buzzer", "buzzed");
+			pressRef = null;
 		}
 	}
 

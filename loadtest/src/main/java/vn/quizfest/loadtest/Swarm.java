@@ -66,6 +66,9 @@ final class Swarm implements AutoCloseable {
 	/** Players whose join failed for good (after retries, or refused). */
 	final AtomicInteger joinFailed = new AtomicInteger();
 
+	/** Buzzer rounds: the player numbers of the contestants (players 0..N-1), 0 until each has joined. */
+	final java.util.concurrent.atomic.AtomicIntegerArray contestants;
+
 	Swarm(Options options, Metrics metrics, JsonMapper json, AnswerBook book, int questions, String pin) {
 		this.options = options;
 		this.dice = new Dice(options.seed());
@@ -79,6 +82,7 @@ final class Swarm implements AutoCloseable {
 		this.closeSent = new AtomicLongArray(questions);
 		this.leaderboardSent = new AtomicLongArray(questions);
 		this.openFrames = new AtomicReferenceArray<>(questions);
+		this.contestants = new java.util.concurrent.atomic.AtomicIntegerArray(options.buzzer() ? options.contestants() : 0);
 		this.scheduler = new ScheduledThreadPoolExecutor(2, daemon("sim-timer"));
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		int cores = Runtime.getRuntime().availableProcessors();
@@ -105,6 +109,11 @@ final class Swarm implements AutoCloseable {
 
 	URI playerSocket(int player) {
 		return playerSockets.get(player % playerSockets.size());
+	}
+
+	/** Buzzer rounds: whether the player of this index is a contestant (the first --contestants to be created). */
+	boolean contestant(int index) {
+		return index < contestants.length();
 	}
 
 	/** Players expected to reach each step: those who joined and were not lost for good. */

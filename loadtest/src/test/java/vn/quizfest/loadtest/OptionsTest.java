@@ -43,8 +43,31 @@ class OptionsTest {
 		assertThat(elimination.elimination()).isTrue();
 		assertThat(elimination.withPlayers(5).elimination()).isTrue();
 		assertThat(elimination.forWarmup().elimination()).as("the warm-up game is a classic one").isFalse();
-		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "buzzer"))
-			.hasMessageContaining("--format must be hosted or elimination");
+		// An unknown format is refused, naming the ones there are (buzzer rounds joined them later).
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "olympia"))
+			.hasMessageContaining("--format must be hosted, elimination or buzzer");
+	}
+
+	@Test
+	void aBuzzerGameSeatsTwoToEightContestantsAndHasAnAudienceBesides() {
+		Options buzzer = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "BUZZER", "--players",
+				"1008");
+		assertThat(buzzer.buzzer()).isTrue();
+		assertThat(buzzer.elimination()).isFalse();
+		assertThat(buzzer.contestants()).as("the default").isEqualTo(8);
+		assertThat(buzzer.withPlayers(20).buzzer()).isTrue();
+		assertThat(buzzer.forWarmup().buzzer()).as("the warm-up game is a classic one").isFalse();
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "buzzer", "--contestants",
+				"2", "--players", "3").contestants()).isEqualTo(2);
+		for (String bad : List.of("1", "9", "x")) {
+			assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "buzzer",
+					"--contestants", bad))
+				.hasMessageContaining("--contestants must be");
+		}
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--format", "buzzer",
+				"--players", "8"))
+			.hasMessageContaining("--players must be more");
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin").buzzer()).isFalse();
 	}
 
 	@Test
@@ -91,7 +114,8 @@ class OptionsTest {
 		String help = Options.help();
 		for (String option : List.of("--url", "--players", "--join-rate", "--questions", "--game", "--pin",
 				"--host-token", "--user", "--password", "--think", "--time-scale", "--wrong", "--missing", "--drop",
-				"--seed", "--timeout", "--out", "--server-pid", "--preview", "--clients", "--max-connecting")) {
+				"--seed", "--timeout", "--out", "--server-pid", "--preview", "--clients", "--max-connecting", "--format",
+				"--contestants")) {
 			assertThat(help).contains(option + " ");
 		}
 	}

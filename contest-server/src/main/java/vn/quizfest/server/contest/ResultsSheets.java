@@ -67,8 +67,18 @@ class ResultsSheets {
 			header.setWrapText(true);
 			CellStyle tenths = workbook.createCellStyle();
 			tenths.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-			writePlayers(workbook.createSheet(messages.get(locale, "results.sheet.players")), results, locale, header,
-					tenths);
+			GameResults.BuzzerResults buzzer = results.buzzer();
+			if (buzzer != null) {
+				// Buzzer rounds: the contestants' tens and the audience's thousands are two rankings, two sheets.
+				writeContestants(workbook.createSheet(messages.get(locale, "results.sheet.contestants")), buzzer, locale,
+						header);
+				writePlayers(workbook.createSheet(messages.get(locale, "results.sheet.audience")), audienceOnly(results),
+						locale, header, tenths);
+			}
+			else {
+				writePlayers(workbook.createSheet(messages.get(locale, "results.sheet.players")), results, locale, header,
+						tenths);
+			}
 			writeQuestions(workbook.createSheet(messages.get(locale, "results.sheet.questions")), results, locale, header,
 					tenths);
 			if (teamPlay(results)) {
@@ -91,6 +101,10 @@ class ResultsSheets {
 	 * list separators, no cell a formula.
 	 */
 	byte[] csv(GameResults results, Locale locale) {
+		GameResults.BuzzerResults buzzer = results.buzzer();
+		if (buzzer != null) {
+			return buzzerCsv(results, buzzer, locale);
+		}
 		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
 		decimal.setMinimumFractionDigits(1);
 		decimal.setMaximumFractionDigits(1);
@@ -332,5 +346,94 @@ class ResultsSheets {
 	/** Mean response time of the correct answers in seconds, one decimal; null without a correct answer. */
 	static @Nullable Double correctSeconds(PlayerResult player) {
 		return player.correctCount() == 0 ? null : Math.round(player.correctMillis() / (double) player.correctCount() / 100.0) / 10.0;
+	}
+
+	// ---- Buzzer rounds: the contestants apart from the audience, only in exports of that format ----
+
+	/** The same results with the audience as the players: their own ranking, without the contestants. */
+	private static GameResults audienceOnly(GameResults results) {
+		GameResults.BuzzerResults buzzer = results.buzzer();
+		return new GameResults(results.game(), buzzer == null ? results.players() : buzzer.audience(),
+				results.questions(), results.units());
+	}
+
+	private List<String> stageHeadings(Locale locale) {
+		return List.of(messages.get(locale, "results.column.seat"), messages.get(locale, "results.column.warmup"),
+				messages.get(locale, "results.column.acceleration"), messages.get(locale, "results.column.finish"),
+				messages.get(locale, "results.column.presses"), messages.get(locale, "results.column.right"),
+				messages.get(locale, "results.column.wrong"), messages.get(locale, "results.column.steals"),
+				messages.get(locale, "results.column.steals-right"), messages.get(locale, "results.column.star"));
+	}
+
+	/** Seat, points per round, presses, right, wrong, steals, steals right, the star's question (from 1). */
+	private static List<Object> stageCells(GameResults.ContestantResult c) {
+		return Arrays.asList(c.seat(), c.warmup(), c.acceleration(), c.finish(), c.presses(), c.right(), c.wrong(),
+				c.steals(), c.stealsRight(), c.starAt() == null ? null : c.starAt() + 1);
+	}
+
+	private void writeContestants(Sheet sheet, GameResults.BuzzerResults buzzer, Locale locale, CellStyle header) {
+		List<String> headings = new ArrayList<>(List.of(messages.get(locale, "results.column.rank"),
+				messages.get(locale, "results.column.nickname"), messages.get(locale, "results.column.score")));
+		headings.addAll(stageHeadings(locale));
+		headings(sheet, headings, header, new int[] { 8, 28, 10, 8, 12, 12, 12, 16, 16, 16, 18, 18, 18 });
+		int rowNumber = 1;
+		for (GameResults.ContestantResult c : buzzer.contestants()) {
+			Row row = sheet.createRow(rowNumber++);
+			row.createCell(0).setCellValue(c.rank());
+			row.createCell(1).setCellValue(safe(c.nickname()));
+			row.createCell(2).setCellValue(c.score());
+			List<Object> cells = stageCells(c);
+			for (int i = 0; i < cells.size(); i++) {
+				if (cells.get(i) instanceof Number number) {
+					row.createCell(3 + i).setCellValue(number.doubleValue());
+				}
+			}
+		}
+	}
+
+	/**
+	 * One table for any spreadsheet: a role column, the contestants first in their ranking (score and the
+	 * stage columns; the classic answer columns empty), then the audience in theirs (the classic columns;
+	 * the stage columns empty).
+	 */
+	private byte[] buzzerCsv(GameResults results, GameResults.BuzzerResults buzzer, Locale locale) {
+		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
+		decimal.setMinimumFractionDigits(1);
+		decimal.setMaximumFractionDigits(1);
+		decimal.setGroupingUsed(false);
+		boolean teams = teamPlay(results);
+		List<String> headings = new ArrayList<>();
+		headings.add(messages.get(locale, "results.column.role"));
+		headings.addAll(playerHeadings(locale, teams));
+		List<String> stage = stageHeadings(locale);
+		headings.addAll(stage);
+		var out = new ByteArrayOutputStream();
+		CsvWriter csv = CsvWriter.onto(out).record(headings);
+		String contestant = messages.get(locale, "results.role.contestant");
+		String watching = messages.get(locale, "results.role.audience");
+		java.util.Map<Integer, PlayerResult> players = new java.util.HashMap<>();
+		results.players().forEach(p -> players.put(p.player(), p));
+		for (GameResults.ContestantResult c : buzzer.contestants()) {
+			List<Object> cells = new ArrayList<>(Arrays.asList(contestant, c.rank(), c.nickname(), c.score(), null, null,
+					null));
+			if (teams) {
+				PlayerResult p = players.get(c.player());
+				cells.add(p == null ? null : p.unitName());
+			}
+			cells.addAll(stageCells(c));
+			csv.record(cells);
+		}
+		for (PlayerResult player : buzzer.audience()) {
+			Double seconds = correctSeconds(player);
+			List<Object> cells = new ArrayList<>(Arrays.asList(watching, player.rank(), player.nickname(), player.score(),
+					player.correctCount(), player.answered(), seconds == null ? null : decimal.format(seconds)));
+			if (teams) {
+				cells.add(player.unitName());
+			}
+			cells.addAll(java.util.Collections.nCopies(stage.size(), null));
+			csv.record(cells);
+		}
+		csv.flush();
+		return out.toByteArray();
 	}
 }

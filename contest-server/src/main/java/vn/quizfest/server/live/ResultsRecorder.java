@@ -30,6 +30,8 @@ import vn.quizfest.server.game.UnitStanding;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
+import vn.quizfest.server.game.format.buzzer.BuzzerFormat;
+import vn.quizfest.server.game.format.buzzer.ContestantTally;
 import vn.quizfest.server.game.format.elimination.EliminationFormat;
 import vn.quizfest.server.game.format.elimination.PlayerFate;
 import vn.quizfest.server.results.ResultRecord;
@@ -211,8 +213,30 @@ final class ResultsRecorder implements GameEvent.Listener {
 
 	// ---- buzzer format (Olympia-style rounds) ----
 
+	/** The contestants' figures last handed to the writer; under the game's lock. */
+	private List<ResultRecord.StageSeat> stageWritten = List.of();
+
+	/**
+	 * Every change of the stage (seats, presses, judgements, a skip that undoes a question) rewrites the
+	 * contestants' figures when they differ from the last written: at most 8 rows, a few times a
+	 * question, so results read during the game are current and the contestants stay apart from the
+	 * audience, whose points are in the answers and the final standings.
+	 */
 	@Override
 	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
-		// The contestants' points are in the outcomes of each closed question and in the final standings.
+		if (!(game.format() instanceof BuzzerFormat format)) {
+			return;
+		}
+		List<ResultRecord.StageSeat> stage = new ArrayList<>();
+		for (ContestantTally t : format.stageStandings()) {
+			stage.add(new ResultRecord.StageSeat(t.player(), t.seat(), t.rank(), t.score(), t.warmup(),
+					t.acceleration(), t.finish(), t.presses(), t.right(), t.wrong(), t.steals(), t.stealsRight(),
+					t.starAt()));
+		}
+		if (stage.equals(stageWritten)) {
+			return;
+		}
+		stageWritten = List.copyOf(stage);
+		submit(new ResultRecord.StageScores(game.id(), stage));
 	}
 }

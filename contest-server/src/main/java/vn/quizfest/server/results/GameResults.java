@@ -11,12 +11,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * one, kicked players last), and how each question was answered.
  */
 public record GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions,
-		List<UnitResult> units) {
+		List<UnitResult> units, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BuzzerResults buzzer) {
 
 	public GameResults {
 		players = List.copyOf(players);
 		questions = List.copyOf(questions);
 		units = List.copyOf(units);
+	}
+
+	/** Results of a game without buzzer rounds. */
+	public GameResults(StoredGame game, List<PlayerResult> players, List<QuestionResult> questions,
+			List<UnitResult> units) {
+		this(game, players, questions, units, null);
 	}
 
 	/** Results of a game without team play. */
@@ -96,6 +102,46 @@ public record GameResults(StoredGame game, List<PlayerResult> players, List<Ques
 			distribution = List.copyOf(distribution);
 			options = List.copyOf(options);
 			correctOptions = List.copyOf(correctOptions);
+		}
+	}
+
+	// ---- buzzer rounds ----
+
+	/**
+	 * A buzzer game's two rankings, apart: the contestants on stage (tens of points, by the rounds' rules)
+	 * and the audience (the classic game's points, in the thousands). {@code players} still lists everyone
+	 * as the podium ranked them (contestants first).
+	 *
+	 * @param contestants everyone who was seated, in the contestants' ranking
+	 * @param audience everyone else, ranked among the audience only (rank null until the game has finished)
+	 */
+	public record BuzzerResults(List<ContestantResult> contestants, List<PlayerResult> audience) {
+
+		public BuzzerResults {
+			contestants = List.copyOf(contestants);
+			audience = List.copyOf(audience);
+		}
+	}
+
+	/**
+	 * One contestant of a buzzer game.
+	 *
+	 * @param seat the seat (1 first), null for a contestant who left the stage
+	 * @param rank the place among the contestants, 1 first
+	 * @param warmup points of the warm-up rounds (individual and common)
+	 * @param presses buzzer presses the server took
+	 * @param right answers judged right; {@code wrong} judged wrong (no answer in time included)
+	 * @param steals finish questions of another contestant this one answered after a press; {@code stealsRight}
+	 *        those judged right
+	 * @param starAt the question (position, from 0) of the star of hope, null if it was never played
+	 */
+	public record ContestantResult(int player, String nickname, @Nullable Integer seat, int rank, long score,
+			long warmup, long acceleration, long finish, int presses, int right, int wrong, int steals,
+			int stealsRight, @Nullable Integer starAt) {
+
+		@com.fasterxml.jackson.annotation.JsonProperty("starUsed")
+		public boolean starUsed() {
+			return starAt != null;
 		}
 	}
 }

@@ -44,6 +44,13 @@ public class Games {
 	private static final Set<String> KEYED_CHOICE_TYPES = Set.of(QuestionType.SINGLE_CHOICE.name(),
 			QuestionType.MULTIPLE_SELECT.name(), QuestionType.TRUE_FALSE.name());
 
+	/**
+	 * Buzzer rounds: a question's figures count the audience's answers, not the contestants' judgements
+	 * (scored by other rules, a handful beside thousands). True for every answer of the other formats.
+	 */
+	private static final String AUDIENCE_ONLY = "NOT EXISTS (SELECT 1 FROM game_contestant c "
+			+ "WHERE c.game_id = a.game_id AND c.player_number = a.player_number)";
+
 	/** Answers never pick an option beyond this; guards the distribution against a corrupt answer. */
 	private static final int MAX_OPTIONS = 100;
 
@@ -163,8 +170,52 @@ public class Games {
 
 	/** A game's results for organisers, or empty if there is no such game. */
 	public Optional<GameResults> results(String gameId) {
-		return findById(gameId)
-			.map(game -> new GameResults(game, players(gameId), questionResults(gameId), units(gameId)));
+		return findById(gameId).map(game -> {
+			List<PlayerResult> players = players(gameId);
+			return new GameResults(game, players, questionResults(gameId), units(gameId), buzzer(gameId, players));
+		});
+	}
+
+	/**
+	 * Buzzer rounds: the contestants' ranking from their own rows, and the audience (everyone never seated)
+	 * ranked among themselves in the order of the final standings; null for a game without contestants.
+	 */
+	private GameResults.@Nullable BuzzerResults buzzer(String gameId, List<PlayerResult> players) {
+		Map<Integer, PlayerResult> byNumber = new HashMap<>();
+		players.forEach(player -> byNumber.put(player.player(), player));
+		List<GameResults.ContestantResult> contestants = new ArrayList<>();
+		Set<Integer> onStage = new java.util.HashSet<>();
+		jdbc.sql("SELECT * FROM game_contestant WHERE game_id = ? ORDER BY stage_rank, player_number")
+			.param(gameId)
+			.query(rs -> {
+				onStage.add(rs.getInt("player_number"));
+				PlayerResult player = byNumber.get(rs.getInt("player_number"));
+				if (player == null || player.kicked()) {
+					return; // a kicked contestant is listed with the kicked players only
+				}
+				Long seat = nullableLong(rs, "seat");
+				Long starAt = nullableLong(rs, "star_at");
+				contestants.add(new GameResults.ContestantResult(player.player(), player.nickname(),
+						seat == null ? null : seat.intValue(), contestants.size() + 1, rs.getLong("score"),
+						rs.getLong("warmup_points"), rs.getLong("acceleration_points"), rs.getLong("finish_points"),
+						rs.getInt("presses"), rs.getInt("right_answers"), rs.getInt("wrong_answers"),
+						rs.getInt("steals"), rs.getInt("steals_right"), starAt == null ? null : starAt.intValue()));
+			});
+		if (onStage.isEmpty()) {
+			return null;
+		}
+		List<PlayerResult> audience = new ArrayList<>();
+		int ranked = 0;
+		for (PlayerResult p : players) {
+			if (onStage.contains(p.player())) {
+				continue;
+			}
+			// The final standings have no shared places, so the audience's place is its position among them.
+			Integer rank = p.rank() == null ? null : ++ranked;
+			audience.add(new PlayerResult(p.player(), p.nickname(), p.kicked(), p.score(), rank, p.correctCount(),
+					p.correctMillis(), p.answered(), p.unitId(), p.unitName(), p.floor()));
+		}
+		return new GameResults.BuzzerResults(contestants, audience);
 	}
 
 	/** Every stored answer of a game, by question, then player. */
@@ -234,7 +285,7 @@ public class Games {
 		jdbc.sql("""
 				SELECT position, COUNT(*) AS answered, SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS correct_count,
 				  SUM(response_ms) AS response_total
-				FROM game_answer WHERE game_id = ? GROUP BY position""").param(gameId).query(rs -> {
+				FROM game_answer a WHERE game_id = ?""" + " AND " + AUDIENCE_ONLY + " GROUP BY position").param(gameId).query(rs -> {
 			counts.put(rs.getInt("position"),
 					new long[] { rs.getLong("answered"), rs.getLong("correct_count"), rs.getLong("response_total") });
 		});
@@ -300,7 +351,8 @@ public class Games {
 	private Map<Integer, int[]> choicePicks(String gameId) {
 		Map<Integer, int[]> picks = new HashMap<>();
 		// Answers without either field (text, order, value) are skipped by the database.
-		jdbc.sql("SELECT position, answer_json FROM game_answer WHERE game_id = ? AND answer_json LIKE '%choice%'")
+		jdbc.sql("SELECT position, answer_json FROM game_answer a WHERE game_id = ? AND answer_json LIKE '%choice%' AND "
+				+ AUDIENCE_ONLY)
 			.param(gameId)
 			.query(rs -> {
 				JsonNode answer;

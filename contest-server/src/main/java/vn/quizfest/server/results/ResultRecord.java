@@ -99,4 +99,25 @@ public sealed interface ResultRecord {
 	record FloorFate(int player, String badge, @org.jspecify.annotations.Nullable String name, int fellAt,
 			int rescues, boolean goldenBell) {
 	}
+
+	// ---- buzzer rounds ----
+
+	/**
+	 * Every contestant of a buzzer game, ranked among the contestants, after a change on stage: the game's
+	 * latest record replaces its rows (so writing it twice leaves the same rows).
+	 */
+	record StageScores(String gameId, List<StageSeat> contestants) implements ResultRecord {
+
+		public StageScores {
+			contestants = List.copyOf(contestants);
+		}
+	}
+
+	/**
+	 * @param seat the seat (1 first), null for a contestant who left the stage
+	 * @param starAt the question (position, from 0) on which the star of hope was played, null if never
+	 */
+	record StageSeat(int player, @Nullable Integer seat, int rank, long score, long warmup, long acceleration,
+			long finish, int presses, int right, int wrong, int steals, int stealsRight, @Nullable Integer starAt) {
+	}
 }

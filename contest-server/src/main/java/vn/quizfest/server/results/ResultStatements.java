@@ -23,6 +23,8 @@ import vn.quizfest.server.results.ResultRecord.GameFinished;
 import vn.quizfest.server.results.ResultRecord.PlayerJoined;
 import vn.quizfest.server.results.ResultRecord.PlayerKicked;
 import vn.quizfest.server.results.ResultRecord.QuestionSkipped;
+import vn.quizfest.server.results.ResultRecord.StageScores;
+import vn.quizfest.server.results.ResultRecord.StageSeat;
 import vn.quizfest.server.results.ResultRecord.StatusChanged;
 
 /**
@@ -38,7 +40,9 @@ final class ResultStatements {
 		STATUS_CHANGED("status_changed"), PLAYER_JOINED("player_joined"), PLAYER_KICKED("player_kicked"),
 		QUESTION_SKIPPED("question_skipped"), ANSWER_SCORED("answer_scored"), GAME_FINISHED("game_finished"),
 
-		FLOOR_FATES("floor_fates");
+		FLOOR_FATES("floor_fates"),
+
+		STAGE_SCORES("stage_scores");
 
 		final String tag;
 
@@ -64,6 +68,9 @@ final class ResultStatements {
 			}
 			if (record instanceof FloorFates) {
 				return FLOOR_FATES;
+			}
+			if (record instanceof StageScores) {
+				return STAGE_SCORES;
 			}
 			return GAME_FINISHED;
 		}
@@ -122,6 +129,17 @@ final class ResultStatements {
 	static final String FLOOR_FATE = "UPDATE game_player SET badge = ?, badge_name = ?, fell_at = ?, rescues = ?, "
 			+ "golden_bell = ? WHERE game_id = ? AND player_number = ?";
 
+	static final String STAGE_CLEAR = "DELETE FROM game_contestant WHERE game_id = ?";
+
+	static final String STAGE = "INSERT INTO game_contestant (game_id, player_number, seat, stage_rank, score, "
+			+ "warmup_points, acceleration_points, finish_points, presses, right_answers, wrong_answers, steals, "
+			+ "steals_right, star_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+			+ "seat = VALUES(seat), stage_rank = VALUES(stage_rank), score = VALUES(score), "
+			+ "warmup_points = VALUES(warmup_points), acceleration_points = VALUES(acceleration_points), "
+			+ "finish_points = VALUES(finish_points), presses = VALUES(presses), right_answers = VALUES(right_answers), "
+			+ "wrong_answers = VALUES(wrong_answers), steals = VALUES(steals), steals_right = VALUES(steals_right), "
+			+ "star_at = VALUES(star_at)";
+
 	private ResultStatements() {
 	}
 
@@ -143,6 +161,8 @@ final class ResultStatements {
 		List<AnswerScored> answers = new ArrayList<>();
 		List<GameFinished> finishes = new ArrayList<>();
 		List<FateOf> fates = new ArrayList<>();
+		// Buzzer rounds: a game's latest stage replaces its earlier ones (a seat taken back leaves no row).
+		Map<String, StageScores> stages = new java.util.LinkedHashMap<>();
 		Set<String> playerCountsToRefresh = new LinkedHashSet<>();
 		for (ResultRecord record : records) {
 			if (record instanceof StatusChanged status) {
@@ -168,6 +188,10 @@ final class ResultStatements {
 			}
 			else if (record instanceof FloorFates floor) {
 				floor.fates().forEach(fate -> fates.add(new FateOf(floor.gameId(), fate)));
+			}
+			else if (record instanceof StageScores scores) {
+				stages.remove(scores.gameId());
+				stages.put(scores.gameId(), scores);
 			}
 		}
 		batch(jdbc, STATUS, statuses, (ps, status) -> bindStatus(ps, status.gameId(), status.status(), status.at()));
@@ -265,6 +289,28 @@ final class ResultStatements {
 			ps.setString(6, row.gameId());
 			ps.setInt(7, row.fate().player());
 		});
+		List<SeatOf> stage = new ArrayList<>();
+		for (StageScores scores : stages.values()) {
+			scores.contestants().forEach(seat -> stage.add(new SeatOf(scores.gameId(), seat)));
+		}
+		batch(jdbc, STAGE_CLEAR, new ArrayList<>(stages.keySet()), (ps, gameId) -> ps.setString(1, gameId));
+		batch(jdbc, STAGE, stage, (ps, row) -> {
+			StageSeat seat = row.seat();
+			ps.setString(1, row.gameId());
+			ps.setInt(2, seat.player());
+			setIntOrNull(ps, 3, seat.seat());
+			ps.setInt(4, seat.rank());
+			ps.setLong(5, seat.score());
+			ps.setLong(6, seat.warmup());
+			ps.setLong(7, seat.acceleration());
+			ps.setLong(8, seat.finish());
+			ps.setInt(9, seat.presses());
+			ps.setInt(10, seat.right());
+			ps.setInt(11, seat.wrong());
+			ps.setInt(12, seat.steals());
+			ps.setInt(13, seat.stealsRight());
+			setIntOrNull(ps, 14, seat.starAt());
+		});
 		batch(jdbc, PLAYER_COUNT, new ArrayList<>(playerCountsToRefresh), (ps, gameId) -> {
 			ps.setString(1, gameId);
 			ps.setString(2, gameId);
@@ -277,6 +323,15 @@ final class ResultStatements {
 		setTimeOrNull(ps, 2, StatusChanged.RUNNING.equals(status) ? at : null);
 		setTimeOrNull(ps, 3, StatusChanged.ENDED.equals(status) ? at : null);
 		ps.setString(4, gameId);
+	}
+
+	private static void setIntOrNull(PreparedStatement ps, int index, @Nullable Integer value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.INTEGER);
+		}
+		else {
+			ps.setInt(index, value);
+		}
 	}
 
 	private static void setTimeOrNull(PreparedStatement ps, int index, @Nullable Long at) throws SQLException {
@@ -344,5 +399,8 @@ final class ResultStatements {
 	}
 
 	private record FateOf(String gameId, FloorFate fate) {
+	}
+
+	private record SeatOf(String gameId, StageSeat seat) {
 	}
 }

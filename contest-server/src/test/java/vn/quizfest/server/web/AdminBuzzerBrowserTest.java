@@ -133,6 +133,54 @@ class AdminBuzzerBrowserTest extends AdminConsoleSupport {
 		screenshot(hoa, "buzzer-04-judged-en");
 		JsonNode view = organiser.get("/api/games/" + gameId).body();
 		assertThat(view.path("phase").asString()).isEqualTo("CLOSED");
+
+		// --- the results page: the contestants' own table (written after each change on stage), the audience apart
+		awaitStage(organiser, gameId);
+		Page laptop = laptop();
+		logIn(laptop);
+		laptop.navigate(base() + "/admin/#/results/" + gameId);
+		onConsole(laptop, "/results/:id");
+		Locator rows = laptop.locator("#contestants-table tr.contestant-row");
+		expect(rows).hasCount(2);
+		expect(rows.first()).containsText(HOA);
+		Locator hoaRow = rows.filter(new Locator.FilterOptions().setHasText(HOA));
+		expect(hoaRow.locator(".rank")).hasText("1");
+		expect(hoaRow.locator(".score")).hasText("10");
+		expect(hoaRow.locator(".warmup")).hasText("10");
+		// Hoa pressed inside the window after Bảo's press, then again when the buzzers reopened.
+		expect(hoaRow.locator(".presses")).hasText("2");
+		expect(hoaRow.locator(".right")).hasText("1");
+		expect(hoaRow.locator(".wrong")).hasText("0");
+		Locator baoRow = rows.filter(new Locator.FilterOptions().setHasText(BAO));
+		expect(baoRow.locator(".score")).hasText("0");
+		expect(baoRow.locator(".presses")).hasText("1");
+		expect(baoRow.locator(".wrong")).hasText("1");
+		expect(baoRow.locator(".star")).hasText("–");
+		expect(laptop.locator("#contestants-heading")).hasText("Thí sinh");
+		expect(laptop.locator("#players-heading")).hasText("Khán giả");
+		expect(laptop.locator("#players-table tr.player-row")).hasCount(1);
+		expect(laptop.locator("#players-table tr.player-row")).containsText(KHAN_GIA);
+		adminScreenshot(laptop, "buzzer-30-results");
+	}
+
+	/** The contestants' figures are written behind the game: wait (bounded) until both are stored. */
+	private static void awaitStage(ApiClient organiser, String gameId) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		JsonNode stage = null;
+		while (System.nanoTime() < deadline) {
+			stage = organiser.get("/api/games/" + gameId + "/results").body().path("buzzer").path("contestants");
+			if (stage.size() == 2 && stage.get(0).path("score").asLong() == 10) {
+				return;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		throw new AssertionError("the contestants' figures were not stored within 15 s: " + stage);
 	}
 
 	private void seat(Page control, String nickname) {

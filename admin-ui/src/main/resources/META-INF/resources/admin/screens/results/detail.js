@@ -9,6 +9,7 @@ import { errorBox, pageHeader, saveBlob, spinner } from '../../lib/ui.js';
 import { DistributionChart } from '../host/chart.js';
 import { LETTERS } from '../host/shapes.js';
 import { statusLabel } from './list.js';
+import { stageTable } from './buzzer.js';
 
 /** Team play by unit: the units' final standings, or nothing for a game without units. */
 function unitsTable(results) {
@@ -95,6 +96,7 @@ export class ResultsScreen extends Screen {
         <div><dt>${t('results.col.status')}</dt><dd>${statusLabel(game.status)}</dd></div>
       </dl>
       ${unitsTable(this.results)}
+      ${stageTable(this.results)}
       ${this.playersTable()}
       <h2>${t('results.questions.title')}</h2>
       ${this.results.questions.length === 0 ? html`<p class="hint">${t('results.questions.none')}</p>` : nothing}
@@ -126,15 +128,17 @@ export class ResultsScreen extends Screen {
 
   playersTable() {
     const needle = this.filter.trim().toLocaleLowerCase();
-    const rows = this.results.players.filter((p) => !needle || p.nickname.toLocaleLowerCase().includes(needle)).sort(SORTS[this.sort]);
+    // Buzzer rounds: the audience in its own ranking; the contestants have their table above.
+    const players = this.results.buzzer ? this.results.buzzer.audience : this.results.players;
+    const rows = players.filter((p) => !needle || p.nickname.toLocaleLowerCase().includes(needle)).sort(SORTS[this.sort]);
     const header = (key, label, numeric) => html`<th scope="col" class=${numeric ? 'num' : ''}
       aria-sort=${this.sort === key ? (key === 'nickname' || key === 'rank' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" class="link sort" data-sort=${key} @click=${() => { this.sort = key; this.update(); }}>${label}</button></th>`;
     return html`<section aria-labelledby="players-heading">
-      <h2 id="players-heading">${t('results.players.title')}</h2>
+      <h2 id="players-heading">${t(this.results.buzzer ? 'results.buzzer.audience' : 'results.players.title')}</h2>
       <div class="field filter"><label for="player-filter">${t('results.players.filter')}</label>
         <input id="player-filter" type="search" .value=${this.filter} @input=${(e) => { this.filter = e.target.value; this.update(); }}></div>
-      ${this.results.players.length === 0 ? html`<p class="hint">${t('results.players.none')}</p>` : html`
+      ${players.length === 0 ? html`<p class="hint">${t('results.players.none')}</p>` : html`
       <div class="table-wrap"><table class="players-table" id="players-table">
         <thead><tr>${header('rank', t('results.col.rank'), true)}${header('nickname', t('results.col.nickname'))}
           ${header('score', t('results.col.score'), true)}${header('correctCount', t('results.col.correct'), true)}

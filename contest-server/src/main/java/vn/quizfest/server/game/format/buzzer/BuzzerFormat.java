@@ -129,6 +129,9 @@ public final class BuzzerFormat implements GameFormat {
 	/** Scores before this question, to undo it when the host skips it. */
 	private final Map<Integer, Long> scoresBefore = new HashMap<>();
 
+	/** The results' counts before this question, undone with the scores when the host skips it. */
+	private final Map<Integer, int[]> countsBefore = new HashMap<>();
+
 	private boolean paused;
 
 	private long pausedAt;
@@ -144,6 +147,38 @@ public final class BuzzerFormat implements GameFormat {
 		final long[] byRound = new long[Kind.values().length];
 
 		boolean starUsed;
+
+		/** What the results count (docs/organiser-console.md, "Vòng bấm chuông"): presses, judgements, steals. */
+		int presses;
+
+		int right;
+
+		int wrong;
+
+		int steals;
+
+		int stealsRight;
+
+		/** The question (index) on which the star of hope was played, -1 while unplayed. */
+		int starAt = -1;
+
+		int[] counts() {
+			return new int[] { presses, right, wrong, steals, stealsRight, starAt };
+		}
+
+		/** Whether the contestant did anything on stage: a press, a judgement, points, the star. */
+		boolean played() {
+			return presses > 0 || right > 0 || wrong > 0 || starAt >= 0 || java.util.Arrays.stream(byRound).anyMatch(p -> p != 0);
+		}
+
+		void restore(int[] counts) {
+			presses = counts[0];
+			right = counts[1];
+			wrong = counts[2];
+			steals = counts[3];
+			stealsRight = counts[4];
+			starAt = counts[5];
+		}
 	}
 
 	/** What one contestant did on the current question. */
@@ -531,6 +566,7 @@ public final class BuzzerFormat implements GameFormat {
 				if (star) {
 					star = false;
 					tally.starUsed = false;
+					tally.starAt = -1;
 				}
 				else {
 					if (tally.starUsed) {
@@ -538,6 +574,7 @@ public final class BuzzerFormat implements GameFormat {
 					}
 					star = true;
 					tally.starUsed = true;
+					tally.starAt = current;
 				}
 			}
 		}
@@ -558,6 +595,9 @@ public final class BuzzerFormat implements GameFormat {
 		}
 		if (star && owner != null) {
 			tally(owner).starUsed = false;
+		}
+		for (Map.Entry<Integer, int[]> before : countsBefore.entrySet()) {
+			tally(before.getKey()).restore(before.getValue());
 		}
 		currentRun().clear();
 		events.add(new QuestionSkipped(questions.get(current)));
@@ -645,6 +685,7 @@ public final class BuzzerFormat implements GameFormat {
 		last = null;
 		answered.clear();
 		scoresBefore.clear();
+		countsBefore.clear();
 	}
 
 	private void show(int index, long now, List<GameEvent> events) {
@@ -662,6 +703,7 @@ public final class BuzzerFormat implements GameFormat {
 		value = kind == Kind.FINISH ? BuzzerSettings.FINISH_LOW : kind == Kind.ACCELERATION ? 0 : rules.warmupRight();
 		for (int number : seats) {
 			scoresBefore.put(number, tally(number).score);
+			countsBefore.put(number, tally(number).counts());
 		}
 		events.add(new QuestionPreviewed(questions.get(index), questions.size(), 0));
 		events.add(board(now));
@@ -750,6 +792,7 @@ public final class BuzzerFormat implements GameFormat {
 		}
 		long behind = presses.isEmpty() ? 0 : now - presses.get(0).receivedAt();
 		presses.add(new Press(number, now, behind));
+		tally(number).presses++;
 		if (armed) {
 			giveFloor(number, now + rules.answerSeconds() * 1000L, now, events);
 		}
@@ -867,6 +910,19 @@ public final class BuzzerFormat implements GameFormat {
 			case ACCELERATION -> 0;
 		};
 		int applied = addPoints(number, points);
+		Tally counted = tally(number);
+		if (correct) {
+			counted.right++;
+		}
+		else {
+			counted.wrong++;
+		}
+		if (kind == Kind.FINISH && !isOwner) {
+			counted.steals++;
+			if (correct) {
+				counted.stealsRight++;
+			}
+		}
 		Answered judged = answered(number);
 		judged.correct = correct;
 		judged.points += applied;
@@ -983,6 +1039,15 @@ public final class BuzzerFormat implements GameFormat {
 	private void scoreAcceleration() {
 		List<Map.Entry<Integer, Answered>> right = new ArrayList<>();
 		for (Map.Entry<Integer, Answered> entry : answered.entrySet()) {
+			if (entry.getValue().submission != null && seats.contains(entry.getKey())) {
+				Tally counted = tally(entry.getKey());
+				if (entry.getValue().correct) {
+					counted.right++;
+				}
+				else {
+					counted.wrong++;
+				}
+			}
 			if (entry.getValue().correct && entry.getValue().submission != null && seats.contains(entry.getKey())) {
 				right.add(entry);
 			}
@@ -1006,6 +1071,38 @@ public final class BuzzerFormat implements GameFormat {
 			}
 		}
 		return RankingPolicy.INDIVIDUAL.rank(watching);
+	}
+
+	/**
+	 * Every contestant of the game for the results, in their own ranking apart from the audience: those
+	 * seated now by score, then seat order (as the podium), then those who left the stage (unseated, not
+	 * kicked) after playing on it, by score, then number. One seated and unseated without playing (a
+	 * seat given by mistake) is the audience again. Warm-up points are the individual and common
+	 * warm-ups together.
+	 */
+	public List<ContestantTally> stageStandings() {
+		List<Integer> order = new ArrayList<>(seats);
+		order.sort(Comparator.comparingLong((Integer n) -> -tally(n).score).thenComparingInt(seats::indexOf));
+		List<Integer> left = new ArrayList<>();
+		for (int number : tallies.keySet()) {
+			if (!seats.contains(number) && tally(number).played()
+					&& roster.player(number).map(p -> !p.kicked()).orElse(false)) {
+				left.add(number);
+			}
+		}
+		left.sort(Comparator.comparingLong((Integer n) -> -tally(n).score).thenComparingInt(n -> n));
+		order.addAll(left);
+		List<ContestantTally> all = new ArrayList<>(order.size());
+		for (int number : order) {
+			Tally t = tally(number);
+			int seat = seats.indexOf(number);
+			long[] by = t.byRound;
+			all.add(new ContestantTally(number, seat < 0 ? null : seat + 1, all.size() + 1, t.score,
+					by[Kind.WARMUP_INDIVIDUAL.ordinal()] + by[Kind.WARMUP_COMMON.ordinal()], by[Kind.ACCELERATION.ordinal()],
+					by[Kind.FINISH.ordinal()], t.presses, t.right, t.wrong, t.steals, t.stealsRight,
+					t.starAt < 0 ? null : t.starAt));
+		}
+		return all;
 	}
 
 	/** Contestants first (by score, then seat order), then the audience by their own points. */
