@@ -111,6 +111,9 @@ final class RedisFailover implements Failover {
 	/** Appends Redis did not take, per game, in order; written before that game's next append. */
 	private final Map<String, Deque<String[]>> pending = new ConcurrentHashMap<>();
 
+	/** When a game's journal last failed to reach Redis ({@link System#nanoTime()}), while it has appends queued. */
+	private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+
 	RedisFailover(StringRedisTemplate redis, CommandCodec codec, FailoverSettings settings, String node) {
 		this.redis = redis;
 		this.codec = codec;
@@ -169,12 +172,22 @@ final class RedisFailover implements Failover {
 		redis.opsForSet().add(LIVE_GAMES, gameId);
 	}
 
-	/** Called under the game's lock, so the entries of one game keep their order. */
+	/**
+	 * Called under the game's lock, so the entries of one game keep their order. While Redis does not
+	 * answer, a game's journal is tried again once per renew interval, not for every command: each try
+	 * waits the command timeout under the game's lock, and the commands in between (every answer of a
+	 * question) would wait behind it. They are queued at once and written, in order, by the next try.
+	 */
 	@Override
 	public Append append(String gameId, GameCommand command, long now) {
 		String[] entry = { Long.toString(now), codec.encode(command) };
 		Deque<String[]> queued = pending.get(gameId);
 		if (queued != null) {
+			Long failed = failedAt.get(gameId);
+			if (failed != null && System.nanoTime() - failed < settings.renewInterval().toNanos()) {
+				queued.addLast(entry);
+				return Append.QUEUED;
+			}
 			try {
 				while (!queued.isEmpty()) {
 					if (!write(gameId, queued.peekFirst())) {
@@ -183,8 +196,10 @@ final class RedisFailover implements Failover {
 					queued.pollFirst();
 				}
 				pending.remove(gameId);
+				failedAt.remove(gameId);
 			}
 			catch (RuntimeException ex) {
+				failedAt.put(gameId, System.nanoTime());
 				queued.addLast(entry);
 				return Append.QUEUED;
 			}
@@ -195,6 +210,7 @@ final class RedisFailover implements Failover {
 		catch (RuntimeException ex) {
 			log.warn("Could not journal a command of game {} (kept in memory, written when Redis answers): {}", gameId,
 					ex.toString());
+			failedAt.put(gameId, System.nanoTime());
 			pending.computeIfAbsent(gameId, id -> new ArrayDeque<>()).addLast(entry);
 			return Append.QUEUED;
 		}
@@ -264,6 +280,7 @@ final class RedisFailover implements Failover {
 	@Override
 	public void forget(String gameId) {
 		pending.remove(gameId);
+		failedAt.remove(gameId);
 		redis.opsForSet().remove(LIVE_GAMES, gameId);
 		redis.delete(List.of(journalKey(gameId), checkpointKey(gameId)));
 		release(gameId);
