@@ -36,14 +36,15 @@ import vn.quizfest.server.ApiClient;
 import vn.quizfest.server.RealServices;
 
 /**
- * Redis restarted in the middle of a question, with the persistence docs/operations.md asks for (AOF,
+ * Failover on a Redis of the test's own. First, Redis restarted in the middle of a question, with the persistence docs/operations.md asks for (AOF,
  * fsync every second). The test runs a Redis of its own (the Debian package's redis-server, a free
  * 127.0.0.1 port, a temporary folder), a cluster-shape server on it, and stops Redis with SIGTERM while
  * a question is open, then starts it again on the same port and folder. Answers sent while Redis is
  * down are acknowledged (the journal keeps them in memory and writes them when Redis is back); the game
  * goes on, every acknowledged answer is stored, the PIN and the organiser's session are still there
  * (loaded from the AOF), and no socket is closed with 4012: no other node took the game, so its lease,
- * lapsed while Redis was down, is taken again by its own node.
+ * lapsed while Redis was down, is taken again by its own node. Second, a takeover after a closed
+ * question, rebuilt from the journal's checkpoint and tail through the real gateway.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"quizfest.admin.initial-password=" + LiveIntegrationSupport.ADMIN_PASSWORD,
@@ -53,7 +54,7 @@ import vn.quizfest.server.RealServices;
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RedisRestartMidQuestionIntegrationTest extends LiveIntegrationSupport {
+class OwnRedisFailoverIntegrationTest extends LiveIntegrationSupport {
 
 	static final int PLAYERS = 6;
 
@@ -191,9 +192,97 @@ class RedisRestartMidQuestionIntegrationTest extends LiveIntegrationSupport {
 		}
 	}
 
+	/**
+	 * A takeover after a closed question, through the real gateway: the game is rebuilt from its checkpoint
+	 * (question 0, folded at its close) and the stream's tail (the host's steps and the answers of question
+	 * 1 so far). Another node takes the game's lease for a moment (as a node that took it over and then died
+	 * would): the node closes its sockets with 4012, the lease lapses, the node takes the game again from
+	 * Redis, and the players and host resume with their tokens. Nothing acknowledged is lost.
+	 */
+	@Test
+	@Timeout(value = 90, unit = TimeUnit.SECONDS)
+	void aGameTakenOverAfterAClosedQuestionIsRebuiltFromItsCheckpointAndTail() {
+		Created game = createGame(singleChoiceQuiz(2), quickSettings());
+		Client host = host(game);
+		List<Player> players = new ArrayList<>();
+		for (int i = 0; i < PLAYERS; i++) {
+			players.add(join(game, "Người chơi " + (i + 1)));
+		}
+		command(host, "start");
+		for (Player player : players) {
+			player.socket().next("open", 0);
+		}
+		// Question 0: the even players right (option 0), the others wrong.
+		for (int i = 0; i < PLAYERS; i++) {
+			acknowledged(players.get(i), 0, i % 2 == 0 ? 0 : 1);
+		}
+		host.next("closed", 0);
+		command(host, "next");
+		host.next("leaderboard", 0);
+		command(host, "next");
+		for (Player player : players) {
+			player.socket().next("open", 1);
+		}
+		// Question 1: half have answered when the game moves.
+		for (int i = 0; i < PLAYERS / 2; i++) {
+			acknowledged(players.get(i), 1, 0);
+		}
+		// The fold runs off the game's lock, right after the close.
+		await().atMost(WAIT).until(() -> redis.hasKey(RedisFailover.checkpointKey(game.id())));
+		String checkpoint = redis.opsForValue().get(RedisFailover.checkpointKey(game.id()));
+		assertThat(checkpoint.lines().filter(line -> line.contains("\"k\":\"answer\"")).count()).isEqualTo(PLAYERS);
+		Long tail = redis.opsForStream().size(RedisFailover.journalKey(game.id()));
+		assertThat(tail).as("the tail: the host's steps, timer steps and question 1's answers").isBetween(3L, 20L);
+
+		// Another node holds the lease for two seconds, then is gone.
+		LiveGame before = live(game);
+		redis.opsForValue().set(RedisFailover.leaseKey(game.id()), "another-node", Duration.ofSeconds(2));
+		for (Player player : players) {
+			assertThat(player.socket().awaitClose(WAIT)).as("resume elsewhere").isEqualTo(4012);
+		}
+		assertThat(host.awaitClose(WAIT)).isEqualTo(4012);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> liveGames.byId(game.id()).filter(live -> live != before && !live.abandoned()).isPresent());
+
+		// Everybody resumes with the token; the answers of question 1 came back from the tail.
+		List<Client> again = new ArrayList<>();
+		for (int i = 0; i < PLAYERS; i++) {
+			Client socket = resume(game, players.get(i).token());
+			assertThat(socket.next("resumed", WAIT).path("player").path("number").asInt())
+				.isEqualTo(players.get(i).number());
+			socket.next("open", 1);
+			if (i < PLAYERS / 2) {
+				assertThat(socket.next("ack", 1).path("accepted").asBoolean()).as("ack from the tail").isTrue();
+			}
+			again.add(socket);
+		}
+		Client hostAgain = host(game);
+		for (int i = PLAYERS / 2; i < PLAYERS; i++) {
+			acknowledged(again.get(i), 1, 0);
+		}
+		JsonNode closed = hostAgain.next("closed", 1);
+		assertThat(closed.path("answered").asInt()).isEqualTo(PLAYERS);
+		command(hostAgain, "next");
+		hostAgain.next("leaderboard", 1);
+		command(hostAgain, "next");
+		hostAgain.next("podium", WAIT);
+		// Scores from the checkpoint's question and the tail's: 2 right answers for the even players, 1 for the rest.
+		for (int i = 0; i < PLAYERS; i++) {
+			JsonNode last = again.get(i).next("final", WAIT);
+			assertThat(last.path("correctCount").asInt()).as("player %d", i + 1).isEqualTo(i % 2 == 0 ? 2 : 1);
+		}
+		await().atMost(WAIT).until(() -> stored(game.id()) >= 2L * PLAYERS);
+		assertThat(stored(game.id())).isEqualTo(2L * PLAYERS);
+		command(hostAgain, "next");
+	}
+
 	private static void acknowledged(Player player, int q, int choice) {
-		player.socket().send(answer(q, choice));
-		JsonNode ack = player.socket().next("ack", q);
+		acknowledged(player.socket(), q, choice);
+	}
+
+	private static void acknowledged(Client socket, int q, int choice) {
+		socket.send(answer(q, choice));
+		JsonNode ack = socket.next("ack", q);
 		assertThat(ack.path("accepted").asBoolean()).as(ack.toString()).isTrue();
 	}
 
