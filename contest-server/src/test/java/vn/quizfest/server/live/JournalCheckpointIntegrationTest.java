@@ -251,6 +251,46 @@ class JournalCheckpointIntegrationTest {
 		owner.forget(id);
 	}
 
+	@Test
+	void onARedisClusterTheFoldAndTheRebuildWorkAlikeSinceTheGamesKeysShareOneSlot() {
+		// The Redis Cluster of `scripts/services.sh start-cluster` (scripts/test.sh starts it).
+		String url = vn.quizfest.server.RedisShapes.clusterUrl();
+		String nodes = url.substring(url.indexOf('@') + 1);
+		org.springframework.data.redis.connection.RedisClusterConfiguration cluster =
+				new org.springframework.data.redis.connection.RedisClusterConfiguration(List.of(nodes.split(",")));
+		cluster.setPassword(vn.quizfest.server.RedisShapes.password(url));
+		LettuceConnectionFactory clusterFactory = new LettuceConnectionFactory(cluster);
+		clusterFactory.afterPropertiesSet();
+		clusterFactory.start();
+		try {
+			StringRedisTemplate clusterRedis = new StringRedisTemplate(clusterFactory);
+			RedisFailover owner = new RedisFailover(clusterRedis, CODEC, SETTINGS, "owner-" + UUID.randomUUID());
+			RedisFailover taker = new RedisFailover(clusterRedis, CODEC, SETTINGS, "taker-" + UUID.randomUUID());
+			String id = "cluster-" + UUID.randomUUID();
+			Game original = newGame(Shape.CLASSIC, id);
+			assertThat(owner.acquire(id)).isTrue();
+			owner.created(id, START);
+			Journal journal = new Journal(owner, id);
+			Driver driver = new Driver(Shape.CLASSIC, new Random(3), START);
+			driver.play(original, command -> journal.send(original, command, driver.now),
+					() -> journal.closes >= 2 && journal.sinceCheckpoint > 0);
+			assertThat(journal.closes).isGreaterThanOrEqualTo(2);
+			Long tail = clusterRedis.opsForStream().size(RedisFailover.journalKey(id));
+			assertThat(tail).isEqualTo((long) journal.sinceCheckpoint);
+
+			clusterRedis.delete(RedisFailover.leaseKey(id));
+			assertThat(taker.acquire(id)).isTrue();
+			List<Failover.Entry> read = taker.journal(id);
+			assertThat(encoded(read)).isEqualTo(encoded(journal.all));
+			assertSameGame(replay(newGame(Shape.CLASSIC, id), read), original);
+			assertThat(owner.checkpoint(id)).as("fenced on the cluster too").isEqualTo(-1);
+			taker.forget(id);
+		}
+		finally {
+			clusterFactory.destroy();
+		}
+	}
+
 	// ---- the owner's side: the journaling rule of LiveGame, and a checkpoint at every close ----
 
 	private static final class Journal {
