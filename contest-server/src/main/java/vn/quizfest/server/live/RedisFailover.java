@@ -89,8 +89,8 @@ final class RedisFailover implements Failover {
 			redis.call('PEXPIRE', KEYS[3], ARGV[3])
 			local last = entries[#entries][1]
 			local dash = string.find(last, '-', 1, true)
-			local next = string.sub(last, 1, dash - 1) .. '-' .. (tonumber(string.sub(last, dash + 1)) + 1)
-			redis.call('XTRIM', KEYS[2], 'MINID', next)
+			local after = string.sub(last, 1, dash - 1) .. '-' .. (tonumber(string.sub(last, dash + 1)) + 1)
+			redis.call('XTRIM', KEYS[2], 'MINID', after)
 			return #entries""", Long.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
