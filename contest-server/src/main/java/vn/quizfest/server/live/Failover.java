@@ -49,7 +49,19 @@ interface Failover {
 
 	Append append(String gameId, GameCommand command, long now);
 
-	/** The game's journal, oldest first, starting with its creation. Empty when there is none. */
+	/**
+	 * A question of the game closed: the journal so far is folded into the game's checkpoint and the
+	 * stream is trimmed up to it, in one step fenced by the lease (as the append). The checkpoint is a
+	 * compacted journal, not a state snapshot: the commands that changed the game (refusals and idle ticks
+	 * were never journaled), so a replay of checkpoint + tail is the replay of the whole journal. Returns
+	 * the entries folded; failures are the caller's to log (the next close folds them).
+	 */
+	int checkpoint(String gameId);
+
+	/**
+	 * The game's journal, oldest first, starting with its creation: the checkpoint's entries, then the
+	 * stream's. Empty when there is none.
+	 */
 	List<Entry> journal(String gameId);
 
 	/** The game ended: no node needs to take it over any more. */
@@ -105,6 +117,11 @@ interface Failover {
 		@Override
 		public Append append(String gameId, GameCommand command, long now) {
 			return Append.STORED;
+		}
+
+		@Override
+		public int checkpoint(String gameId) {
+			return 0;
 		}
 
 		@Override

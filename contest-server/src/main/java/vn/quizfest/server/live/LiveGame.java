@@ -49,6 +49,9 @@ public final class LiveGame {
 
 	private final SerialExecutor outbox;
 
+	/** The game's checkpoints, one at a time and off the lock: a slow Redis never holds up a close. */
+	private final SerialExecutor checkpoints;
+
 	private final FrameOutput output;
 
 	/** In this order: the mirror is written before the frames go out, the records after. */
@@ -72,6 +75,7 @@ public final class LiveGame {
 		this.hostTokenHash = hostTokenHash.clone();
 		this.context = context;
 		this.outbox = new SerialExecutor(context.outboxes());
+		this.checkpoints = new SerialExecutor(context.outboxes());
 		this.output = new FrameOutput(this, game, context, outbox);
 		// The mirror has a queue of its own: a slow or paused Redis never holds up the frames behind it.
 		this.listeners = List.of(new LeaderboardMirror(game.id(), context.leaderboard(), context.metrics(),
@@ -148,6 +152,40 @@ public final class LiveGame {
 			abandoned = true;
 			throw new Game.Refusal("SERVER_ERROR");
 		}
+		if (closesAQuestion(decision)) {
+			checkpoint();
+		}
+	}
+
+	private static boolean closesAQuestion(Decision decision) {
+		for (GameEvent event : decision.events()) {
+			if (event instanceof GameEvent.QuestionClosed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A question closed: the journal so far becomes the game's checkpoint and its stream is trimmed, so the
+	 * stream holds one question's commands at most. The fold takes the stream as it is when it runs, in one
+	 * step, so it may run after later appends (they are folded too, or stay for the next close).
+	 */
+	private void checkpoint() {
+		if (context.failover() instanceof Failover.None) {
+			return;
+		}
+		checkpoints.execute(() -> {
+			if (abandoned) {
+				return;
+			}
+			try {
+				context.failover().checkpoint(game.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not checkpoint game {} (the next close folds its journal): {}", game.id(), ex.toString());
+			}
+		});
 	}
 
 	private void publish(Decision decision, long now) {

@@ -60,6 +60,39 @@ final class RedisFailover implements Failover {
 			if holder ~= ARGV[1] then return 0 end
 			return redis.call('PEXPIRE', KEYS[1], ARGV[2])""", Long.class);
 
+	/**
+	 * Folds the journal's stream into the checkpoint at a question close, fenced by the lease as
+	 * {@link #APPEND}: every entry in the stream is appended to the checkpoint (one line each, its time, a
+	 * tab and its command text; the creation has none) and the stream is trimmed up to the last of them
+	 * (XTRIM MINID just past it), in this one script, so no entry is ever in both or in neither. The three
+	 * keys share the game's hash tag. Returns the entries folded, or -1 when another node holds the game.
+	 */
+	private static final RedisScript<Long> CHECKPOINT = RedisScript.of("""
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			elseif holder ~= ARGV[1] then
+			  return -1
+			end
+			local entries = redis.call('XRANGE', KEYS[2], '-', '+')
+			if #entries == 0 then return 0 end
+			local lines = {}
+			for i, entry in ipairs(entries) do
+			  local fields = entry[2]
+			  local t, c = '', ''
+			  for j = 1, #fields, 2 do
+			    if fields[j] == 't' then t = fields[j + 1] elseif fields[j] == 'c' then c = fields[j + 1] end
+			  end
+			  lines[i] = t .. '\\t' .. c .. '\\n'
+			end
+			redis.call('APPEND', KEYS[3], table.concat(lines))
+			redis.call('PEXPIRE', KEYS[3], ARGV[3])
+			local last = entries[#entries][1]
+			local dash = string.find(last, '-', 1, true)
+			local after = string.sub(last, 1, dash - 1) .. '-' .. (tonumber(string.sub(last, dash + 1)) + 1)
+			redis.call('XTRIM', KEYS[2], 'MINID', after)
+			return #entries""", Long.class);
+
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 			return redis.call('DEL', KEYS[1])""", Long.class);
@@ -78,6 +111,9 @@ final class RedisFailover implements Failover {
 	/** Appends Redis did not take, per game, in order; written before that game's next append. */
 	private final Map<String, Deque<String[]>> pending = new ConcurrentHashMap<>();
 
+	/** When a game's journal last failed to reach Redis ({@link System#nanoTime()}), while it has appends queued. */
+	private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+
 	RedisFailover(StringRedisTemplate redis, CommandCodec codec, FailoverSettings settings, String node) {
 		this.redis = redis;
 		this.codec = codec;
@@ -91,6 +127,10 @@ final class RedisFailover implements Failover {
 
 	static String journalKey(String gameId) {
 		return "quiz:{g:" + gameId + "}:journal";
+	}
+
+	static String checkpointKey(String gameId) {
+		return "quiz:{g:" + gameId + "}:checkpoint";
 	}
 
 	static String heartbeatKey(String node) {
@@ -132,12 +172,22 @@ final class RedisFailover implements Failover {
 		redis.opsForSet().add(LIVE_GAMES, gameId);
 	}
 
-	/** Called under the game's lock, so the entries of one game keep their order. */
+	/**
+	 * Called under the game's lock, so the entries of one game keep their order. While Redis does not
+	 * answer, a game's journal is tried again once per renew interval, not for every command: each try
+	 * waits the command timeout under the game's lock, and the commands in between (every answer of a
+	 * question) would wait behind it. They are queued at once and written, in order, by the next try.
+	 */
 	@Override
 	public Append append(String gameId, GameCommand command, long now) {
 		String[] entry = { Long.toString(now), codec.encode(command) };
 		Deque<String[]> queued = pending.get(gameId);
 		if (queued != null) {
+			Long failed = failedAt.get(gameId);
+			if (failed != null && System.nanoTime() - failed < settings.renewInterval().toNanos()) {
+				queued.addLast(entry);
+				return Append.QUEUED;
+			}
 			try {
 				while (!queued.isEmpty()) {
 					if (!write(gameId, queued.peekFirst())) {
@@ -146,8 +196,10 @@ final class RedisFailover implements Failover {
 					queued.pollFirst();
 				}
 				pending.remove(gameId);
+				failedAt.remove(gameId);
 			}
 			catch (RuntimeException ex) {
+				failedAt.put(gameId, System.nanoTime());
 				queued.addLast(entry);
 				return Append.QUEUED;
 			}
@@ -158,6 +210,7 @@ final class RedisFailover implements Failover {
 		catch (RuntimeException ex) {
 			log.warn("Could not journal a command of game {} (kept in memory, written when Redis answers): {}", gameId,
 					ex.toString());
+			failedAt.put(gameId, System.nanoTime());
 			pending.computeIfAbsent(gameId, id -> new ArrayDeque<>()).addLast(entry);
 			return Append.QUEUED;
 		}
@@ -170,8 +223,34 @@ final class RedisFailover implements Failover {
 	}
 
 	@Override
+	public int checkpoint(String gameId) {
+		Long folded = redis.execute(CHECKPOINT,
+				List.of(leaseKey(gameId), journalKey(gameId), checkpointKey(gameId)), node,
+				Long.toString(settings.lease().toMillis()), Long.toString(settings.journalRetention().toMillis()));
+		return folded == null ? 0 : (int) (long) folded;
+	}
+
+	@Override
 	public List<Entry> journal(String gameId) {
 		List<Entry> entries = new ArrayList<>();
+		String checkpoint = redis.opsForValue().get(checkpointKey(gameId));
+		if (checkpoint != null) {
+			int start = 0;
+			while (start < checkpoint.length()) {
+				int end = checkpoint.indexOf('\n', start);
+				if (end < 0) {
+					throw new IllegalStateException("the checkpoint of game " + gameId + " ends mid-line");
+				}
+				int tab = checkpoint.indexOf('\t', start);
+				if (tab < 0 || tab > end) {
+					throw new IllegalStateException("a checkpoint line of game " + gameId + " has no time");
+				}
+				long now = Long.parseLong(checkpoint.substring(start, tab));
+				// The command texts are JSON, which escapes tabs and newlines inside strings.
+				entries.add(new Entry(tab + 1 == end ? null : codec.decode(checkpoint.substring(tab + 1, end)), now));
+				start = end + 1;
+			}
+		}
 		Range<String> range = Range.unbounded();
 		while (true) {
 			List<MapRecord<String, Object, Object>> page = redis.opsForStream()
@@ -201,8 +280,9 @@ final class RedisFailover implements Failover {
 	@Override
 	public void forget(String gameId) {
 		pending.remove(gameId);
+		failedAt.remove(gameId);
 		redis.opsForSet().remove(LIVE_GAMES, gameId);
-		redis.delete(journalKey(gameId));
+		redis.delete(List.of(journalKey(gameId), checkpointKey(gameId)));
 		release(gameId);
 	}
 

@@ -2,6 +2,7 @@ package vn.quizfest.server.redis;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
@@ -9,11 +10,13 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.protocol.RedisCommand;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -77,6 +80,19 @@ class RedisClientConfiguration {
 					.build());
 			}
 		};
+	}
+
+	/**
+	 * Reconnection attempts a few milliseconds apart at first, doubling up to {@code reconnect-delay-max}:
+	 * after a Redis restart the node is back within about that long, not the client's default of up to 30 s.
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer redisReconnectDelay(RedisSettings settings) {
+		return builder -> builder.reconnectDelay(reconnectDelay(settings));
+	}
+
+	static Delay reconnectDelay(RedisSettings settings) {
+		return Delay.exponential(Duration.ofMillis(1), settings.reconnectDelayMax(), 2, TimeUnit.MILLISECONDS);
 	}
 
 	/** The command timeout, with more time for the commands that block on purpose. */

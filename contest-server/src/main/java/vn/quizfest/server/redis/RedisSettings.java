@@ -18,15 +18,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout a connection (or reconnection) attempt that takes longer fails and is retried
  * @param topologyRefresh how often a Redis Cluster client re-reads the cluster's slots and nodes, besides
  *        at once when a node is lost or answers MOVED
+ * @param reconnectDelayMax the longest wait between two reconnection attempts after a lost connection (they
+ *        start a millisecond apart and double); with the client's default of 30 s, a node could stay away
+ *        from a Redis that is back after a longer restart for up to that long
  */
 @ConfigurationProperties("quizfest.redis")
 public record RedisSettings(@DefaultValue("") String url, @DefaultValue("500ms") Duration commandTimeout,
 		@DefaultValue("30s") Duration blockingCommandAllowance, @DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("5s") Duration topologyRefresh) {
+		@DefaultValue("5s") Duration topologyRefresh, @DefaultValue("1s") Duration reconnectDelayMax) {
 
 	public RedisSettings {
 		if (commandTimeout.isNegative() || commandTimeout.isZero()) {
 			throw new IllegalArgumentException("quizfest.redis.command-timeout must be positive");
+		}
+		if (reconnectDelayMax.isNegative() || reconnectDelayMax.isZero()) {
+			throw new IllegalArgumentException("quizfest.redis.reconnect-delay-max must be positive");
 		}
 	}
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RedisClientConfigurationTest {
 
 	private static final RedisSettings DEFAULTS = new RedisSettings("", Duration.ofMillis(500), Duration.ofSeconds(30),
-			Duration.ofSeconds(2), Duration.ofSeconds(5));
+			Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1));
 
 	@Test
 	void everyCommandGetsTheCommandTimeoutAndBlockingReadsTheirAllowanceOnTop() {
@@ -52,6 +52,20 @@ class RedisClientConfigurationTest {
 	@Test
 	void aZeroTimeoutIsRefused() {
 		assertThatThrownBy(() -> new RedisSettings("", Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(2),
-				Duration.ofSeconds(5))).hasMessageContaining("command-timeout");
+				Duration.ofSeconds(5), Duration.ofSeconds(1))).hasMessageContaining("command-timeout");
+		assertThatThrownBy(() -> new RedisSettings("", Duration.ofMillis(500), Duration.ofSeconds(30),
+				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ZERO)).hasMessageContaining("reconnect-delay-max");
+	}
+
+	@Test
+	void reconnectionAttemptsStartCloseTogetherAndAreNeverMoreThanTheMaximumApart() {
+		var delay = RedisClientConfiguration.reconnectDelay(DEFAULTS);
+
+		assertThat(delay.createDelay(1).toMillis()).isLessThan(10);
+		// The client's default would wait 30 s between attempts by now.
+		for (long attempt = 1; attempt <= 40; attempt++) {
+			assertThat(delay.createDelay(attempt)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+		}
+		assertThat(delay.createDelay(40)).isEqualTo(Duration.ofSeconds(1));
 	}
 }
