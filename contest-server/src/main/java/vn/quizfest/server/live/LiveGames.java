@@ -197,17 +197,36 @@ public class LiveGames implements SmartLifecycle {
 		return Optional.ofNullable(byPin.get(pin));
 	}
 
-	/** What a player may learn from a PIN before choosing a nickname: the game's title and whether it still takes players. */
 	/**
+	 * What a player may learn from a PIN before choosing a nickname: the game's title and whether it still
+	 * takes players.
+	 *
 	 * @param units team play by unit: the units a player chooses from (empty in a game without units, and
 	 *        for a game held by another node, whose phone then learns them from the join's refusal)
 	 * @param unitsAssigned whether the organiser assigned players units from a list (a choice is then optional)
+	 * @param format the game's live format; null for a game held by another node (its settings are not here)
+	 * @param joinWith what the join's nickname carries; null for a game held by another node, whose phone
+	 *        then learns it from a {@code NUMBER_UNKNOWN} refusal
 	 */
 	public record PinLookup(String pin, String title, boolean joinable, List<vn.quizfest.server.game.Unit> units,
-			boolean unitsAssigned) {
+			boolean unitsAssigned, vn.quizfest.server.game.@Nullable GameFormatKind format, @Nullable JoinWith joinWith) {
 
 		public PinLookup(String pin, String title, boolean joinable) {
-			this(pin, title, joinable, List.of(), false);
+			this(pin, title, joinable, List.of(), false, null, null);
+		}
+	}
+
+	/** What a player types to join: a nickname, or the number (số báo danh) on the organiser's list. */
+	public enum JoinWith {
+
+		NICKNAME,
+
+		/** Rung chuông vàng with the organiser's list of numbers: the join's nickname is the player's number. */
+		NUMBER;
+
+		static JoinWith of(GameSettings settings) {
+			return settings.format() == vn.quizfest.server.game.GameFormatKind.ELIMINATION && settings.elimination() != null
+					&& !settings.elimination().numbers().isEmpty() ? NUMBER : NICKNAME;
 		}
 	}
 
@@ -221,7 +240,8 @@ public class LiveGames implements SmartLifecycle {
 			return Optional.of(local.read(game -> {
 				var teams = game.settings().teams();
 				return new PinLookup(pin, local.title(), !game.phase().isOver(), teams == null ? List.of() : teams.units(),
-						teams != null && !teams.assignments().isEmpty());
+						teams != null && !teams.assignments().isEmpty(), game.settings().format(),
+						JoinWith.of(game.settings()));
 			}));
 		}
 		return pins.gameOf(pin)
