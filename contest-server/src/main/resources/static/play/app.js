@@ -363,6 +363,15 @@ function onError(code) {
       stopConnection();
       S.error = errorText(code);
       return show('pin', true);
+    case 'NUMBER_UNKNOWN': // Rung chuông vàng with the organiser's list: the player joins with the number
+      S.joining = false;
+      if (numberJoin.numberNeeded(S)) {
+        S.nickname = ''; // what was typed was a name, not the number
+        S.error = t('number.needed');
+      } else {
+        S.error = errorText(code);
+      }
+      return show('nick', true);
     case 'NICKNAME_EMPTY':
     case 'NICKNAME_INVALID':
     case 'NICKNAME_TOO_LONG':
@@ -372,10 +381,6 @@ function onError(code) {
     case 'LOBBY_LOCKED':
     case 'UNIT_REQUIRED':
     case 'UNIT_UNKNOWN':
-    case 'NUMBER_UNKNOWN': // Rung chuông vàng with the organiser's list: the player joins with the number
-      S.joining = false;
-      S.error = numberJoin.numberNeeded(S) ? t('number.needed') : errorText(code);
-      return show('nick', true);
     case 'NUMBER_TAKEN':
       S.joining = false;
       S.error = errorText(code);

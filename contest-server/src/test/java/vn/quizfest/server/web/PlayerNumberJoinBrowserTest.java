@@ -95,6 +95,7 @@ class PlayerNumberJoinBrowserTest extends PlayerBrowserSupport {
 		phone.locator("form button[type=submit]").click();
 		expect(phone.locator("#number")).isVisible();
 		expect(phone.locator("#number-error")).hasText("Trò chơi này dùng số báo danh thay cho tên. Hãy nhập số báo danh của bạn.");
+		expect(phone.locator("#number")).hasValue(""); // the name typed before is not a number
 		screenshot(phone, "number-03-turned");
 		phone.locator("#number").fill("A02");
 		phone.locator("form button[type=submit]").click();
