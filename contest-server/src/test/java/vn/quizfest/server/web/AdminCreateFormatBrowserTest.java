@@ -64,6 +64,11 @@ class AdminCreateFormatBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#buzzer-form")).hasCount(0);
 		adminScreenshot(laptop, "format-02-elimination-settings");
 		AxeCheck.assertNoViolations(laptop, "format-02-elimination-settings");
+		// folded, the one-line summary starts with the time every question gets
+		laptop.locator("#create-settings summary").click();
+		expect(laptop.locator("#settings-summary")).containsText("Thời gian mỗi câu (giây): 15 · Thời gian đọc câu hỏi (giây): 3");
+		expect(laptop.locator("#create-submit")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+		laptop.locator("#create-settings summary").click();
 
 		// Buzzer rounds: the rounds first, then scoring (the audience's) and players; no reading time, no
 		// automatic advance, no team play, no Rung chuông vàng rules.
@@ -80,6 +85,7 @@ class AdminCreateFormatBrowserTest extends AdminConsoleSupport {
 		AxeCheck.assertNoViolations(laptop, "format-03-buzzer-settings");
 		// folded, the one-line summary names only the settings this format uses
 		laptop.locator("#create-settings summary").click();
+		expect(laptop.locator("#settings-summary")).containsText("Tăng tốc: 4");
 		expect(laptop.locator("#settings-summary")).containsText("Số người chơi tối đa: 20.000");
 		expect(laptop.locator("#settings-summary")).not().containsText("Thời gian đọc câu hỏi");
 		expect(laptop.locator("#create-submit")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));

@@ -52,6 +52,21 @@ export class CreateGameScreen extends Screen {
     this.update();
   }
 
+  /**
+   * The folded settings' line: the chosen format's own main values first (the time per question of
+   * Rung chuông vàng, the questions of each buzzer round), then the shared settings it uses.
+   */
+  summary() {
+    const own = [];
+    if (this.format === 'ELIMINATION') own.push(t('elim.form.seconds') + ': ' + this.elimination.seconds);
+    if (this.format === 'BUZZER') {
+      const rounds = { WARMUP_INDIVIDUAL: 'host.buzzer.round.WARMUP_INDIVIDUAL', WARMUP_COMMON: 'host.buzzer.round.WARMUP_COMMON',
+        ACCELERATION: 'host.buzzer.round.ACCELERATION', FINISH: 'host.buzzer.round.FINISH' };
+      Object.keys(rounds).forEach((kind) => own.push(t(rounds[kind]) + ': ' + this.buzzer[kind]));
+    }
+    return own.concat([settingsSummary(this.values, formatGroups(this.format))]).join(' · ');
+  }
+
   /** How many questions the game will have, when the form knows it (a chosen quiz, or the ticked questions). */
   questionCount() {
     if (this.source === 'questions') return this.picked.length;
@@ -214,7 +229,7 @@ export class CreateGameScreen extends Screen {
           ${settingsFields(this.values, this.invalid, false, formatGroups(this.format))}
           ${formatHasTeams(this.format) ? teamFields(this.teams, () => this.update()) : nothing}
         </details>
-        ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values, formatGroups(this.format))}</p>`}
+        ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${this.summary()}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>
       </form>
       ${this.liveGames()}`;
