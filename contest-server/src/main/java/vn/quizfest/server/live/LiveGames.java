@@ -198,21 +198,24 @@ public class LiveGames implements SmartLifecycle {
 	}
 
 	/**
-	 * What a player may learn from a PIN before choosing a nickname: the game's title and whether it still
-	 * takes players.
-	 *
-	 * @param units team play by unit: the units a player chooses from (empty in a game without units, and
-	 *        for a game held by another node, whose phone then learns them from the join's refusal)
-	 * @param unitsAssigned whether the organiser assigned players units from a list (a choice is then optional)
-	 * @param format the game's live format; null for a game held by another node (its settings are not here)
-	 * @param joinWith what the join's nickname carries; null for a game held by another node, whose phone
-	 *        then learns it from a {@code NUMBER_UNKNOWN} refusal
+	 * What a phone asks the player for at join, for a game this node holds: empty for a game held by
+	 * another node, whose settings are not here (that phone learns it from a {@code NUMBER_UNKNOWN}).
 	 */
-	public record PinLookup(String pin, String title, boolean joinable, List<vn.quizfest.server.game.Unit> units,
-			boolean unitsAssigned, vn.quizfest.server.game.@Nullable GameFormatKind format, @Nullable JoinWith joinWith) {
+	public Optional<JoinShape> joinShape(String pin) {
+		LiveGame local = byPin.get(pin);
+		return local == null ? Optional.empty() : Optional.of(local.read(game -> JoinShape.of(game.settings())));
+	}
 
-		public PinLookup(String pin, String title, boolean joinable) {
-			this(pin, title, joinable, List.of(), false, null, null);
+	/**
+	 * @param format the game's live format
+	 * @param joinWith what the join's nickname carries
+	 */
+	public record JoinShape(vn.quizfest.server.game.GameFormatKind format, JoinWith joinWith) {
+
+		static JoinShape of(GameSettings settings) {
+			boolean numbered = settings.format() == vn.quizfest.server.game.GameFormatKind.ELIMINATION
+					&& settings.elimination() != null && !settings.elimination().numbers().isEmpty();
+			return new JoinShape(settings.format(), numbered ? JoinWith.NUMBER : JoinWith.NICKNAME);
 		}
 	}
 
@@ -222,11 +225,20 @@ public class LiveGames implements SmartLifecycle {
 		NICKNAME,
 
 		/** Rung chuông vàng with the organiser's list of numbers: the join's nickname is the player's number. */
-		NUMBER;
+		NUMBER
+	}
 
-		static JoinWith of(GameSettings settings) {
-			return settings.format() == vn.quizfest.server.game.GameFormatKind.ELIMINATION && settings.elimination() != null
-					&& !settings.elimination().numbers().isEmpty() ? NUMBER : NICKNAME;
+	/** What a player may learn from a PIN before choosing a nickname: the game's title and whether it still takes players. */
+	/**
+	 * @param units team play by unit: the units a player chooses from (empty in a game without units, and
+	 *        for a game held by another node, whose phone then learns them from the join's refusal)
+	 * @param unitsAssigned whether the organiser assigned players units from a list (a choice is then optional)
+	 */
+	public record PinLookup(String pin, String title, boolean joinable, List<vn.quizfest.server.game.Unit> units,
+			boolean unitsAssigned) {
+
+		public PinLookup(String pin, String title, boolean joinable) {
+			this(pin, title, joinable, List.of(), false);
 		}
 	}
 
@@ -240,8 +252,7 @@ public class LiveGames implements SmartLifecycle {
 			return Optional.of(local.read(game -> {
 				var teams = game.settings().teams();
 				return new PinLookup(pin, local.title(), !game.phase().isOver(), teams == null ? List.of() : teams.units(),
-						teams != null && !teams.assignments().isEmpty(), game.settings().format(),
-						JoinWith.of(game.settings()));
+						teams != null && !teams.assignments().isEmpty());
 			}));
 		}
 		return pins.gameOf(pin)

@@ -59,10 +59,12 @@ class PinLookupController {
 	ResponseEntity<PinView> lookup(@PathVariable String pin, HttpServletRequest request) {
 		PinLookup found = find(pin, request);
 		JoinLinks.Base base = links.base(request);
+		LiveGames.JoinShape shape = games.joinShape(found.pin()).orElse(null);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new PinView(found.pin(), found.title(), found.joinable(), base.join(found.pin()), base.host(),
-					found.units(), found.unitsAssigned(), found.format(), found.joinWith()));
+					found.units(), found.unitsAssigned(), shape == null ? null : shape.format(),
+					shape == null ? null : shape.joinWith()));
 	}
 
 	/** The join link as a QR code for the big screen and printed posters. */
