@@ -10,6 +10,7 @@ import { answerInput } from './answers.js';
 import * as views from './views.js';
 import * as elim from './elimination.js';
 import { buzzerView, tickBuzzer } from './buzzer.js';
+import * as numberJoin from './number-join.js';
 
 /** Answering stops this long before closesAt: an answer sent later would arrive after the close. */
 const LAST_MOMENT_MS = 250;
@@ -55,6 +56,9 @@ const S = {
   // Buzzer format: the latest board (contestants only) and the question this phone pressed for.
   buzzer: null,
   buzzPressedQ: null,
+  // From the PIN check: the game's format, and 'NUMBER' when players join with their số báo danh.
+  format: null,
+  joinWith: null,
 };
 
 const prefs = loadPrefs();
@@ -359,6 +363,15 @@ function onError(code) {
       stopConnection();
       S.error = errorText(code);
       return show('pin', true);
+    case 'NUMBER_UNKNOWN': // Rung chuông vàng with the organiser's list: the player joins with the number
+      S.joining = false;
+      if (numberJoin.numberNeeded(S)) {
+        S.nickname = ''; // what was typed was a name, not the number
+        S.error = t('number.needed');
+      } else {
+        S.error = errorText(code);
+      }
+      return show('nick', true);
     case 'NICKNAME_EMPTY':
     case 'NICKNAME_INVALID':
     case 'NICKNAME_TOO_LONG':
@@ -368,7 +381,6 @@ function onError(code) {
     case 'LOBBY_LOCKED':
     case 'UNIT_REQUIRED':
     case 'UNIT_UNKNOWN':
-    case 'NUMBER_UNKNOWN': // Rung chuông vàng with the organiser's list: the name box takes the number
     case 'NUMBER_TAKEN':
       S.joining = false;
       S.error = errorText(code);
@@ -481,6 +493,7 @@ const actions = {
       S.gameTitle = found ? found.title : null;
       S.units = found && Array.isArray(found.units) ? found.units : null;
       S.unitsAssigned = !!(found && found.unitsAssigned);
+      numberJoin.fromLookup(S, found);
       persist();
       show('nick');
     });
@@ -497,7 +510,7 @@ const actions = {
     const name = String(value).trim().replace(/\s+/g, ' ');
     S.nickname = name;
     if (!name) {
-      S.error = t('nick.empty');
+      S.error = numberJoin.emptyText(S);
       return show('nick', true);
     }
     if (S.units && S.units.length && !S.unit && !S.unitsAssigned) {
@@ -569,7 +582,7 @@ function screenView() {
   }
   switch (S.screen) {
     case 'pin': return views.pinScreen(S, actions);
-    case 'nick': return views.nicknameScreen(S, actions);
+    case 'nick': return numberJoin.joinsWithNumber(S) ? numberJoin.numberScreen(S, actions, views.spacedPin) : views.nicknameScreen(S, actions);
     case 'joining': return views.joiningScreen();
     case 'lobby': return views.lobbyScreen(S);
     case 'preview': return S.preview ? views.previewScreen(S) : views.joiningScreen();
@@ -812,7 +825,9 @@ async function start() {
       S.gameTitle = found.title;
       S.units = Array.isArray(found.units) ? found.units : null;
       S.unitsAssigned = !!found.unitsAssigned;
-      if (S.units && S.units.length) return show('nick', true); // the unit picker appears
+      numberJoin.fromLookup(S, found);
+      // the unit picker, the number screen or the number note appears
+      if (S.units && S.units.length || S.format === 'ELIMINATION') return show('nick', true);
       showGameTitle();
     });
   }

@@ -4,6 +4,7 @@ import { t, num } from './i18n.js';
 import { shapeIcon, checkIcon, crossIcon, LETTERS, tileKind } from './shapes.js';
 import { describeAnswer } from './answers.js';
 import { unitField, teamPanel } from './teams.js';
+import { numberNote } from './number-join.js';
 
 function lead(key, params) {
   return h('p', { class: 'lead', text: t(key, params) });
@@ -43,7 +44,7 @@ export function nicknameScreen(state, actions) {
     title: t('nick.title'),
     body: [h('p', { class: 'pin-chip', text: t('nick.pin', { pin: spacedPin(state.pin) }) }),
       state.gameTitle ? h('p', { id: 'game-title', class: 'game-title', text: state.gameTitle }) : null,
-      h('p', { id: 'nick-hint', class: 'lead', text: t('nick.hint') }), form],
+      h('p', { id: 'nick-hint', class: 'lead', text: t('nick.hint') }), numberNote(state), form],
     focus: state.error ? input : null,
   };
 }

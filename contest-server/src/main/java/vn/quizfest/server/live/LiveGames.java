@@ -197,6 +197,37 @@ public class LiveGames implements SmartLifecycle {
 		return Optional.ofNullable(byPin.get(pin));
 	}
 
+	/**
+	 * What a phone asks the player for at join, for a game this node holds: empty for a game held by
+	 * another node, whose settings are not here (that phone learns it from a {@code NUMBER_UNKNOWN}).
+	 */
+	public Optional<JoinShape> joinShape(String pin) {
+		LiveGame local = byPin.get(pin);
+		return local == null ? Optional.empty() : Optional.of(local.read(game -> JoinShape.of(game.settings())));
+	}
+
+	/**
+	 * @param format the game's live format
+	 * @param joinWith what the join's nickname carries
+	 */
+	public record JoinShape(vn.quizfest.server.game.GameFormatKind format, JoinWith joinWith) {
+
+		static JoinShape of(GameSettings settings) {
+			boolean numbered = settings.format() == vn.quizfest.server.game.GameFormatKind.ELIMINATION
+					&& settings.elimination() != null && !settings.elimination().numbers().isEmpty();
+			return new JoinShape(settings.format(), numbered ? JoinWith.NUMBER : JoinWith.NICKNAME);
+		}
+	}
+
+	/** What a player types to join: a nickname, or the number (số báo danh) on the organiser's list. */
+	public enum JoinWith {
+
+		NICKNAME,
+
+		/** Rung chuông vàng with the organiser's list of numbers: the join's nickname is the player's number. */
+		NUMBER
+	}
+
 	/** What a player may learn from a PIN before choosing a nickname: the game's title and whether it still takes players. */
 	/**
 	 * @param units team play by unit: the units a player chooses from (empty in a game without units, and

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,19 +46,25 @@ class PinLookupController {
 	/**
 	 * @param joinUrl the absolute address phones open
 	 * @param joinHost that address without its scheme, to read out on the big screen
+	 * @param format the game's live format, so the phone knows what it joins (absent when another node holds it)
+	 * @param joinWith {@code NUMBER} when the player joins with a number from the organiser's list (số báo
+	 *        danh) instead of a nickname (absent when another node holds the game)
 	 */
 	record PinView(String pin, String title, boolean joinable, String joinUrl, String joinHost,
-			List<vn.quizfest.server.game.Unit> units, boolean unitsAssigned) {
+			List<vn.quizfest.server.game.Unit> units, boolean unitsAssigned,
+			vn.quizfest.server.game.@Nullable GameFormatKind format, LiveGames.@Nullable JoinWith joinWith) {
 	}
 
 	@GetMapping("/api/pins/{pin}")
 	ResponseEntity<PinView> lookup(@PathVariable String pin, HttpServletRequest request) {
 		PinLookup found = find(pin, request);
 		JoinLinks.Base base = links.base(request);
+		LiveGames.JoinShape shape = games.joinShape(found.pin()).orElse(null);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new PinView(found.pin(), found.title(), found.joinable(), base.join(found.pin()), base.host(),
-					found.units(), found.unitsAssigned()));
+					found.units(), found.unitsAssigned(), shape == null ? null : shape.format(),
+					shape == null ? null : shape.joinWith()));
 	}
 
 	/** The join link as a QR code for the big screen and printed posters. */

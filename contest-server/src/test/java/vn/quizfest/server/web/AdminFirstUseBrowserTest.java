@@ -178,10 +178,14 @@ class AdminFirstUseBrowserTest extends AdminConsoleSupport {
 		expect(laptop.locator("#create-settings")).not().hasAttribute("open", "");
 		expect(laptop.locator("#settings-summary")).containsText("20.000");
 		expect(laptop.locator("#settings-summary")).containsText("Theo tốc độ trả lời");
+		// The format is chosen in the first screen too (one selector, the classic game by default) ...
+		expect(laptop.locator("#game-format")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+		expect(laptop.locator("#format-hosted")).isChecked();
 		laptop.locator("#create-settings summary").click();
-		// The classic groups, and the live formats' own (format, team play, buzzer rounds), all folded.
-		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Hình thức chơi", "Nhịp trò chơi",
-				"Tính điểm và bảng xếp hạng", "Người chơi", "Thi theo đơn vị", "Vòng bấm chuông (kiểu Olympia)" });
+		// ... and the folded settings hold the chosen format's groups: the classic ones and team play
+		// (another format's rules appear only when it is chosen: AdminCreateFormatBrowserTest).
+		expect(laptop.locator("#create-settings legend")).hasText(new String[] { "Nhịp trò chơi",
+				"Tính điểm và bảng xếp hạng", "Người chơi", "Thi theo đơn vị" });
 		adminScreenshot(laptop, "host-42-create-settings-open");
 		AxeCheck.assertNoViolations(laptop, "host-42-create-settings-open");
 	}

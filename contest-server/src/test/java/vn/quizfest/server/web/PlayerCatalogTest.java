@@ -78,7 +78,7 @@ class PlayerCatalogTest {
 	@Test
 	void everyKeyThePageNamesIsInTheCatalog() throws IOException, URISyntaxException {
 		Path play = Paths.get(PlayerCatalogTest.class.getResource("/static/play/app.js").toURI()).getParent();
-		Pattern literal = Pattern.compile("'((?:app|lang|sound|conn|pin|nick|joining|lobby|question|timer|answer|answered|late|result|leaderboard|skipped|podium|ended|paused|unpaused|kicked|replaced|fatal|score|error|close)(?:\\.[A-Za-z]+)*)'");
+		Pattern literal = Pattern.compile("'((?:app|lang|sound|conn|pin|nick|joining|lobby|question|timer|answer|answered|late|result|leaderboard|skipped|podium|ended|paused|unpaused|kicked|replaced|fatal|score|error|close|number)(?:\\.[A-Za-z]+)*)'");
 		Map<String, String> vi = catalog("vi");
 		Set<String> named = new TreeSet<>();
 		try (Stream<Path> files = Files.list(play)) {

@@ -98,12 +98,12 @@ export function buzzerControls(controls, s, live) {
 
 // ---- the create form -----------------------------------------------------------------------------
 
-/** The form's buzzer values: off (a classic game) until the organiser ticks the box. */
+/** The form's buzzer values: off (a classic game) until the organiser chooses buzzer rounds as the format. */
 export function buzzerValues() {
   return { on: false, WARMUP_INDIVIDUAL: '0', WARMUP_COMMON: '0', ACCELERATION: '4', FINISH: '0', afterWrong: 'REOPEN', starWrongLoses: true };
 }
 
-/** Adds format and buzzer settings to the request body's settings when the box is ticked. */
+/** Adds format and buzzer settings to the request body's settings when buzzer rounds are the format. */
 export function applyBuzzer(values, settings) {
   if (!values.on) return settings;
   const rounds = Object.keys(ROUND)
@@ -113,15 +113,29 @@ export function applyBuzzer(values, settings) {
     buzzer: { rounds, afterWrong: values.afterWrong, starWrongLoses: Boolean(values.starWrongLoses) } });
 }
 
+/**
+ * What is wrong with the rounds, before the server is asked: a count that is not a whole number from 0
+ * to 200, or (when the form knows the game's questions) a total that differs. All 0 is right: every
+ * question is then a common warm-up buzzer question.
+ */
+export function buzzerProblems(values, questionCount) {
+  if (!values.on) return [];
+  const counts = Object.keys(ROUND).map((kind) => String(values[kind]).trim());
+  if (counts.some((c) => !/^\d+$/.test(c) || Number(c) > 200)) return [t('host.buzzer.rounds.invalid')];
+  const total = counts.reduce((sum, c) => sum + Number(c), 0);
+  if (total > 0 && questionCount && total !== questionCount) {
+    return [t('host.buzzer.rounds.total', { total: num(total), count: num(questionCount) })];
+  }
+  return [];
+}
+
 /** The fieldset: the rounds (how many of the game's questions, in order, each takes) and the rules. */
 export function buzzerFields(values, update) {
   const number = (kind) => field('buzzer-' + kind, t(ROUND[kind]), html`<input id=${'buzzer-' + kind} type="number" min="0" max="200" step="1"
     inputmode="numeric" .value=${live(String(values[kind]))} @input=${(e) => { values[kind] = e.target.value; }}>`);
+  if (!values.on) return nothing;
   return html`<fieldset class="settings-group buzzer-form" id="buzzer-form"><legend>${t('host.buzzer.form')}</legend>
-    <div class="field check"><label><input type="checkbox" id="buzzer-on" .checked=${live(Boolean(values.on))}
-      @change=${(e) => { values.on = e.target.checked; update(); }} aria-describedby="buzzer-on-hint"> ${t('host.buzzer.form.on')}</label>
-      <p class="hint" id="buzzer-on-hint">${t('host.buzzer.form.hint')}</p></div>
-    ${values.on ? html`<div class="settings-grid">
+    <div class="settings-grid">
       ${Object.keys(ROUND).map(number)}
       ${field('buzzer-afterWrong', t('host.buzzer.afterWrong'), html`<select id="buzzer-afterWrong" .value=${live(values.afterWrong)}
         @change=${(e) => { values.afterWrong = e.target.value; }}>
@@ -131,6 +145,6 @@ export function buzzerFields(values, update) {
       <div class="field check"><label><input type="checkbox" id="buzzer-starWrongLoses" .checked=${live(Boolean(values.starWrongLoses))}
         @change=${(e) => { values.starWrongLoses = e.target.checked; }}> ${t('host.buzzer.starWrongLoses')}</label></div>
     </div>
-    <p class="hint">${t('host.buzzer.form.rounds')}</p>` : nothing}
+    <p class="hint">${t('host.buzzer.form.rounds')}</p>
   </fieldset>`;
 }

@@ -1,6 +1,6 @@
-// Creating a game: a title, a quiz (or questions picked from the bank), the language, every game
-// setting of POST /api/games (filled in from the chosen quiz's saved settings); and the
-// organisation's games that are still live.
+// Creating a game: a title, the format (classic, Rung chuông vàng, buzzer rounds), a quiz (or questions
+// picked from the bank) and the language, the game settings of POST /api/games that the format uses
+// (filled in from the chosen quiz's saved settings); and the organisation's games that are still live.
 import { html, nothing } from 'lit-html';
 import { api, query as qs } from '../../lib/api.js';
 import { t, num, dateTime, pinText } from '../../lib/i18n.js';
@@ -9,10 +9,11 @@ import { errorBox, field, pageHeader, spinner } from '../../lib/ui.js';
 import { hostToken, saveHostToken } from './token.js';
 import { phaseLabel } from './controls.js';
 import { statusLabel } from '../results/list.js';
-import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary } from './settings.js';
+import { settingValues, readSettings, rangeProblems, settingsFields, settingsSummary, settingNames } from './settings.js';
 import { teamValues, readTeams, teamFields } from './team-settings.js';
 import { eliminationValues, eliminationFields, addElimination } from './elimination-form.js';
-import { buzzerValues, applyBuzzer, buzzerFields } from './buzzer.js';
+import { buzzerValues, applyBuzzer, buzzerFields, buzzerProblems } from './buzzer.js';
+import { formatChoice, formatGroups, formatHasTeams } from './format-choice.js';
 
 export class CreateGameScreen extends Screen {
   title() {
@@ -36,6 +37,41 @@ export class CreateGameScreen extends Screen {
     this.teams = teamValues();
     // Folded: the one-line summary shows the values (a quiz's own included); a value out of range opens it.
     this.buzzer = buzzerValues();
+    this.format = 'HOSTED';
+  }
+
+  /**
+   * One format at a time: the formats' own values say whether they are on. Choosing Rung chuông vàng or
+   * buzzer rounds opens the settings, where that format's rules have just appeared.
+   */
+  chooseFormat(kind) {
+    this.format = kind;
+    this.elimination.format = kind === 'ELIMINATION' ? 'ELIMINATION' : 'HOSTED';
+    this.buzzer.on = kind === 'BUZZER';
+    if (kind !== 'HOSTED') this.settingsOpen = true;
+    this.update();
+  }
+
+  /**
+   * The folded settings' line: the chosen format's own main values first (the time per question of
+   * Rung chuông vàng, the questions of each buzzer round), then the shared settings it uses.
+   */
+  summary() {
+    const own = [];
+    if (this.format === 'ELIMINATION') own.push(t('elim.form.seconds') + ': ' + this.elimination.seconds);
+    if (this.format === 'BUZZER') {
+      const rounds = { WARMUP_INDIVIDUAL: 'host.buzzer.round.WARMUP_INDIVIDUAL', WARMUP_COMMON: 'host.buzzer.round.WARMUP_COMMON',
+        ACCELERATION: 'host.buzzer.round.ACCELERATION', FINISH: 'host.buzzer.round.FINISH' };
+      Object.keys(rounds).forEach((kind) => own.push(t(rounds[kind]) + ': ' + this.buzzer[kind]));
+    }
+    return own.concat([settingsSummary(this.values, formatGroups(this.format))]).join(' · ');
+  }
+
+  /** How many questions the game will have, when the form knows it (a chosen quiz, or the ticked questions). */
+  questionCount() {
+    if (this.source === 'questions') return this.picked.length;
+    const quiz = this.chosenQuiz();
+    return quiz ? quiz.questionCount : 0;
   }
 
   chosenQuiz() {
@@ -122,7 +158,7 @@ export class CreateGameScreen extends Screen {
     event.preventDefault();
     const form = event.target;
     this.error = null;
-    const { settings, invalid } = readSettings(this.values);
+    const { settings, invalid } = readSettings(this.values, settingNames(formatGroups(this.format)));
     this.invalid = invalid;
     const title = form.elements.title.value.trim();
     const problems = [];
@@ -130,10 +166,12 @@ export class CreateGameScreen extends Screen {
     if (this.source === 'quiz' && !this.quizId) problems.push(t('host.create.quizRequired'));
     if (this.source === 'questions' && !this.picked.length) problems.push(t('host.create.questionsRequired'));
     problems.push(...rangeProblems(invalid));
-    const teams = readTeams(this.teams, problems); // team play by unit
+    const teams = formatHasTeams(this.format) ? readTeams(this.teams, problems) : null; // team play by unit
     if (teams) settings.teams = teams;
     problems.push(...addElimination(this.elimination, settings));
-    if (Object.keys(invalid).length) this.settingsOpen = true;
+    const rounds = buzzerProblems(this.buzzer, this.questionCount());
+    problems.push(...rounds);
+    if (Object.keys(invalid).length || rounds.length) this.settingsOpen = true;
     if (problems.length) {
       this.error = problems.join(' ');
       this.update();
@@ -165,30 +203,33 @@ export class CreateGameScreen extends Screen {
         ${errorBox(this.error)}
         ${field('game-title', t('host.create.gameTitle'), html`<input id="game-title" name="title" required maxlength="200"
           placeholder=${t('host.create.gameTitle.placeholder')}>`)}
-        <fieldset class="source">
-          <legend>${t('host.create.source')}</legend>
-          <label class="radio"><input type="radio" name="source" value="quiz" ?checked=${this.source === 'quiz'}
-            @change=${() => { this.source = 'quiz'; this.update(); }}> ${t('host.create.source.quiz')}</label>
-          <label class="radio"><input type="radio" name="source" value="questions" ?checked=${this.source === 'questions'}
-            @change=${() => { this.source = 'questions'; this.update(); if (!this.found) this.search(); }}> ${t('host.create.source.questions')}</label>
-        </fieldset>
-        <div class="source-detail">${this.source === 'quiz' ? this.quizChoice() : this.questionPicker()}</div>
-        ${field('game-language', t('host.create.language'), html`<select id="game-language" name="language" .value=${this.language}
-          @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
-          <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
-          t('host.create.language.hint'))}
+        ${formatChoice(this.format, (kind) => this.chooseFormat(kind))}
+        <div class="source-detail">
+          <fieldset class="source">
+            <legend>${t('host.create.source')}</legend>
+            <label class="radio"><input type="radio" name="source" value="quiz" ?checked=${this.source === 'quiz'}
+              @change=${() => { this.source = 'quiz'; this.update(); }}> ${t('host.create.source.quiz')}</label>
+            <label class="radio"><input type="radio" name="source" value="questions" ?checked=${this.source === 'questions'}
+              @change=${() => { this.source = 'questions'; this.update(); if (!this.found) this.search(); }}> ${t('host.create.source.questions')}</label>
+          </fieldset>
+          ${field('game-language', t('host.create.language'), html`<select id="game-language" name="language" .value=${this.language}
+            @change=${(e) => { this.language = e.target.value; if (this.source === 'questions') this.search(); }}>
+            <option value="vi">${t('host.language.vi')}</option><option value="en">${t('host.language.en')}</option></select>`,
+            t('host.create.language.hint'))}
+          ${this.source === 'quiz' ? this.quizChoice() : this.questionPicker()}
+        </div>
         <details class="settings" id="create-settings" ?open=${this.settingsOpen}
-          @toggle=${(e) => { this.settingsOpen = e.target.open; }}>
+          @toggle=${(e) => { if (this.settingsOpen !== e.target.open) { this.settingsOpen = e.target.open; this.update(); } }}>
           <summary>${t('host.create.settings')}</summary>
           ${eliminationFields(this.elimination, () => this.update())}
+          ${buzzerFields(this.buzzer, () => this.update())}
           <p class="hint">${t('host.create.settings.hint')}</p>
           <p class="hint" id="settings-from-quiz" aria-live="polite">${this.source === 'quiz' && this.chosenQuiz() && this.chosenQuiz().settings
             ? t('host.create.settings.fromQuiz') : ''}</p>
-          ${settingsFields(this.values, this.invalid)}
-          ${teamFields(this.teams, () => this.update())}
-          ${buzzerFields(this.buzzer, () => this.update())}
+          ${settingsFields(this.values, this.invalid, false, formatGroups(this.format))}
+          ${formatHasTeams(this.format) ? teamFields(this.teams, () => this.update()) : nothing}
         </details>
-        ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${settingsSummary(this.values)}</p>`}
+        ${this.settingsOpen ? nothing : html`<p class="hint settings-summary" id="settings-summary">${this.summary()}</p>`}
         <button type="submit" class="primary" id="create-submit" ?disabled=${this.busy}>${t('host.create.submit')}</button>
       </form>
       ${this.liveGames()}`;

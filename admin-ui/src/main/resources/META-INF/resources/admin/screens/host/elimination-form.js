@@ -1,5 +1,5 @@
-// Rung chuông vàng in the create-game form: the format choice, and the format's rules (time per
-// question, rescue questions, revival, what happens when all fall, the list of numbers, reserves).
+// Rung chuông vàng in the create-game form: the format's rules (time per question, rescue questions,
+// revival, what happens when all fall, the list of numbers, reserves).
 // The rules go to POST /api/games as settings.format and settings.elimination (docs/organiser-console.md).
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
@@ -79,18 +79,11 @@ async function readNumbers(values, file, update) {
   update();
 }
 
-/** The format radio buttons and, for Rung chuông vàng, its rules. */
+/** For Rung chuông vàng (chosen in the form's format selector, format-choice.js), its rules. */
 export function eliminationFields(values, update) {
   const elim = values.format === 'ELIMINATION';
   const set = (name) => (e) => { values[name] = e.target.value; };
-  return html`<fieldset class="format" id="game-format">
-      <legend>${t('elim.form.format')}</legend>
-      <label class="radio"><input type="radio" name="format" value="HOSTED" ?checked=${!elim}
-        @change=${() => { values.format = 'HOSTED'; update(); }}> ${t('elim.form.format.HOSTED')}</label>
-      <label class="radio"><input type="radio" name="format" value="ELIMINATION" id="format-elimination" ?checked=${elim}
-        @change=${() => { values.format = 'ELIMINATION'; update(); }}> ${t('elim.form.format.ELIMINATION')}</label>
-    </fieldset>
-    ${elim ? html`<fieldset class="settings-group elimination" id="elimination-rules">
+  return html`${elim ? html`<fieldset class="settings-group elimination" id="elimination-rules">
       <legend>${t('elim.form.rules')}</legend>
       <div class="settings-grid">
         ${field('elim-seconds', t('elim.form.seconds'), html`<input id="elim-seconds" type="number" min="5" max="120" step="1"

@@ -45,11 +45,14 @@ export function settingValues(saved) {
   return values;
 }
 
-/** Checks the values: `settings` for the API and `invalid` naming each number out of range. */
-export function readSettings(values) {
+/**
+ * Checks the values: `settings` for the API and `invalid` naming each number out of range. With `names`,
+ * only those settings (the ones the form shows); the others are left out and take the server's defaults.
+ */
+export function readSettings(values, names) {
   const settings = {};
   const invalid = {};
-  SETTINGS.forEach((s) => {
+  SETTINGS.filter((s) => !names || names.indexOf(s.name) >= 0).forEach((s) => {
     if (s.kind !== 'number') {
       settings[s.name] = values[s.name];
       return;
@@ -79,21 +82,35 @@ export function changedSettings(settings) {
 
 /** The settings in three groups, each a fieldset with a legend. */
 const GROUPS = [
-  { legend: 'host.settings.group.pace', names: ['previewSeconds', 'openLeadMillis', 'autoAdvance', 'resultSeconds', 'leaderboardSeconds'] },
-  { legend: 'host.settings.group.points', names: ['scoring', 'streaks', 'leaderboardSize', 'typeAnswerIgnoresDiacritics'] },
-  { legend: 'host.settings.group.players', names: ['maxPlayers'] },
+  { key: 'pace', legend: 'host.settings.group.pace', names: ['previewSeconds', 'openLeadMillis', 'autoAdvance', 'resultSeconds', 'leaderboardSeconds'] },
+  { key: 'points', legend: 'host.settings.group.points', names: ['scoring', 'streaks', 'leaderboardSize', 'typeAnswerIgnoresDiacritics'] },
+  { key: 'players', legend: 'host.settings.group.players', names: ['maxPlayers'] },
 ];
 
-/** The fields, grouped, each group in a grid; `invalid` marks those out of range, `disabled` shows them read-only. */
-export function settingsFields(values, invalid, disabled) {
-  return html`${GROUPS.map((g) => html`<fieldset class="settings-group"><legend>${t(g.legend)}</legend>
+/** The groups named in `keys` (every group when absent): a format shows the groups it uses. */
+function groupsOf(keys) {
+  return keys ? GROUPS.filter((g) => keys.indexOf(g.key) >= 0) : GROUPS;
+}
+
+/** The names of the settings in the given groups (every setting when absent). */
+export function settingNames(keys) {
+  return groupsOf(keys).flatMap((g) => g.names);
+}
+
+/**
+ * The fields, grouped, each group in a grid; `invalid` marks those out of range, `disabled` shows them
+ * read-only, `keys` (optional) names the groups to show.
+ */
+export function settingsFields(values, invalid, disabled, keys) {
+  return html`${groupsOf(keys).map((g) => html`<fieldset class="settings-group" data-group=${g.key}><legend>${t(g.legend)}</legend>
     <div class="settings-grid">${g.names.map((name) => setting(SETTINGS.find((s) => s.name === name), values, invalid || {}, Boolean(disabled)))}</div>
     </fieldset>`)}`;
 }
 
-/** Every setting and its current value in one line, for a folded settings section. */
-export function settingsSummary(values) {
-  return SETTINGS.map((s) => {
+/** Every setting (of the groups in `keys`, optional) and its current value in one line, for a folded settings section. */
+export function settingsSummary(values, keys) {
+  const names = settingNames(keys);
+  return SETTINGS.filter((s) => names.indexOf(s.name) >= 0).map((s) => {
     const value = values[s.name];
     const shown = s.kind === 'check' ? t(value ? 'host.settings.on' : 'host.settings.off')
       : s.kind === 'choice' ? t(SCORING[value]) : (Number.isFinite(Number(value)) && String(value).trim() !== '' ? num(Number(value)) : String(value));
