@@ -2,7 +2,6 @@ package vn.quizfest.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -83,17 +81,7 @@ class JournalCheckpointIntegrationTest {
 
 	@BeforeAll
 	static void connect() {
-		String url = System.getenv("QUIZFEST_TEST_REDIS_URL");
-		assertThat(url).as("QUIZFEST_TEST_REDIS_URL (scripts/services.sh or scripts/test.sh set it)").isNotBlank();
-		URI uri = URI.create(url);
-		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(uri.getHost(), uri.getPort());
-		String userInfo = uri.getUserInfo();
-		if (userInfo != null && userInfo.contains(":")) {
-			server.setPassword(userInfo.substring(userInfo.indexOf(':') + 1));
-		}
-		factory = new LettuceConnectionFactory(server);
-		factory.afterPropertiesSet();
-		factory.start();
+		factory = SuiteRedis.connect();
 		redis = new StringRedisTemplate(factory);
 	}
 
