@@ -15,7 +15,8 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup, String format, String client, int teams) {
+		int clients, int maxConnecting, int warmup, String format, String client, int teams,
+		FailoverOptions failover) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -59,7 +60,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format, client, teams);
+				warmup, format, client, teams, failover);
 	}
 
 	/**
@@ -69,7 +70,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
 				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
-				client, teams);
+				client, teams, FailoverOptions.DEFAULTS);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -98,6 +99,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		String format = "hosted";
 		String client = PlayerSockets.JDK;
 		int teams = 0;
+		FailoverOptions failover = FailoverOptions.DEFAULTS;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -167,6 +169,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 					}
 				}
 				case "--teams" -> teams = integer(name, value, 0, 500);
+				// Fault runs (issue 16): resumes through other nodes, churn, the --fault hook.
+				case "--resume-deadline", "--resume-attempts", "--churn", "--fault" -> failover = failover.with(name, value);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -188,9 +192,10 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		if (user != null && password == null) {
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
+		failover.check(questions);
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format, client, teams);
+				format, client, teams, failover);
 	}
 
 	static URI url(String value) {
@@ -309,6 +314,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				  --format F             hosted, or elimination (Rung chuông vàng, 20 s a question: a wrong or
 				                         missing answer eliminates, the eliminated watch)      (default hosted)
 				  --help                 this text
+				""" + FailoverOptions.HELP + """
 
 				Exit status: 0 when every player joined and nothing was lost, dropped or refused; 1 when the run
 				completed with lost answers, failed joins, error frames or unexpected drops; 2 for bad options.

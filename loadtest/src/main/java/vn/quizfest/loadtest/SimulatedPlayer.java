@@ -26,7 +26,51 @@ final class SimulatedPlayer {
 
 	private static final int MAX_CONNECT_ATTEMPTS = 3;
 
-	private static final int MAX_RESUMES = 5;
+	// ---- fault runs (issue 16): resumes through other nodes, bounded in time and attempts ----
+
+	/** The --url node this player is on (index among them): a resume tries the others first. */
+	private int home;
+
+	/** The node the resume in flight went to. */
+	private int trying;
+
+	/** When the socket of the resume in flight was lost (System.nanoTime()), and its attempts so far. */
+	private long lostNanos;
+
+	private int episodeAttempts;
+
+	/** The socket is gone: a resume starts now (its deadline counts from here). */
+	private void lostSocket(String reason) {
+		lostNanos = System.nanoTime();
+		episodeAttempts = 0;
+		swarm.failover.interrupted(index, reason);
+	}
+
+	/** Whether the resume may try once more: within --resume-deadline and --resume-attempts. */
+	private String resumeExhausted() {
+		FailoverOptions settings = swarm.options.failover();
+		if (System.nanoTime() - lostNanos > settings.resumeDeadline().toNanos()) {
+			return "resume:deadline";
+		}
+		return episodeAttempts >= settings.resumeAttempts() ? "resume:attempts" : null;
+	}
+
+	/** The time one resume attempt may wait for 'resumed': at most the per-attempt bound and what is left. */
+	private long attemptDeadlineMillis() {
+		long left = swarm.options.failover().resumeDeadline().toMillis() - (System.nanoTime() - lostNanos) / 1_000_000;
+		return Math.max(100, Math.min(RESUME_DEADLINE_MILLIS, left));
+	}
+
+	/** --churn: drop now if connected and playing; false if this player is not in a state to drop. */
+	boolean churn() {
+		synchronized (this) {
+			if (ended || lost || !joined || resuming || link == null) {
+				return false;
+			}
+		}
+		dropNow("churn");
+		return true;
+	}
 
 	static final byte SENT_RIGHT = 1;
 
@@ -103,6 +147,7 @@ final class SimulatedPlayer {
 		this.ackMillis = new int[swarm.questions];
 		Arrays.fill(ackMillis, NOT_ACKED);
 		this.sent = new byte[swarm.questions];
+		this.home = index % swarm.options.urls().size();
 		Dice dice = swarm.dice;
 		if (dice.roll(index, -1, Dice.DROP) < swarm.options.drop()) {
 			dropQuestion = Math.min(swarm.questions - 1, (int) (dice.roll(index, -1, Dice.DROP_QUESTION) * swarm.questions));
@@ -138,7 +183,8 @@ final class SimulatedPlayer {
 		// A resume goes to the next of the --url nodes each time: the phone's own node may be gone.
 		int node;
 		synchronized (this) {
-			node = resume ? index + resumes : index;
+			node = resume ? FailoverRoute.node(home, episodeAttempts, swarm.options.urls().size()) : index;
+			trying = node;
 		}
 		swarm.open(index, node, next)
 			.whenComplete((ws, failure) -> {
@@ -148,7 +194,11 @@ final class SimulatedPlayer {
 				else if (resume) {
 					next.send(ws, "{\"type\":\"resume\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"token\":\"" + token
 							+ "\",\"lang\":\"vi\"}");
-					swarm.later(() -> resumeOverdue(next), RESUME_DEADLINE_MILLIS);
+					long wait;
+					synchronized (this) {
+						wait = attemptDeadlineMillis();
+					}
+					swarm.later(() -> resumeOverdue(next), wait);
 				}
 				else {
 					next.send(ws, "{\"type\":\"join\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"nickname\":"
@@ -165,7 +215,7 @@ final class SimulatedPlayer {
 				return;
 			}
 			link = null;
-			retry = resumes < MAX_RESUMES;
+			retry = resumeExhausted() == null;
 		}
 		swarm.metrics.count("resumeAttemptsFailed", "deadline");
 		sent.abort();
@@ -186,7 +236,7 @@ final class SimulatedPlayer {
 			if (failedLink != link || lost) {
 				return;
 			}
-			retry = resume ? resumes < MAX_RESUMES : attempts < MAX_CONNECT_ATTEMPTS;
+			retry = resume || attempts < MAX_CONNECT_ATTEMPTS;
 		}
 		swarm.metrics.count(resume ? "resumeAttemptsFailed" : "joinAttemptsFailed", reason);
 		if (retry) {
@@ -225,6 +275,7 @@ final class SimulatedPlayer {
 		JsonNode frame;
 		try {
 			frame = swarm.json.readTree(text);
+			swarm.failover.frame(index, nanos);
 		}
 		catch (RuntimeException ex) {
 			swarm.metrics.count("badFrames", "unreadable");
@@ -266,11 +317,16 @@ final class SimulatedPlayer {
 				if (!resuming) {
 					// Not asked for: the game's node was lost and another node took it over; this socket stayed.
 					swarm.metrics.count("resumes", "takenOver");
+					swarm.failover.interrupted(index, "takenOver");
+					swarm.failover.resumed(index, nanos, 0);
 					skipNextQuestion = true;
 					break;
 				}
 				swarm.metrics.recordNanos(Metrics.RESUME, nanos - connectStart);
 				swarm.metrics.count("resumes", "ok");
+				swarm.failover.resumed(index, nanos, lostNanos);
+				swarm.metrics.count("resumedVia", "node" + (trying + 1) + (trying == home ? "-own" : "-other"));
+				home = trying;
 				swarm.connected.incrementAndGet();
 				resuming = false;
 				skipNextQuestion = true;
@@ -465,13 +521,23 @@ final class SimulatedPlayer {
 
 	/** The phone loses its connection on purpose (no close frame, as a lost signal would). */
 	private void drop() {
-		Link old;
 		synchronized (this) {
 			if (dropped || ended || lost || !joined) {
 				return;
 			}
 			dropped = true;
+		}
+		dropNow("onPurpose");
+	}
+
+	private void dropNow(String why) {
+		Link old;
+		synchronized (this) {
+			if (ended || lost || !joined || link == null) {
+				return;
+			}
 			old = link;
+			lostSocket("drop:" + why);
 			link = null;
 			if (pendingAnswer != null) {
 				pendingAnswer.cancel(false);
@@ -479,21 +545,30 @@ final class SimulatedPlayer {
 			}
 			pendingQuestion = -1;
 		}
-		swarm.metrics.count("drops", "onPurpose");
+		swarm.metrics.count("drops", why);
 		swarm.connected.decrementAndGet();
 		old.abort();
-		long delay = swarm.scaled(500 + (long) (swarm.dice.roll(index, dropQuestion, Dice.PICK) * 1500));
+		long delay = swarm.scaled(500 + (long) (swarm.dice.roll(index, dropQuestion + resumes, Dice.PICK) * 1500));
 		swarm.later(this::resume, delay);
 	}
 
 	private void resume() {
+		String exhausted;
 		synchronized (this) {
 			if (lost || ended) {
 				return;
 			}
-			resuming = true;
-			resumes++;
-			connectStart = System.nanoTime();
+			exhausted = resumeExhausted();
+			if (exhausted == null) {
+				resuming = true;
+				resumes++;
+				episodeAttempts++;
+				connectStart = System.nanoTime();
+			}
+		}
+		if (exhausted != null) {
+			giveUp("lostForGood", exhausted);
+			return;
 		}
 		connect();
 	}
@@ -515,8 +590,11 @@ final class SimulatedPlayer {
 				again = false;
 			}
 			else {
-				swarm.connected.decrementAndGet();
-				again = RESUMABLE.contains(code) && resumes < MAX_RESUMES && !ended;
+				if (!resuming) {
+					swarm.connected.decrementAndGet();
+					lostSocket("close:" + code);
+				}
+				again = RESUMABLE.contains(code) && !ended;
 			}
 			pendingQuestion = -1;
 			if (pendingAnswer != null) {

@@ -66,8 +66,12 @@ final class Swarm implements AutoCloseable {
 	/** Players whose join failed for good (after retries, or refused). */
 	final AtomicInteger joinFailed = new AtomicInteger();
 
+	/** Fault runs (issue 16): resume times, and who the --fault command affected. */
+	final FailoverStats failover;
+
 	Swarm(Options options, Metrics metrics, JsonMapper json, AnswerBook book, int questions, String pin) {
 		this.options = options;
+		this.failover = new FailoverStats(options.players());
 		this.dice = new Dice(options.seed());
 		this.metrics = metrics;
 		this.json = json;
