@@ -435,7 +435,19 @@ final class SimulatedPlayer {
 		return rescue ? !"OUT".equals(floorState) : !"FLOOR".equals(floorState);
 	}
 
+	/** The last answer sent and its question: sent again, as the player page does, on an 'open' without its ack. */
+	private String lastAnswer;
+
+	private int lastAnswerQ = -1;
+
 	private void opened(int q) {
+		if (sent[q] != 0 && ackMillis[q] == NOT_ACKED && lastAnswerQ == q && lastAnswer != null && link != null) {
+			// The open again after a resume or a takeover: the player page sends its unacknowledged answer
+			// again (same id: a server that has it acks the first one again).
+			swarm.metrics.count("answers", "sentAgain");
+			link.send(null, lastAnswer);
+			return;
+		}
 		if (sent[q] != 0 || pendingQuestion == q) {
 			return; // an open again (pause, catch-up): the answer is already on its way
 		}
@@ -481,6 +493,8 @@ final class SimulatedPlayer {
 					dice.roll(index, q, Dice.PICK)) + ",\"id\":\"a" + q + "\"}";
 			answerSentAt = System.nanoTime();
 			current = link;
+			lastAnswer = text;
+			lastAnswerQ = q;
 		}
 		swarm.metrics.answerSentNow();
 		swarm.metrics.count("answers", "sent");
