@@ -232,13 +232,13 @@ for scenario in $scenarios; do
   case $scenario in
     churn) fault=(--churn 0.05/3s) ;;
     # The three restarts take minutes on a loaded machine: a game long enough to be running throughout.
-    rolling) fault=(--questions "${QUIZFEST_FAULTS_ROLLING_QUESTIONS:-30}" --fault "$fault_at:$self inject $scenario") ;;
+    rolling) fault=(--questions "${QUIZFEST_FAULTS_ROLLING_QUESTIONS:-40}" --timeout 900 --fault "$fault_at:$self inject $scenario") ;;
     *) fault=(--fault "$fault_at:$self inject $scenario") ;;
   esac
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   log "== $scenario, $players players, load average $load_before"
   # shellcheck disable=SC2086
-  QUIZFEST_LOADTEST_PASSWORD=$(cat "$state/admin-password") timeout 900 java $sim_jvm -jar "$sim_jar" \
+  QUIZFEST_LOADTEST_PASSWORD=$(cat "$state/admin-password") timeout 1000 java $sim_jvm -jar "$sim_jar" \
     --url "$urls" --user admin --players "$players" --out "$dir" $sim_args "${fault[@]}" >"$dir/simulator.log" 2>&1 || true
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "load average before: $load_before; after: $load_after" > "$dir/load.txt"
