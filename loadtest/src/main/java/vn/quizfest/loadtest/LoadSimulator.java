@@ -105,6 +105,9 @@ public final class LoadSimulator {
 			}
 			long joinStart = System.nanoTime();
 			ScheduledFuture<?> connector = startJoining(swarm, players, joinStart);
+			// Every phone pings as the player page does (every 30 s here), so a long game is not idle.
+			ScheduledFuture<?> pings = swarm.scheduler.scheduleAtFixedRate(() -> players.forEach(SimulatedPlayer::ping),
+					30, 30, TimeUnit.SECONDS);
 			host.await(() -> swarm.joined.get() + swarm.joinFailed.get() >= options.players(),
 					deadline.atMillis() - System.currentTimeMillis(), "joins");
 			double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
@@ -141,6 +144,7 @@ public final class LoadSimulator {
 				cpuUse.put("playing", CpuClock.between(playStart, played));
 				log.accept("CPU while playing " + cpuUse.get("playing"));
 			}
+			pings.cancel(false);
 			host.close();
 			for (SimulatedPlayer player : players) {
 				player.abort();

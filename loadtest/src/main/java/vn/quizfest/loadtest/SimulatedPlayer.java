@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class SimulatedPlayer {
 
 	/** Closes after which a phone resumes (docs/protocol.md, section 9); others end its part in the game. */
-	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010, 4012);
+	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010, 4011, 4012);
 
 	/** A resume that gets no answer in this time (its node died meanwhile) is given up and tried again. */
 	private static final long RESUME_DEADLINE_MILLIS = 10_000;
@@ -59,6 +59,21 @@ final class SimulatedPlayer {
 	private long attemptDeadlineMillis() {
 		long left = swarm.options.failover().resumeDeadline().toMillis() - (System.nanoTime() - lostNanos) / 1_000_000;
 		return Math.max(100, Math.min(RESUME_DEADLINE_MILLIS, left));
+	}
+
+	/**
+	 * A phone pings every 25 to 60 s (protocol section 9): without it a player who answered nothing for
+	 * the server's idle-timeout (120 s) is closed with 4011, as happened in a long fault run.
+	 */
+	void ping() {
+		Link current;
+		synchronized (this) {
+			if (ended || lost || !joined || resuming || link == null) {
+				return;
+			}
+			current = link;
+		}
+		current.send(null, "{\"type\":\"ping\",\"t\":" + System.currentTimeMillis() + "}");
 	}
 
 	/** --churn: drop now if connected and playing; false if this player is not in a state to drop. */
