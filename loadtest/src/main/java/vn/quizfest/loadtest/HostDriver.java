@@ -72,6 +72,21 @@ final class HostDriver implements WebSocket.Listener {
 
 	private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
 
+	// ---- fault runs (issue 16) ----
+
+	/** Told of every frame the host gets (type, q): the --fault hook times itself from them. */
+	private volatile java.util.function.BiConsumer<String, Integer> frameListener;
+
+	/** The last command sent: sent again after a reconnect, as it may have gone to a node that died. */
+	private volatile String lastCommand;
+
+	/** Set on a reconnect; the next 'hosted' sends the last command again (guarded: stale if applied). */
+	private volatile boolean replayLast;
+
+	void onFrames(java.util.function.BiConsumer<String, Integer> listener) {
+		this.frameListener = listener;
+	}
+
 	HostDriver(JsonMapper json, Metrics metrics, Deadline deadline) {
 		this.json = json;
 		this.metrics = metrics;
@@ -111,6 +126,7 @@ final class HostDriver implements WebSocket.Listener {
 		}
 		CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
 			node++;
+			replayLast = true;
 			try {
 				open(nodes.get(node % nodes.size()));
 				metrics.count("hostReconnects", "ok");
@@ -296,8 +312,10 @@ final class HostDriver implements WebSocket.Listener {
 
 	/** A host command guarded with the step the host is looking at, as a host screen should send it. */
 	private void command(String type, String phase, int q) {
-		send("{\"type\":\"" + type + "\",\"id\":\"c" + (++commands) + "\",\"phase\":\"" + phase + "\""
-				+ (q == NO_Q ? "" : ",\"q\":" + q) + "}");
+		String text = "{\"type\":\"" + type + "\",\"id\":\"c" + (++commands) + "\",\"phase\":\"" + phase + "\""
+				+ (q == NO_Q ? "" : ",\"q\":" + q) + "}";
+		lastCommand = text;
+		send(text);
 	}
 
 	private synchronized void send(String text) {
@@ -331,6 +349,18 @@ final class HostDriver implements WebSocket.Listener {
 
 	private void handle(JsonNode frame) {
 		int q = frame.path("q").asInt(-1);
+		java.util.function.BiConsumer<String, Integer> listener = frameListener;
+		if (listener != null) {
+			listener.accept(frame.path("type").asString(""), q);
+		}
+		if ("hosted".equals(frame.path("type").asString("")) && replayLast) {
+			replayLast = false;
+			String again = lastCommand;
+			if (again != null) {
+				metrics.count("hostCommandsSentAgain", "afterReconnect");
+				send(again);
+			}
+		}
 		switch (frame.path("type").asString("")) {
 			case "hosted" -> hosted = frame;
 			case "question" -> questionShown = Math.max(questionShown, q);

@@ -71,6 +71,9 @@ public final class LoadSimulator {
 					+ "; the simulator plays a game from its lobby.");
 		}
 		int questions = hosted.path("game").path("questions").asInt();
+		// Fault runs (issue 16): the --fault hook times itself from the host's frames.
+		FaultHook faultHook = null;
+		Churn churn = null;
 		Map<String, Object> memory = new LinkedHashMap<>();
 		if (options.serverPid() != null) {
 			memory.put("idle", ServerProbe.sample(options.serverPid(), true).json());
@@ -84,12 +87,27 @@ public final class LoadSimulator {
 		CpuClock.Reading allJoined = beforeJoins;
 		CpuClock.Reading played = beforeJoins;
 		Map<String, Object> cpuUse = new LinkedHashMap<>();
+		Swarm swarmRef = null;
 		try (Swarm swarm = new Swarm(options, metrics, json, book, questions, pin)) {
+			swarmRef = swarm;
 			for (int i = 0; i < options.players(); i++) {
 				players.add(new SimulatedPlayer(swarm, i));
 			}
+			FailoverOptions failover = options.failover();
+			if (failover.fault() != null) {
+				options.failover().check(questions);
+				faultHook = new FaultHook(failover.fault(), swarm.failover, deadline, options.out(),
+						Map.of("QUIZFEST_FAULT_GAME", gameId, "QUIZFEST_FAULT_PIN", pin), started, log);
+				host.onFrames(faultHook::onHostFrame);
+			}
+			if (failover.churn() != null) {
+				churn = new Churn(failover.churn(), players, deadline, options.seed());
+			}
 			long joinStart = System.nanoTime();
 			ScheduledFuture<?> connector = startJoining(swarm, players, joinStart);
+			// Every phone pings as the player page does (every 30 s here), so a long game is not idle.
+			ScheduledFuture<?> pings = swarm.scheduler.scheduleAtFixedRate(() -> players.forEach(SimulatedPlayer::ping),
+					30, 30, TimeUnit.SECONDS);
 			host.await(() -> swarm.joined.get() + swarm.joinFailed.get() >= options.players(),
 					deadline.atMillis() - System.currentTimeMillis(), "joins");
 			double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
@@ -115,6 +133,9 @@ public final class LoadSimulator {
 			if (swarm.joined.get() > 0) {
 				// Not counted: the forced GCs and the class histogram of the memory probe above.
 				CpuClock.Reading playStart = cpu.read();
+				if (churn != null) {
+					churn.start(swarm);
+				}
 				if (options.buzzer()) {
 					host.playBuzzer(swarm);
 					log.accept("Buzzer: " + host.seatedContestants() + " contestants seated; presses "
@@ -125,16 +146,27 @@ public final class LoadSimulator {
 				else {
 					host.play(swarm);
 				}
+				if (churn != null) {
+					churn.close();
+				}
 				played = cpu.read();
 				cpuUse.put("playing", CpuClock.between(playStart, played));
 				log.accept("CPU while playing " + cpuUse.get("playing"));
 			}
+			pings.cancel(false);
 			host.close();
 			for (SimulatedPlayer player : players) {
 				player.abort();
 			}
 		}
+		if (faultHook != null) {
+			// A fault still under way (a database outage) must end before the stored answers are read.
+			faultHook.awaitEnd(Math.max(0, deadline.atMillis() - System.currentTimeMillis()));
+		}
 		Map<String, Object> audit = audit(api, gameId, players, deadline);
+		if (options.user() != null) {
+			audit.put("byNode", auditByNode(gameId, players));
+		}
 		Map<String, Double> metersAfter = meters(api);
 		if (options.serverPid() != null) {
 			memory.put("end", ServerProbe.sample(options.serverPid(), false).json());
@@ -143,8 +175,35 @@ public final class LoadSimulator {
 		memory.put("simulator", ServerProbe.self().json());
 		cpuUse.put("joining", CpuClock.between(beforeJoins, allJoined));
 		seated = host.seatedContestants();
-		return summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, cpuUse, metersBefore,
-				metersAfter, players);
+		Summary summary = summarise(started, deadline, gameId, pin, questions, metrics, joins, audit, memory, cpuUse,
+				metersBefore, metersAfter, players);
+		if (faultHook != null) {
+			faultHook.close();
+		}
+		return swarmRef == null ? summary : FailoverReport.add(summary, options, metrics, swarmRef.failover, faultHook, churn,
+				audit);
+	}
+
+	/** The stored answers as each --url node reports them (a fault run: every node should say the same). */
+	private Map<String, Object> auditByNode(String gameId, List<SimulatedPlayer> players) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (java.net.URI url : options.urls()) {
+			Map<String, Object> node = new LinkedHashMap<>();
+			try {
+				ServerApi other = new ServerApi(url, json);
+				other.login(options.user(), options.password());
+				AnswerAudit audit = AnswerAudit.of(players, other.storedAnswers(gameId));
+				node.put("acknowledged", audit.acknowledged);
+				node.put("stored", audit.stored);
+				node.put("lost", audit.lost);
+			}
+			catch (RuntimeException ex) {
+				node.put("error", String.valueOf(ex.getMessage()));
+			}
+			out.put(url.toString(), node);
+		}
+		log.accept("Stored answers by node: " + out);
+		return out;
 	}
 
 	/** Buzzer rounds: the contestants the host seated. */

@@ -15,7 +15,8 @@ import java.util.Map;
 public record Options(List<URI> urls, int players, double joinRate, int questions, String gameId, String pin,
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
-		int clients, int maxConnecting, int warmup, String format, String client, int teams, int contestants) {
+		int clients, int maxConnecting, int warmup, String format, String client, int teams, int contestants,
+		FailoverOptions failover) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -70,7 +71,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format, client, teams, contestants);
+				warmup, format, client, teams, contestants, failover);
 	}
 
 	/**
@@ -80,7 +81,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
 				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
-				client, teams, contestants);
+				client, teams, contestants, FailoverOptions.DEFAULTS);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -110,6 +111,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		String client = PlayerSockets.JDK;
 		int teams = 0;
 		int contestants = MAX_CONTESTANTS;
+		FailoverOptions failover = FailoverOptions.DEFAULTS;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -180,6 +182,8 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				}
 				case "--teams" -> teams = integer(name, value, 0, 500);
 				case "--contestants" -> contestants = integer(name, value, 2, MAX_CONTESTANTS);
+				// Fault runs (issue 16): resumes through other nodes, churn, the --fault hook.
+				case "--resume-deadline", "--resume-attempts", "--churn", "--fault" -> failover = failover.with(name, value);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
 			}
 		}
@@ -205,9 +209,10 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		if (user != null && password == null) {
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
+		failover.check(questions);
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format, client, teams, contestants);
+				format, client, teams, contestants, failover);
 	}
 
 	static URI url(String value) {
@@ -329,6 +334,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         rest answer as the audience)                          (default hosted)
 				  --contestants N        buzzer: contestants seated, the first N players to join, 2-8  (default 8)
 				  --help                 this text
+				""" + FailoverOptions.HELP + """
 
 				Exit status: 0 when every player joined and nothing was lost, dropped or refused; 1 when the run
 				completed with lost answers, failed joins, error frames or unexpected drops; 2 for bad options.

@@ -19,14 +19,73 @@ import tools.jackson.databind.JsonNode;
 final class SimulatedPlayer {
 
 	/** Closes after which a phone resumes (docs/protocol.md, section 9); others end its part in the game. */
-	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010, 4012);
+	private static final Set<Integer> RESUMABLE = Set.of(1001, 1006, 1011, 1012, 4010, 4011, 4012);
 
 	/** A resume that gets no answer in this time (its node died meanwhile) is given up and tried again. */
 	private static final long RESUME_DEADLINE_MILLIS = 10_000;
 
 	private static final int MAX_CONNECT_ATTEMPTS = 3;
 
-	private static final int MAX_RESUMES = 5;
+	// ---- fault runs (issue 16): resumes through other nodes, bounded in time and attempts ----
+
+	/** The --url node this player is on (index among them): a resume tries the others first. */
+	private int home;
+
+	/** The node the resume in flight went to. */
+	private int trying;
+
+	/** When the socket of the resume in flight was lost (System.nanoTime()), and its attempts so far. */
+	private long lostNanos;
+
+	private int episodeAttempts;
+
+	/** The socket is gone: a resume starts now (its deadline counts from here). */
+	private void lostSocket(String reason) {
+		lostNanos = System.nanoTime();
+		episodeAttempts = 0;
+		swarm.failover.interrupted(index, reason);
+	}
+
+	/** Whether the resume may try once more: within --resume-deadline and --resume-attempts. */
+	private String resumeExhausted() {
+		FailoverOptions settings = swarm.options.failover();
+		if (System.nanoTime() - lostNanos > settings.resumeDeadline().toNanos()) {
+			return "resume:deadline";
+		}
+		return episodeAttempts >= settings.resumeAttempts() ? "resume:attempts" : null;
+	}
+
+	/** The time one resume attempt may wait for 'resumed': at most the per-attempt bound and what is left. */
+	private long attemptDeadlineMillis() {
+		long left = swarm.options.failover().resumeDeadline().toMillis() - (System.nanoTime() - lostNanos) / 1_000_000;
+		return Math.max(100, Math.min(RESUME_DEADLINE_MILLIS, left));
+	}
+
+	/**
+	 * A phone pings every 25 to 60 s (protocol section 9): without it a player who answered nothing for
+	 * the server's idle-timeout (120 s) is closed with 4011, as happened in a long fault run.
+	 */
+	void ping() {
+		Link current;
+		synchronized (this) {
+			if (ended || lost || !joined || resuming || link == null) {
+				return;
+			}
+			current = link;
+		}
+		current.send(null, "{\"type\":\"ping\",\"t\":" + System.currentTimeMillis() + "}");
+	}
+
+	/** --churn: drop now if connected and playing; false if this player is not in a state to drop. */
+	boolean churn() {
+		synchronized (this) {
+			if (ended || lost || !joined || resuming || link == null) {
+				return false;
+			}
+		}
+		dropNow("churn");
+		return true;
+	}
 
 	static final byte SENT_RIGHT = 1;
 
@@ -106,6 +165,7 @@ final class SimulatedPlayer {
 		this.ackMillis = new int[swarm.questions];
 		Arrays.fill(ackMillis, NOT_ACKED);
 		this.sent = new byte[swarm.questions];
+		this.home = index % swarm.options.urls().size();
 		Dice dice = swarm.dice;
 		this.contestant = swarm.contestant(index);
 		// Contestants stay on: a drop on stage is the end-to-end test's part, the run measures the presses.
@@ -143,7 +203,8 @@ final class SimulatedPlayer {
 		// A resume goes to the next of the --url nodes each time: the phone's own node may be gone.
 		int node;
 		synchronized (this) {
-			node = resume ? index + resumes : index;
+			node = resume ? FailoverRoute.node(home, episodeAttempts, swarm.options.urls().size()) : index;
+			trying = node;
 		}
 		swarm.open(index, node, next)
 			.whenComplete((ws, failure) -> {
@@ -153,7 +214,11 @@ final class SimulatedPlayer {
 				else if (resume) {
 					next.send(ws, "{\"type\":\"resume\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"token\":\"" + token
 							+ "\",\"lang\":\"vi\"}");
-					swarm.later(() -> resumeOverdue(next), RESUME_DEADLINE_MILLIS);
+					long wait;
+					synchronized (this) {
+						wait = attemptDeadlineMillis();
+					}
+					swarm.later(() -> resumeOverdue(next), wait);
 				}
 				else {
 					next.send(ws, "{\"type\":\"join\",\"v\":1,\"pin\":\"" + swarm.pin + "\",\"nickname\":"
@@ -170,7 +235,7 @@ final class SimulatedPlayer {
 				return;
 			}
 			link = null;
-			retry = resumes < MAX_RESUMES;
+			retry = resumeExhausted() == null;
 		}
 		swarm.metrics.count("resumeAttemptsFailed", "deadline");
 		sent.abort();
@@ -191,7 +256,7 @@ final class SimulatedPlayer {
 			if (failedLink != link || lost) {
 				return;
 			}
-			retry = resume ? resumes < MAX_RESUMES : attempts < MAX_CONNECT_ATTEMPTS;
+			retry = resume || attempts < MAX_CONNECT_ATTEMPTS;
 		}
 		swarm.metrics.count(resume ? "resumeAttemptsFailed" : "joinAttemptsFailed", reason);
 		if (retry) {
@@ -230,6 +295,7 @@ final class SimulatedPlayer {
 		JsonNode frame;
 		try {
 			frame = swarm.json.readTree(text);
+			swarm.failover.frame(index, nanos);
 		}
 		catch (RuntimeException ex) {
 			swarm.metrics.count("badFrames", "unreadable");
@@ -274,11 +340,16 @@ final class SimulatedPlayer {
 				if (!resuming) {
 					// Not asked for: the game's node was lost and another node took it over; this socket stayed.
 					swarm.metrics.count("resumes", "takenOver");
+					swarm.failover.interrupted(index, "takenOver");
+					swarm.failover.resumed(index, nanos, 0);
 					skipNextQuestion = true;
 					break;
 				}
 				swarm.metrics.recordNanos(Metrics.RESUME, nanos - connectStart);
 				swarm.metrics.count("resumes", "ok");
+				swarm.failover.resumed(index, nanos, lostNanos);
+				swarm.metrics.count("resumedVia", "node" + (trying + 1) + (trying == home ? "-own" : "-other"));
+				home = trying;
 				swarm.connected.incrementAndGet();
 				resuming = false;
 				skipNextQuestion = true;
@@ -394,7 +465,19 @@ final class SimulatedPlayer {
 		return rescue ? !"OUT".equals(floorState) : !"FLOOR".equals(floorState);
 	}
 
+	/** The last answer sent and its question: sent again, as the player page does, on an 'open' without its ack. */
+	private String lastAnswer;
+
+	private int lastAnswerQ = -1;
+
 	private void opened(int q) {
+		if (sent[q] != 0 && ackMillis[q] == NOT_ACKED && lastAnswerQ == q && lastAnswer != null && link != null) {
+			// The open again after a resume or a takeover: the player page sends its unacknowledged answer
+			// again (same id: a server that has it acks the first one again).
+			swarm.metrics.count("answers", "sentAgain");
+			link.send(null, lastAnswer);
+			return;
+		}
 		if (sent[q] != 0 || pendingQuestion == q) {
 			return; // an open again (pause, catch-up): the answer is already on its way
 		}
@@ -445,6 +528,8 @@ final class SimulatedPlayer {
 					dice.roll(index, q, Dice.PICK)) + ",\"id\":\"a" + q + "\"}";
 			answerSentAt = System.nanoTime();
 			current = link;
+			lastAnswer = text;
+			lastAnswerQ = q;
 		}
 		swarm.metrics.answerSentNow();
 		swarm.metrics.count("answers", "sent");
@@ -555,13 +640,23 @@ final class SimulatedPlayer {
 
 	/** The phone loses its connection on purpose (no close frame, as a lost signal would). */
 	private void drop() {
-		Link old;
 		synchronized (this) {
 			if (dropped || ended || lost || !joined) {
 				return;
 			}
 			dropped = true;
+		}
+		dropNow("onPurpose");
+	}
+
+	private void dropNow(String why) {
+		Link old;
+		synchronized (this) {
+			if (ended || lost || !joined || link == null) {
+				return;
+			}
 			old = link;
+			lostSocket("drop:" + why);
 			link = null;
 			if (pendingAnswer != null) {
 				pendingAnswer.cancel(false);
@@ -569,21 +664,30 @@ final class SimulatedPlayer {
 			}
 			pendingQuestion = -1;
 		}
-		swarm.metrics.count("drops", "onPurpose");
+		swarm.metrics.count("drops", why);
 		swarm.connected.decrementAndGet();
 		old.abort();
-		long delay = swarm.scaled(500 + (long) (swarm.dice.roll(index, dropQuestion, Dice.PICK) * 1500));
+		long delay = swarm.scaled(500 + (long) (swarm.dice.roll(index, dropQuestion + resumes, Dice.PICK) * 1500));
 		swarm.later(this::resume, delay);
 	}
 
 	private void resume() {
+		String exhausted;
 		synchronized (this) {
 			if (lost || ended) {
 				return;
 			}
-			resuming = true;
-			resumes++;
-			connectStart = System.nanoTime();
+			exhausted = resumeExhausted();
+			if (exhausted == null) {
+				resuming = true;
+				resumes++;
+				episodeAttempts++;
+				connectStart = System.nanoTime();
+			}
+		}
+		if (exhausted != null) {
+			giveUp("lostForGood", exhausted);
+			return;
 		}
 		connect();
 	}
@@ -605,8 +709,11 @@ final class SimulatedPlayer {
 				again = false;
 			}
 			else {
-				swarm.connected.decrementAndGet();
-				again = RESUMABLE.contains(code) && resumes < MAX_RESUMES && !ended;
+				if (!resuming) {
+					swarm.connected.decrementAndGet();
+					lostSocket("close:" + code);
+				}
+				again = RESUMABLE.contains(code) && !ended;
 			}
 			pendingQuestion = -1;
 			if (pendingAnswer != null) {

@@ -69,8 +69,12 @@ final class Swarm implements AutoCloseable {
 	/** Buzzer rounds: the player numbers of the contestants (players 0..N-1), 0 until each has joined. */
 	final java.util.concurrent.atomic.AtomicIntegerArray contestants;
 
+	/** Fault runs (issue 16): resume times, and who the --fault command affected. */
+	final FailoverStats failover;
+
 	Swarm(Options options, Metrics metrics, JsonMapper json, AnswerBook book, int questions, String pin) {
 		this.options = options;
+		this.failover = new FailoverStats(options.players());
 		this.dice = new Dice(options.seed());
 		this.metrics = metrics;
 		this.json = json;
