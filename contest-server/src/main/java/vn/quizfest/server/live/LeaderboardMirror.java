@@ -1,7 +1,9 @@
 package vn.quizfest.server.live;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
@@ -37,6 +39,10 @@ import vn.quizfest.server.leaderboard.Leaderboard;
  * bounded by the Redis command timeout). The frames carry the engine's own standings, so no screen
  * needs the store to show a result; a REST read right after a close may see the previous board for
  * the few milliseconds the write takes.
+ *
+ * <p>In a buzzer game the contestants on stage have a board of their own (tens of points) and the
+ * audience plays along on its phones (thousands): the store holds the audience's ranking only, so the
+ * two are scored apart as the format requires.
  */
 final class LeaderboardMirror implements GameEvent.Listener {
 
@@ -50,6 +56,15 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	private final Executor writes;
 
+	/** Buzzer games: the players seated on stage now (read and written on the game's thread). */
+	private Set<Integer> seated = Set.of();
+
+	/** Buzzer games: everyone who was on stage at a close or the podium so far; left out of the store. */
+	private Set<Integer> contestants = Set.of();
+
+	/** What the last write left out: when it grows, the store's board is written anew without them. */
+	private Set<Integer> leftOut = Set.of();
+
 	LeaderboardMirror(String gameId, Leaderboard leaderboard, LiveMetrics metrics, Executor writes) {
 		this.gameId = gameId;
 		this.leaderboard = leaderboard;
@@ -60,9 +75,10 @@ final class LeaderboardMirror implements GameEvent.Listener {
 	@Override
 	public void questionClosed(QuestionClosed closed, long now) {
 		List<Standing> standings = closed.standings();
+		Set<Integer> apart = contestantsNow();
 		writes.execute(() -> {
 			long start = System.nanoTime();
-			mirror(standings);
+			mirror(standings, apart);
 			metrics.leaderboard(System.nanoTime() - start);
 		});
 	}
@@ -70,15 +86,33 @@ final class LeaderboardMirror implements GameEvent.Listener {
 	@Override
 	public void podiumShown(PodiumShown podium, long now) {
 		List<Standing> standings = podium.standings();
-		writes.execute(() -> mirror(standings));
+		Set<Integer> apart = contestantsNow();
+		writes.execute(() -> mirror(standings, apart));
 	}
 
-	private void mirror(List<Standing> standings) {
+	/** The contestants so far, with those seated now; called on the game's thread, in event order. */
+	private Set<Integer> contestantsNow() {
+		if (!contestants.containsAll(seated)) {
+			Set<Integer> all = new HashSet<>(contestants);
+			all.addAll(seated);
+			contestants = Set.copyOf(all);
+		}
+		return contestants;
+	}
+
+	private void mirror(List<Standing> standings, Set<Integer> apart) {
 		List<Leaderboard.Entry> entries = new ArrayList<>(standings.size());
 		for (Standing standing : standings) {
-			entries.add(new Leaderboard.Entry(standing.player(), standing.score(), standing.correctMillis()));
+			if (!apart.contains(standing.player())) {
+				entries.add(new Leaderboard.Entry(standing.player(), standing.score(), standing.correctMillis()));
+			}
 		}
 		try {
+			if (!leftOut.containsAll(apart)) {
+				// A new contestant may have an audience entry from before it was seated.
+				leaderboard.remove(gameId);
+				leftOut = apart;
+			}
 			leaderboard.record(gameId, entries);
 		}
 		catch (RuntimeException ex) {
@@ -158,6 +192,11 @@ final class LeaderboardMirror implements GameEvent.Listener {
 
 	@Override
 	public void buzzerBoardChanged(BuzzerBoardChanged event, long now) {
-		// The board's scores reach the store with the standings of the close and the podium.
+		// The contestants' own scores live on the board (its frames and the stored stage scores).
+		Set<Integer> onStage = new HashSet<>();
+		for (vn.quizfest.server.game.format.buzzer.BuzzerBoard.Seat seat : event.board().contestants()) {
+			onStage.add(seat.player());
+		}
+		seated = Set.copyOf(onStage);
 	}
 }

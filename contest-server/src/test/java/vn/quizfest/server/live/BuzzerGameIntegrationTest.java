@@ -226,6 +226,18 @@ class BuzzerGameIntegrationTest extends LiveIntegrationSupport {
 		assertThat(top.path("player").asInt()).isEqualTo(ranked.get(0).getKey());
 		assertThat(top.path("rank").asInt()).isEqualTo(1);
 		assertThat(top.path("score").asLong()).isEqualTo(ranked.get(0).getValue());
+
+		// The leaderboard store (GET .../leaderboard) ranks the audience alone: contestants score apart.
+		java.util.Set<Integer> onStage = new java.util.HashSet<>();
+		contestants.forEach(c -> onStage.add(c.number()));
+		org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode stored = organiser.get("/api/games/" + game.id() + "/leaderboard?top=100").body();
+			assertThat(stored.path("players").asInt()).isEqualTo(AUDIENCE);
+			assertThat(stored.path("top")).hasSize(AUDIENCE);
+			for (JsonNode row : stored.path("top")) {
+				assertThat(onStage).doesNotContain(row.path("player").asInt());
+			}
+		});
 	}
 
 	private static Player contestant(List<Player> contestants, int number) {
