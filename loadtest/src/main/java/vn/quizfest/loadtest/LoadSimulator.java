@@ -105,9 +105,16 @@ public final class LoadSimulator {
 			}
 			long joinStart = System.nanoTime();
 			ScheduledFuture<?> connector = startJoining(swarm, players, joinStart);
-			// Every phone pings as the player page does (every 30 s here), so a long game is not idle.
-			ScheduledFuture<?> pings = swarm.scheduler.scheduleAtFixedRate(() -> players.forEach(SimulatedPlayer::ping),
-					30, 30, TimeUnit.SECONDS);
+			// Every phone pings as the player page does (every 30 s here), so a long game is not idle. Phones
+			// ping on their own clocks, not all at once: each second, a thirtieth of them (10,000 pings in one
+			// burst would stand in the acks of the answers arriving at the same moment).
+			int[] tick = { 0 };
+			ScheduledFuture<?> pings = swarm.scheduler.scheduleAtFixedRate(() -> {
+				int slice = tick[0]++ % 30;
+				for (int i = slice; i < players.size(); i += 30) {
+					players.get(i).ping();
+				}
+			}, 30, 1, TimeUnit.SECONDS);
 			host.await(() -> swarm.joined.get() + swarm.joinFailed.get() >= options.players(),
 					deadline.atMillis() - System.currentTimeMillis(), "joins");
 			double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
