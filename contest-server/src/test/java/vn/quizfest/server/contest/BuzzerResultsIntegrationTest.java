@@ -58,7 +58,13 @@ import vn.quizfest.server.results.ResultsWriter;
  * audience against the points its phones were told: ranked among themselves, apart from the stage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "quizfest.admin.initial-password=" + QuestionBankApiIntegrationTest.ADMIN_PASSWORD)
+		// The second property (its default value) gives this class a context of its own. The context that
+		// ResultsExportIntegrationTest caches has been paused by the time this class runs (Spring Framework 7
+		// stops an idle cached context's lifecycle beans); stopping Spring Data Redis's connection factory shut
+		// down the Lettuce client whose connections the game-event bus holds, and creating a game in the
+		// restarted context failed with "Connection is closed". A running node is never paused.
+		properties = { "quizfest.admin.initial-password=" + QuestionBankApiIntegrationTest.ADMIN_PASSWORD,
+				"quizfest.live.finished-game-retention=30m" })
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
