@@ -184,18 +184,10 @@ class AdminBuzzerBrowserTest extends AdminConsoleSupport {
 	}
 
 	private void seat(Page control, String nickname) {
-		Locator row = control.locator("#buzzer-seating li").filter(new Locator.FilterOptions().setHasText(nickname));
-		row.locator("button.seat").click();
-		// The list is drawn again by every board and player-count frame: a click that lands while the row is
-		// being replaced is lost, as it would be for a person, who clicks again. So does this test, at most
-		// three times, before it requires the seat.
-		for (int tries = 0; tries < 3 && !row.locator("button.unseat").isVisible(); tries++) {
-			control.waitForTimeout(2_000);
-			if (row.locator("button.seat").isVisible() && row.locator("button.seat").isEnabled()) {
-				row.locator("button.seat").click();
-			}
-		}
-		expect(row.locator("button.unseat")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+		control.locator("#buzzer-seating li").filter(new Locator.FilterOptions().setHasText(nickname))
+			.locator("button.seat").click();
+		expect(control.locator("#buzzer-seating li").filter(new Locator.FilterOptions().setHasText(nickname))
+			.locator("button.unseat")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
 	}
 
 	/** A screenshot of the host's phone after the 48 px and no-scroll checks. */

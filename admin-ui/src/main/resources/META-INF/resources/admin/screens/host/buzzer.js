@@ -3,6 +3,7 @@
 // host's judging and seating controls, and the rounds of the create form.
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { t, num } from '../../lib/i18n.js';
 import { field } from '../../lib/ui.js';
 
@@ -85,8 +86,10 @@ export function buzzerControls(controls, s, live) {
       <button type="button" class="big" id="ctl-pick30" aria-pressed=${board.value === 30 ? 'true' : 'false'} ?disabled=${!live} @click=${() => controls.send('pick30')}>${t('host.buzzer.pick', { points: 30 })}</button>
       <button type="button" class="big" id="ctl-star" aria-pressed=${board.star ? 'true' : 'false'} ?disabled=${!live} @click=${() => controls.send('star')}>★ ${t('host.buzzer.star')}</button>
     </div>` : nothing}
+    ${/* Keyed by player: when the list changes under a finger (a join, a seat), each button stays with its
+       own player instead of a reused row taking the click for someone else. */ ''}
     ${seatable ? html`<ul class="players buzzer-seating" id="buzzer-seating" aria-label=${t('host.buzzer.seating')}>
-      ${s.players.slice(0, 200).map((p) => html`<li data-player=${p.player}><span class="nick">${p.nickname}</span>
+      ${repeat(s.players.slice(0, 200), (p) => p.player, (p) => html`<li data-player=${p.player}><span class="nick">${p.nickname}</span>
         ${seated.has(p.player)
           ? html`<button type="button" class="unseat" ?disabled=${!live} aria-label=${t('host.buzzer.unseat.label', { name: p.nickname })}
               @click=${() => controls.send('unseat', { player: p.player })}>${t('host.buzzer.unseat')}</button>`
