@@ -38,6 +38,23 @@ interface Failover {
 	/** Renews this node's lease; false when it lapsed and another node (or nobody) holds it now. */
 	boolean renew(String gameId);
 
+	/**
+	 * Takes the lease of a game whose node is gone, to rebuild it here: like {@link #acquire}, but held for
+	 * the longer {@code takeover-lease}, so a rebuild on a loaded node does not lapse between two renewals
+	 * and no other node starts a second one meanwhile.
+	 */
+	default boolean acquireForTakeover(String gameId) {
+		return acquire(gameId);
+	}
+
+	/**
+	 * Renews the lease of a game this node is rebuilding, for the {@code takeover-lease} again; false when
+	 * another node holds it now (this node must stop rebuilding at once).
+	 */
+	default boolean renewTakeover(String gameId) {
+		return renew(gameId);
+	}
+
 	/** Gives the lease up at once (graceful shutdown, a forgotten game), if this node holds it. */
 	void release(String gameId);
 

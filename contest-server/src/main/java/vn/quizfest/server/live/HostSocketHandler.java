@@ -54,6 +54,12 @@ final class HostSocketHandler extends SocketHandler {
 					return true;
 				}
 			}
+			if (game == null && gameId != null && !connection.isLocal()) {
+				// Relayed here as to the game's owner, but this node no longer drives it (it lost or handed over
+				// the lease): not a wrong token. The console resumes through any node and meets the new owner.
+				moved(connection);
+				return false;
+			}
 			if (game == null || token == null || !game.hostTokenMatches(token)) {
 				context.metrics().closed("host-refused");
 				connection.sendAndClose(context.frames()

@@ -135,14 +135,15 @@ public final class LiveGame {
 	/**
 	 * Under the lock, before any reply or event leaves: appends a command that changed the game to its
 	 * journal, so a node that takes the game over replays it. A refusal and a tick with nothing due change
-	 * nothing and are left out. When another node holds the game now, the command is refused here.
+	 * nothing and are left out. When another node holds the game now, the command is not answered here:
+	 * {@link GameMoved} closes the sender with 4012, and it resumes with the new owner.
 	 */
 	private void journal(GameCommand command, Decision decision, long now) {
 		if (replaying) {
 			return;
 		}
 		if (abandoned) {
-			throw new Game.Refusal("SERVER_ERROR");
+			throw new GameMoved(game.id());
 		}
 		if (decision.events().isEmpty() && (decision.isRefused() || command instanceof GameCommand.Tick)) {
 			return;
@@ -150,7 +151,7 @@ public final class LiveGame {
 		if (context.failover().append(game.id(), command, now) == Failover.Append.LOST) {
 			log.warn("Game {} is driven by another node now: this node stops", game.id());
 			abandoned = true;
-			throw new Game.Refusal("SERVER_ERROR");
+			throw new GameMoved(game.id());
 		}
 		if (closesAQuestion(decision)) {
 			checkpoint();
@@ -225,6 +226,14 @@ public final class LiveGame {
 	}
 
 	/**
+	 * A rebuild lost its lease to another node: the replay stops at its next entry (it holds the lock, so
+	 * this does not wait for it), and nothing of this copy is ever announced.
+	 */
+	void giveUp() {
+		abandoned = true;
+	}
+
+	/**
 	 * Rebuilds the game of a lost node from its journal: each command again at its own time, into this
 	 * fresh engine (deterministic: the same events follow). The events go to the listeners as they did
 	 * the first time: the stored results are written again (the writer is idempotent, and it restores what
@@ -235,6 +244,9 @@ public final class LiveGame {
 		replaying = true;
 		try {
 			for (Failover.Entry entry : entries) {
+				if (abandoned) {
+					return; // the lease went to another node mid-replay: that node rebuilds the game
+				}
 				GameCommand command = entry.command();
 				if (command != null) {
 					publish(game.handle(command, entry.now()), entry.now());
@@ -389,7 +401,8 @@ public final class LiveGame {
 		}
 		lock.lock();
 		try {
-			if (output.unbindPlayer(connection)) {
+			// A game another node drives now journals nothing more; that node counts the player itself.
+			if (output.unbindPlayer(connection) && !abandoned) {
 				run(new GameCommand.Disconnect(connection.player), context.now());
 			}
 		}
@@ -403,6 +416,9 @@ public final class LiveGame {
 	void attachHost(Peer connection) {
 		lock.lock();
 		try {
+			if (abandoned) {
+				throw new GameMoved(game.id());
+			}
 			output.bindHost(connection);
 			output.catchUpHost(connection);
 		}
@@ -501,6 +517,9 @@ public final class LiveGame {
 				return;
 			}
 			run(new GameCommand.Tick(), context.now());
+		}
+		catch (GameMoved moved) {
+			// Logged by the journal; the failover round closes the game's sockets with 4012.
 		}
 		catch (RuntimeException ex) {
 			log.error("Timer of game {} failed", game.id(), ex);

@@ -74,7 +74,14 @@ public class LiveGames implements SmartLifecycle {
 	private final Map<String, GameEventBus.Subscription> subscriptions = new ConcurrentHashMap<>();
 
 	/** Games this node is rebuilding from the journal of a lost node. */
-	private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+	private final Map<String, Rebuild> recovering = new ConcurrentHashMap<>();
+
+	/** Called as a rebuild starts its replay; tests slow a replay down with it. Nothing in production. */
+	private volatile RebuildListener rebuildListener = gameId -> {
+	};
+
+	/** The failover rounds, on a thread of their own: a slow Redis never holds up a game's timer, nor they it. */
+	private volatile java.util.concurrent.@Nullable ScheduledExecutorService failoverThread;
 
 	/** Games whose end has been told to the failover (no node needs to take them over any more). */
 	private final Set<String> endTold = ConcurrentHashMap.newKeySet();
@@ -409,23 +416,21 @@ public class LiveGames implements SmartLifecycle {
 				log.warn("Could not renew the lease of game {}: {}", game.id(), ex.toString());
 			}
 		}
-		for (String id : recovering) {
-			try {
-				// A rebuild may take longer than the lease: it stays this node's meanwhile.
-				failover.renew(id);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not renew the lease of game {} while taking it over: {}", id, ex.toString());
-			}
+		for (Rebuild rebuild : recovering.values()) {
+			rebuild.renew(failover);
 		}
 		try {
 			if (context.relay().relayedSockets() > 0) {
 				context.relay().forgetDeadNodes(failover::alive);
 			}
 			for (String id : failover.liveGames()) {
-				if (!byId.containsKey(id) && !recovering.contains(id) && !failover.leased(id) && failover.acquire(id)) {
-					recovering.add(id);
-					context.outboxes().execute(() -> recover(id));
+				// The lease says who rebuilds: while one node holds it (for the longer takeover lease, renewed
+				// meanwhile) no other node starts a second rebuild.
+				if (!byId.containsKey(id) && !recovering.containsKey(id) && !failover.leased(id)
+						&& failover.acquireForTakeover(id)) {
+					Rebuild rebuild = new Rebuild(id);
+					recovering.put(id, rebuild);
+					context.outboxes().execute(() -> recover(rebuild));
 				}
 			}
 		}
@@ -447,14 +452,83 @@ public class LiveGames implements SmartLifecycle {
 		game.closeAll(CloseCodes.MOVED);
 	}
 
+	/** Told when a rebuild begins its replay (tests: a slow replay). */
+	@FunctionalInterface
+	interface RebuildListener {
+
+		void replaying(String gameId);
+	}
+
+	/** Tests only: a listener that runs as each rebuild begins its replay, on the rebuilding thread. */
+	void onRebuild(RebuildListener listener) {
+		this.rebuildListener = listener;
+	}
+
+	/**
+	 * One game this node is rebuilding. The failover round renews its lease (for the takeover lease) every
+	 * round; when another node holds it instead, the rebuild is given up at once (the replay stops at its
+	 * next entry) and nothing of it is announced.
+	 */
+	private static final class Rebuild {
+
+		final String gameId;
+
+		private volatile boolean lost;
+
+		private volatile @Nullable LiveGame copy;
+
+		Rebuild(String gameId) {
+			this.gameId = gameId;
+		}
+
+		void renew(Failover failover) {
+			try {
+				if (!failover.renewTakeover(gameId)) {
+					lose();
+				}
+			}
+			catch (RuntimeException ex) {
+				// The takeover lease outlasts a few failed renewals; a lease lost meanwhile shows at the next.
+				log.warn("Could not renew the lease of game {} while taking it over: {}", gameId, ex.toString());
+			}
+		}
+
+		/** Whether this node still holds the game's lease: asked of Redis, not of the last round. */
+		boolean held(Failover failover) {
+			if (!lost) {
+				renew(failover);
+			}
+			return !lost;
+		}
+
+		void lose() {
+			lost = true;
+			LiveGame game = copy;
+			if (game != null) {
+				game.giveUp();
+			}
+		}
+
+		void copy(LiveGame game) {
+			copy = game;
+			if (lost) {
+				game.giveUp();
+			}
+		}
+	}
+
 	/**
 	 * Takes over a game whose node is gone: the stored game (row, question snapshot, settings) and the
 	 * journal, replayed into a fresh engine; then the timer with the time left, and the announcement on
-	 * the game's channel, on which every node resumes its sockets of the game here.
+	 * the game's channel, on which every node resumes its sockets of the game here. The lease is checked
+	 * before the replay, after it, and before the announcement: a rebuild that lost it stops and leaves the
+	 * game to the node that holds it (it neither releases that node's lease nor announces).
 	 */
-	private void recover(String id) {
+	private void recover(Rebuild rebuild) {
+		String id = rebuild.gameId;
 		long started = System.nanoTime();
 		Failover failover = context.failover();
+		LiveGame live = null;
 		try {
 			var stored = games.findById(id).orElse(null);
 			List<Failover.Entry> journal = failover.journal(id);
@@ -464,6 +538,10 @@ public class LiveGames implements SmartLifecycle {
 				failover.release(id);
 				return;
 			}
+			if (!rebuild.held(failover)) {
+				lostWhileRebuilding(id, started);
+				return;
+			}
 			GameRow row = stored.game();
 			List<GameQuestion> questions = new ArrayList<>();
 			for (SnapshotRow snapshot : games.questions(id)) {
@@ -471,21 +549,39 @@ public class LiveGames implements SmartLifecycle {
 			}
 			GameSettings settings = json.readValue(row.settingsJson(), GameSettings.class);
 			Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
-			LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+			live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
 					context);
+			rebuild.copy(live);
+			rebuildListener.replaying(id);
 			live.replay(journal.subList(1, journal.size()));
+			if (!rebuild.held(failover)) {
+				lostWhileRebuilding(id, started);
+				return;
+			}
+			// The timer and the players' disconnects first, then the game is found here: a socket that
+			// resumed in between would otherwise be counted as gone by the takeover.
+			live.takeOver(journal.get(journal.size() - 1).now());
+			if (!rebuild.held(failover)) {
+				live.abandon();
+				lostWhileRebuilding(id, started);
+				return;
+			}
 			byId.put(id, live);
 			byPin.put(row.pin(), live);
 			subscriptions.put(id, context.relay().own(live));
-			live.takeOver(journal.get(journal.size() - 1).now());
 			context.relay().announce(id, row.pin());
 			context.metrics().tookOver();
 			log.info("Took over game {} (PIN {}): {} journal entries replayed in {} ms", id, row.pin(), journal.size(),
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
+		catch (GameMoved moved) {
+			// takeOver's journal found another node's lease: that node has the game.
+			lostWhileRebuilding(id, started);
+			unregister(id, live);
+		}
 		catch (RuntimeException ex) {
 			log.warn("Could not take over game {}; another node may try", id, ex);
-			byId.remove(id);
+			unregister(id, live);
 			try {
 				failover.release(id);
 			}
@@ -494,7 +590,26 @@ public class LiveGames implements SmartLifecycle {
 			}
 		}
 		finally {
-			recovering.remove(id);
+			recovering.remove(id, rebuild);
+		}
+	}
+
+	private void lostWhileRebuilding(String id, long started) {
+		log.warn("Gave up rebuilding game {} after {} ms: another node holds its lease now and takes it over", id,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	/** A failed rebuild leaves nothing behind: not found here, no channel listening as its owner. */
+	private void unregister(String id, @Nullable LiveGame live) {
+		if (live == null) {
+			return;
+		}
+		live.abandon();
+		byId.remove(id, live);
+		byPin.remove(live.pin(), live);
+		GameEventBus.Subscription subscription = subscriptions.get(id);
+		if (subscription != null && byId.get(id) == null && subscriptions.remove(id, subscription)) {
+			subscription.close();
 		}
 	}
 
@@ -537,7 +652,10 @@ public class LiveGames implements SmartLifecycle {
 		housekeeping = context.timers()
 			.scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
 		long renew = context.failoverSettings().renewInterval().toMillis();
-		failoverRounds = context.timers().scheduleWithFixedDelay(this::failoverRound, 0, renew, TimeUnit.MILLISECONDS);
+		var thread = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(SerialExecutor.daemonThreads("quiz-failover"));
+		failoverThread = thread;
+		failoverRounds = thread.scheduleWithFixedDelay(this::failoverRound, 0, renew, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -555,6 +673,21 @@ public class LiveGames implements SmartLifecycle {
 		}
 		housekeeping = null;
 		failoverRounds = null;
+		var thread = failoverThread;
+		if (thread != null) {
+			thread.shutdown();
+			failoverThread = null;
+		}
+		for (Rebuild rebuild : recovering.values()) {
+			// A rebuild still replaying is not announced by a stopping node; another node takes the game.
+			rebuild.lose();
+			try {
+				context.failover().release(rebuild.gameId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not hand game {} over (its lease lapses by itself): {}", rebuild.gameId, ex.toString());
+			}
+		}
 		boolean cluster = !(context.failover() instanceof Failover.None);
 		for (LiveGame game : byId.values()) {
 			try {

@@ -148,6 +148,12 @@ final class PlayerSocketHandler extends SocketHandler {
 	private @Nullable LiveGame game(Peer connection, JsonNode frame, @Nullable String ref) {
 		String pin = text(frame, "pin");
 		LiveGame game = pin == null ? null : games.byPin(pin.strip()).orElse(null);
+		if (game == null && pin != null && !connection.isLocal()) {
+			// Relayed here as to the game's owner (the relaying node found the PIN live), but the game has
+			// left this node: the phone resumes through any node, where the new owner answers.
+			moved(connection);
+			return null;
+		}
 		if (game == null) {
 			if (connection instanceof Connection local) {
 				// Counted where the socket is (a relayed frame already passed here): one miss per guess.

@@ -149,8 +149,21 @@ final class RedisFailover implements Failover {
 
 	@Override
 	public boolean renew(String gameId) {
-		Long renewed = redis.execute(RENEW, List.of(leaseKey(gameId)), node,
-				Long.toString(settings.lease().toMillis()));
+		return renew(gameId, settings.lease());
+	}
+
+	@Override
+	public boolean acquireForTakeover(String gameId) {
+		return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(leaseKey(gameId), node, settings.takeoverLease()));
+	}
+
+	@Override
+	public boolean renewTakeover(String gameId) {
+		return renew(gameId, settings.takeoverLease());
+	}
+
+	private boolean renew(String gameId, java.time.Duration ttl) {
+		Long renewed = redis.execute(RENEW, List.of(leaseKey(gameId)), node, Long.toString(ttl.toMillis()));
 		return renewed != null && renewed == 1;
 	}
 

@@ -57,12 +57,37 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		session.getAttributes().put(CONNECTION, connection);
 		context.timers().schedule(() -> {
 			if (!connection.joined && connection.isOpen()) {
+				if (awaitsAnOwner(connection)) {
+					// Its resume or host frame went to a game's channel and no node answered: the game is
+					// being taken over. 4003 would be final for a console; 4012 makes it try again.
+					context.metrics().closed("moved");
+					connection.close(CloseCodes.MOVED);
+					return;
+				}
 				context.metrics().closed("join-timeout");
 				connection.close(CloseCodes.JOIN_TIMEOUT);
 			}
 		}, context.settings().joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		if (idleDeadline()) {
 			watchIdle(connection, context.settings().idleTimeout().toNanos());
+		}
+	}
+
+	/**
+	 * A socket whose {@code resume} or {@code host} was relayed to a game's owner and never answered (a
+	 * {@code join} is left out: its user may be choosing another nickname after a refusal).
+	 */
+	private boolean awaitsAnOwner(Connection connection) {
+		String hello = connection.hello;
+		if (connection.relay == null || hello == null) {
+			return false;
+		}
+		try {
+			String type = json.readTree(hello).path("type").asString("");
+			return "resume".equals(type) || "host".equals(type);
+		}
+		catch (JacksonException ex) {
+			return false;
 		}
 	}
 
@@ -162,6 +187,9 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 		catch (Game.Refusal refusal) {
 			refuse(peer, refusal.code(), ref);
 		}
+		catch (GameMoved moved) {
+			moved(peer);
+		}
 		catch (FrameFields.OutOfRange outOfRange) {
 			if (peer.strike() == RateLimiter.Verdict.ABUSE) {
 				abuse(peer);
@@ -175,6 +203,21 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 			failures.failed("A frame from " + peer.id(), ex);
 			refuse(peer, "SERVER_ERROR", ref);
 		}
+	}
+
+	/**
+	 * The game this frame is for is moving to another node (this one lost or gave up its lease, or is
+	 * rebuilding it and not yet driving it): close 4012, the client resumes at once through any node. A
+	 * relayed socket is closed by its own node, which tells its phone the same.
+	 */
+	void moved(Peer peer) {
+		context.metrics().closed("moved");
+		LiveGame game = peer.game;
+		peer.game = null;
+		if (game != null && peer instanceof Connection) {
+			game.disconnected(peer);
+		}
+		peer.close(CloseCodes.MOVED);
 	}
 
 	/** Handles one frame; returns true when it was a good frame (it forgives earlier refusals). */
