@@ -51,10 +51,15 @@ class RedisClientConfiguration {
 		return url.connectionDetails();
 	}
 
+	/**
+	 * Lettuce bounds a connection's handshake (and a synchronous connect) by the connection's own timeout,
+	 * the one Spring calls the command timeout. That one is the connect timeout here; every command is
+	 * bounded by the command timeout through {@link CommandTimeouts} (the timeout options below), not by it.
+	 */
 	@Bean
 	LettuceClientConfigurationBuilderCustomizer redisCommandTimeout(RedisSettings settings) {
 		return builder -> {
-			builder.commandTimeout(settings.commandTimeout());
+			builder.commandTimeout(connectionTimeout(settings));
 			if (!settings.url().isBlank() && RedisUrl.parse(settings.url()).ssl()) {
 				builder.useSsl();
 			}
@@ -89,6 +94,12 @@ class RedisClientConfiguration {
 	@Bean
 	ClientResourcesBuilderCustomizer redisReconnectDelay(RedisSettings settings) {
 		return builder -> builder.reconnectDelay(reconnectDelay(settings));
+	}
+
+	/** What bounds a connection's handshake: the connect timeout, never less than a command's. */
+	static Duration connectionTimeout(RedisSettings settings) {
+		return settings.connectTimeout().compareTo(settings.commandTimeout()) > 0 ? settings.connectTimeout()
+				: settings.commandTimeout();
 	}
 
 	static Delay reconnectDelay(RedisSettings settings) {

@@ -40,6 +40,8 @@ class ContestJobs implements SchedulingConfigurer {
 
 	private final boolean enabled;
 
+	private final JobOutage outage = new JobOutage(log, "Contest jobs");
+
 	ContestJobs(ContestStore store, ContestAdmin admin, RoundClosing closing, AttemptDesk attempts, Retention retention,
 			ContestSettings settings, Clock clock, @Value("${quizfest.contests.jobs-enabled:true}") boolean enabled) {
 		this.store = store;
@@ -59,8 +61,23 @@ class ContestJobs implements SchedulingConfigurer {
 		}
 	}
 
-	/** One pass of every job; a failure of one round or job is logged and the others go on. */
+	/**
+	 * One pass of every job; a failure of one round or job is logged and the others go on. A database that
+	 * does not answer ends the pass, and is logged once when it goes and once when it is back.
+	 */
 	void runOnce() {
+		try {
+			runJobs();
+			outage.succeeded();
+		}
+		catch (RuntimeException ex) {
+			if (!outage.failed(ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	private void runJobs() {
 		long now = clock.millis();
 		for (long roundId : store.roundsDue(Round.State.SCHEDULED, "opens_at", now, ROUNDS_PER_RUN)) {
 			try {
@@ -70,6 +87,7 @@ class ContestJobs implements SchedulingConfigurer {
 				log.warn("Round {} could not open at its time: {}", roundId, ex.code());
 			}
 			catch (RuntimeException ex) {
+				rethrowOutage(ex);
 				log.error("Round {} could not open at its time", roundId, ex);
 			}
 		}
@@ -77,6 +95,7 @@ class ContestJobs implements SchedulingConfigurer {
 			attempts.sweep(settings.sweepBatch());
 		}
 		catch (RuntimeException ex) {
+			rethrowOutage(ex);
 			log.error("Submitting overdue attempts failed", ex);
 		}
 		long dueClose = now - settings.closeGrace().toMillis();
@@ -86,6 +105,7 @@ class ContestJobs implements SchedulingConfigurer {
 					closing.closeIfDue(roundId);
 				}
 				catch (RuntimeException ex) {
+					rethrowOutage(ex);
 					log.error("Round {} could not close", roundId, ex);
 				}
 			}
@@ -94,7 +114,15 @@ class ContestJobs implements SchedulingConfigurer {
 			retention.eraseDue();
 		}
 		catch (RuntimeException ex) {
+			rethrowOutage(ex);
 			log.error("Erasing personal data past its retention failed", ex);
+		}
+	}
+
+	/** The database is away: the rest of this pass would fail alike, so it ends here (logged once). */
+	private static void rethrowOutage(RuntimeException ex) {
+		if (JobOutage.unreachable(ex)) {
+			throw ex;
 		}
 	}
 }
