@@ -397,12 +397,8 @@ public class LiveGames implements SmartLifecycle {
 	 */
 	void failoverRound() {
 		Failover failover = context.failover();
-		try {
-			failover.heartbeat();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not renew this node's heartbeat: {}", ex.toString());
-		}
+		// The leases first: on a slow Redis each command of the round may wait the command timeout, and a
+		// lease renewed after the heartbeat's wait lapsed under load (a game moved in its lobby).
 		for (LiveGame game : byId.values()) {
 			try {
 				if (game.abandoned() || !failover.renew(game.id())) {
@@ -418,6 +414,12 @@ public class LiveGames implements SmartLifecycle {
 		}
 		for (Rebuild rebuild : recovering.values()) {
 			rebuild.renew(failover);
+		}
+		try {
+			failover.heartbeat();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew this node's heartbeat: {}", ex.toString());
 		}
 		try {
 			if (context.relay().relayedSockets() > 0) {
@@ -655,7 +657,8 @@ public class LiveGames implements SmartLifecycle {
 		var thread = java.util.concurrent.Executors
 			.newSingleThreadScheduledExecutor(SerialExecutor.daemonThreads("quiz-failover"));
 		failoverThread = thread;
-		failoverRounds = thread.scheduleWithFixedDelay(this::failoverRound, 0, renew, TimeUnit.MILLISECONDS);
+		// At a fixed rate: a round slowed by Redis is followed at once by the next, the leases keep their pace.
+		failoverRounds = thread.scheduleAtFixedRate(this::failoverRound, 0, renew, TimeUnit.MILLISECONDS);
 	}
 
 	/**
