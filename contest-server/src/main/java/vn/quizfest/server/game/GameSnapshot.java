@@ -34,6 +34,17 @@ public record GameSnapshot(int version, GameFormatKind format, RosterState roste
 		}
 	}
 
+	/** The last close the snapshot holds, whatever the format; null before the first. */
+	public @Nullable ClosedState lastClosed() {
+		if (hosted != null) {
+			return hosted.lastClosed();
+		}
+		if (elimination != null) {
+			return elimination.lastClosed();
+		}
+		return buzzer == null ? null : buzzer.lastClosed();
+	}
+
 	/** A snapshot this build cannot restore: another version, another format, or a state that does not fit. */
 	public static final class Unrestorable extends RuntimeException {
 

@@ -29,6 +29,7 @@ import vn.quizfest.questionbank.QuestionType;
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
 import vn.quizfest.server.results.Games;
@@ -95,6 +96,46 @@ public class LiveGames implements SmartLifecycle {
 	/** What an organiser asks for: the questions are copied (snapshotted) into the game. */
 	public record NewGame(String title, List<Question> questions, GameSettings settings, String language,
 			@Nullable Long quizId, @Nullable Long ownerOrganisationId, @Nullable Long createdBy) {
+	}
+
+	/** A game rebuilt for a takeover: how many entries were replayed, from what, and the last journaled time. */
+	private record Rebuilt(LiveGame live, int replayed, int streamEntries, long lastJournaled, String from) {
+	}
+
+	/**
+	 * The game from its last snapshot and the stream after it; null (logged) when there is no snapshot or
+	 * it cannot serve (unreadable, another version, does not fit the stored game): the caller replays the
+	 * whole journal, as the snapshot was never needed for correctness.
+	 */
+	private @Nullable Rebuilt fromSnapshot(String id, Failover.Saved saved, List<GameQuestion> questions,
+			GameSettings settings, GameRow row) {
+		GameSnapshot snapshot = saved.snapshot();
+		if (snapshot == null) {
+			if (saved.unreadable() != null) {
+				log.warn("The snapshot of game {} cannot be read ({}): its whole journal is replayed", id,
+						saved.unreadable());
+			}
+			else {
+				log.info("Game {} has no snapshot yet (no question closed): its whole journal is replayed", id);
+			}
+			return null;
+		}
+		try {
+			Game game = Game.restore(id, questions, settings, nicknames, snapshot);
+			LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+					context);
+			live.restored(snapshot, saved.snapshotAt());
+			List<Failover.Entry> tail = saved.stream();
+			live.replay(tail);
+			long last = tail.isEmpty() ? saved.snapshotAt()
+					: Math.max(saved.snapshotAt(), tail.get(tail.size() - 1).now());
+			return new Rebuilt(live, tail.size(), tail.size(), last,
+					"the snapshot of the last close and the entries after it");
+		}
+		catch (RuntimeException ex) {
+			log.warn("The snapshot of game {} is not restored ({}): its whole journal is replayed", id, ex.toString());
+			return null;
+		}
 	}
 
 	/** The created game: the host token is shown to its creator once and stored only as a hash. */
@@ -457,9 +498,8 @@ public class LiveGames implements SmartLifecycle {
 		Failover failover = context.failover();
 		try {
 			var stored = games.findById(id).orElse(null);
-			List<Failover.Entry> journal = failover.journal(id);
-			if (stored == null || stored.endedAt() != null || journal.isEmpty() || journal.get(0).command() != null) {
-				log.info("Game {} needs no takeover (ended, or no journal)", id);
+			if (stored == null || stored.endedAt() != null) {
+				log.info("Game {} needs no takeover (ended, or not stored)", id);
 				failover.ended(id);
 				failover.release(id);
 				return;
@@ -470,18 +510,34 @@ public class LiveGames implements SmartLifecycle {
 				questions.add(new GameQuestion(snapshot.position(), json.readValue(snapshot.snapshotJson(), Question.class)));
 			}
 			GameSettings settings = json.readValue(row.settingsJson(), GameSettings.class);
-			Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
-			LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
-					context);
-			live.replay(journal.subList(1, journal.size()));
+			// The snapshot of the last close and the commands after it; the whole journal when it cannot serve.
+			Failover.Saved saved = failover.saved(id);
+			Rebuilt rebuilt = fromSnapshot(id, saved, questions, settings, row);
+			if (rebuilt == null) {
+				List<Failover.Entry> journal = failover.journal(id);
+				if (journal.isEmpty() || journal.get(0).command() != null) {
+					log.info("Game {} needs no takeover (no journal)", id);
+					failover.ended(id);
+					failover.release(id);
+					return;
+				}
+				Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
+				LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+						context);
+				live.replay(journal.subList(1, journal.size()));
+				rebuilt = new Rebuilt(live, journal.size(), saved.stream().size(), journal.get(journal.size() - 1).now(),
+						"the whole journal");
+			}
+			LiveGame live = rebuilt.live();
+			live.continueJournal(rebuilt.streamEntries());
 			byId.put(id, live);
 			byPin.put(row.pin(), live);
 			subscriptions.put(id, context.relay().own(live));
-			live.takeOver(journal.get(journal.size() - 1).now());
+			live.takeOver(rebuilt.lastJournaled());
 			context.relay().announce(id, row.pin());
 			context.metrics().tookOver();
-			log.info("Took over game {} (PIN {}): {} journal entries replayed in {} ms", id, row.pin(), journal.size(),
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+			log.info("Took over game {} (PIN {}): {} journal entries replayed ({}) in {} ms", id, row.pin(),
+					rebuilt.replayed(), rebuilt.from(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not take over game {}; another node may try", id, ex);

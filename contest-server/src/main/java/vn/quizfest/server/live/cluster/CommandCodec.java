@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.quizfest.server.game.GameCommand;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Submission;
 
 /**
@@ -35,6 +36,28 @@ public final class CommandCodec {
 
 	public CommandCodec(JsonMapper json) {
 		this.json = json;
+	}
+
+	/**
+	 * The text of a game's snapshot (the engine's {@link GameSnapshot} records as JSON), stored beside the
+	 * journal: a rebuilt game starts from it and replays only the commands after it.
+	 */
+	public String encodeSnapshot(GameSnapshot snapshot) {
+		return json.writeValueAsString(snapshot);
+	}
+
+	/** Reads a snapshot's text; throws {@link UnreadableCommand} for damage or a shape this build does not know. */
+	public GameSnapshot decodeSnapshot(String text) {
+		try {
+			GameSnapshot snapshot = json.readValue(text, GameSnapshot.class);
+			if (snapshot == null) {
+				throw new UnreadableCommand("an empty snapshot");
+			}
+			return snapshot;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new UnreadableCommand("an unreadable snapshot: " + ex.getMessage());
+		}
 	}
 
 	public String encode(GameCommand command) {
