@@ -25,7 +25,9 @@ import vn.quizfest.server.live.cluster.CommandCodec;
  * Heartbeats, leases and journals in Redis. A game's keys share its hash tag ({@code quiz:{g:<id>}:lease},
  * {@code quiz:{g:<id>}:journal}), so the append script, which checks the lease and writes the journal
  * in one step, runs on Redis Cluster too: a node that lost the lease can never write the journal of the
- * node that took it (the lease fences the journal).
+ * node that took it (the lease fences the journal). At each question close the owner stores the game's
+ * snapshot ({@code quiz:{g:<id>}:snapshot}) in the same fenced step that folds the stream into the
+ * checkpoint, so a takeover restores it and replays only the stream.
  */
 final class RedisFailover implements Failover {
 
