@@ -171,6 +171,8 @@ public class LiveGames implements SmartLifecycle {
 			}
 			context.failover().created(id, now);
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
+			// The stream starts with the creation entry: the first close's snapshot folds it with the commands.
+			live.continueJournal(1);
 			live.markActive(now);
 			// Players and hosts on other nodes of a cluster reach this game through its channel.
 			subscriptions.put(id, context.relay().own(live));
