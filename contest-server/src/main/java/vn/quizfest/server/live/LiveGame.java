@@ -214,6 +214,9 @@ public final class LiveGame {
 					log.info("Game {}: the snapshot waits for queued journal entries (the next close stores one)",
 							game.id());
 				}
+				else {
+					log.warn("Game {}: no snapshot stored ({} of {} entries folded)", game.id(), written, entries);
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not store the snapshot of game {} (the next close does): {}", game.id(), ex.toString());
