@@ -60,6 +60,35 @@ public final class Game {
 		}
 	}
 
+	/**
+	 * The game a {@link GameSnapshot} holds, in the format its settings name: the questions, settings and
+	 * nicknames are the game's own, as at {@link #create}. Throws {@link GameSnapshot.Unrestorable} for a
+	 * snapshot of another version or format, or one that does not fit the questions and settings; the
+	 * caller then rebuilds the game from its whole journal.
+	 */
+	public static Game restore(String id, List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
+			GameSnapshot snapshot) {
+		if (snapshot.version() != GameSnapshot.VERSION) {
+			throw new GameSnapshot.Unrestorable(
+					"snapshot version " + snapshot.version() + ", this build reads " + GameSnapshot.VERSION);
+		}
+		if (snapshot.format() != settings.format()) {
+			throw new GameSnapshot.Unrestorable(
+					"a snapshot of a " + snapshot.format() + " game for a " + settings.format() + " game");
+		}
+		GameFormat format = switch (settings.format()) {
+			case HOSTED -> HostPacedFormat.restore(questions, settings, nicknames, snapshot);
+			case ELIMINATION -> EliminationFormat.restore(questions, settings, nicknames, snapshot);
+			case BUZZER -> BuzzerFormat.restore(questions, settings, nicknames, snapshot);
+		};
+		return new Game(id, format);
+	}
+
+	/** The whole state of the game now (see {@link GameSnapshot}). */
+	public GameSnapshot snapshot() {
+		return format.snapshot();
+	}
+
 	/** A classic, host-paced game. */
 	public static Game hostPaced(String id, List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
 			long now) {

@@ -43,6 +43,13 @@ public interface GameFormat {
 	/** Standings after the last closed question (empty before). */
 	List<Standing> standings();
 
+	/**
+	 * The whole state of the game now, for a node that may have to take it over: restored by
+	 * {@link Game#restore} into an engine that then behaves exactly as this one (same events for the same
+	 * commands at the same {@code now}).
+	 */
+	GameSnapshot snapshot();
+
 	/** Team play by unit: the units' ranking, in a game with units (a format that ranks units overrides this). */
 	default Optional<UnitRanking> unitRanking() {
 		return Optional.empty();

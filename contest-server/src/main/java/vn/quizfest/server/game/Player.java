@@ -49,6 +49,27 @@ public final class Player {
 		this.unit = unit;
 	}
 
+	/** The player as a snapshot holds it. */
+	GameSnapshot.PlayerState state() {
+		return new GameSnapshot.PlayerState(number, nickname, nicknameKey, resumeToken, joinedAt,
+				unit == null ? null : unit.id(), score, streak, correctCount, correctMillis, connected, kicked,
+				answeredOnce);
+	}
+
+	/** The player a snapshot holds, playing for this unit (the roster looks it up by id). */
+	static Player restore(GameSnapshot.PlayerState state, @Nullable Unit unit) {
+		Player player = new Player(state.number(), state.nickname(), state.nicknameKey(), state.resumeToken(),
+				state.joinedAt(), unit);
+		player.score = state.score();
+		player.streak = state.streak();
+		player.correctCount = state.correctCount();
+		player.correctMillis = state.correctMillis();
+		player.connected = state.connected();
+		player.kicked = state.kicked();
+		player.answeredOnce = state.answeredOnce();
+		return player;
+	}
+
 	public int number() {
 		return number;
 	}

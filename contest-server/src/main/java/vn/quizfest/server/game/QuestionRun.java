@@ -1,8 +1,12 @@
 package vn.quizfest.server.game;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.quizfest.questionbank.QuestionType;
 
@@ -33,6 +37,29 @@ public final class QuestionRun {
 
 	public QuestionRun(GameQuestion question) {
 		this.question = question;
+	}
+
+	/** The run as a snapshot holds it. */
+	public GameSnapshot.RunState state() {
+		List<GameSnapshot.AnswerState> states = new ArrayList<>(answers.size());
+		answers.forEach((player, received) -> states
+			.add(new GameSnapshot.AnswerState(player, received.submission(), received.receipt())));
+		return new GameSnapshot.RunState(question.index(), opensAt, closesAt, states, answeredConnected);
+	}
+
+	/** The run a snapshot holds, of one of these questions; null for none. */
+	public static @Nullable QuestionRun restore(GameSnapshot.@Nullable RunState state, List<GameQuestion> questions) {
+		if (state == null) {
+			return null;
+		}
+		QuestionRun run = new QuestionRun(GameSnapshot.question(questions, state.question()));
+		run.opensAt = state.opensAt();
+		run.closesAt = state.closesAt();
+		for (GameSnapshot.AnswerState answer : state.answers()) {
+			run.answers.put(answer.player(), new Received(answer.submission(), answer.receipt()));
+		}
+		run.answeredConnected = state.answeredConnected();
+		return run;
 	}
 
 	public GameQuestion question() {

@@ -251,6 +251,53 @@ public final class Roster {
 		return true;
 	}
 
+	/** The players and the lobby lock, for a snapshot; the counts and indexes follow from them. */
+	public GameSnapshot.RosterState state() {
+		List<GameSnapshot.PlayerState> states = new ArrayList<>(players.size());
+		for (Player player : players.values()) {
+			states.add(player.state());
+		}
+		return new GameSnapshot.RosterState(states, lobbyLocked);
+	}
+
+	/**
+	 * Fills this new, empty roster (made from the game's settings, as at creation) with a snapshot's
+	 * players; throws {@link GameSnapshot.Unrestorable} when they do not fit it (numbers out of join order,
+	 * a unit the settings do not list).
+	 */
+	public void restore(GameSnapshot.RosterState state) {
+		if (!players.isEmpty()) {
+			throw new IllegalStateException("a roster is restored only while empty");
+		}
+		for (GameSnapshot.PlayerState saved : state.players()) {
+			if (saved.number() != players.size() + 1) {
+				throw new GameSnapshot.Unrestorable("player " + saved.number() + " is out of join order");
+			}
+			Unit unit = null;
+			if (saved.unit() != null) {
+				unit = units.get(Unit.key(saved.unit()));
+				if (unit == null) {
+					throw new GameSnapshot.Unrestorable("player " + saved.number() + " plays for an unknown unit");
+				}
+			}
+			Player player = Player.restore(saved, unit);
+			players.put(player.number(), player);
+			if (unit != null) {
+				byUnit.get(Unit.key(unit.id())).add(player);
+			}
+			if (!player.kicked()) {
+				active++;
+				if (player.connected()) {
+					connected++;
+				}
+			}
+			byToken.put(player.resumeToken(), player);
+			// As join keeps it: the latest player of a nickname holds it (a kicked one frees it).
+			byNicknameKey.put(player.nicknameKey(), player);
+		}
+		lobbyLocked = state.lobbyLocked();
+	}
+
 	/** Takes the player out of the game for good; throws {@code PLAYER_UNKNOWN} if not taking part. */
 	public Player kick(int number) {
 		Player player = players.get(number);

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import vn.quizfest.server.game.GameCommand;
+import vn.quizfest.server.game.GameSnapshot;
 
 /**
  * What lets a game outlive the node that drives it: the node's heartbeat, the game's lease (who drives
@@ -17,6 +18,15 @@ interface Failover {
 
 	/** One journal entry: the game's creation (no command) or a command with the time it ran at. */
 	record Entry(@Nullable GameCommand command, long now) {
+	}
+
+	/**
+	 * What a takeover starts from: the game's last snapshot, if one is stored (taken at a question close,
+	 * with the time of the command that closed it), and the journal's stream, which holds the entries after
+	 * it (after the checkpoint, when there is no snapshot). A snapshot that is stored but cannot be read
+	 * (damage, a build that wrote another shape) is null, with the reason in {@code unreadable}.
+	 */
+	record Saved(@Nullable GameSnapshot snapshot, long snapshotAt, @Nullable String unreadable, List<Entry> stream) {
 	}
 
 	/** What became of an append. */
@@ -71,9 +81,23 @@ interface Failover {
 	 * stream is trimmed up to it, in one step fenced by the lease (as the append). The checkpoint is a
 	 * compacted journal, not a state snapshot: the commands that changed the game (refusals and idle ticks
 	 * were never journaled), so a replay of checkpoint + tail is the replay of the whole journal. Returns
-	 * the entries folded; failures are the caller's to log (the next close folds them).
+	 * the entries folded; failures are the caller's to log (the next close folds them). A snapshot stored
+	 * before is dropped in the same step: it no longer sits at the start of the stream.
 	 */
 	int checkpoint(String gameId);
+
+	/**
+	 * A question of the game closed: the first {@code entries} entries of the stream (the journal up to the
+	 * command that closed it) are folded into the checkpoint as by {@link #checkpoint(String)}, and the
+	 * snapshot of the game right after them is stored beside it, replacing the last, in one step fenced by
+	 * the lease. Returns the entries folded; -1 when another node holds the game; -2 when the stream holds
+	 * fewer entries (appends still queued while Redis did not answer), and nothing is written. Failures
+	 * are the caller's to log: the next close folds and snapshots again.
+	 */
+	int snapshot(String gameId, int entries, long now, GameSnapshot snapshot);
+
+	/** The game's snapshot and its stream. */
+	Saved saved(String gameId);
 
 	/**
 	 * The game's journal, oldest first, starting with its creation: the checkpoint's entries, then the
@@ -139,6 +163,16 @@ interface Failover {
 		@Override
 		public int checkpoint(String gameId) {
 			return 0;
+		}
+
+		@Override
+		public int snapshot(String gameId, int entries, long now, GameSnapshot snapshot) {
+			return 0;
+		}
+
+		@Override
+		public Saved saved(String gameId) {
+			return new Saved(null, -1, null, List.of());
 		}
 
 		@Override

@@ -1,11 +1,13 @@
 package vn.quizfest.server.live;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -19,9 +21,11 @@ import vn.quizfest.server.game.Decision.Reply;
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameCommand;
 import vn.quizfest.server.game.GameEvent;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Standing;
 import vn.quizfest.server.game.Submission;
+import vn.quizfest.server.game.format.buzzer.BuzzerFormat;
 
 /**
  * One running game on this node: the engine behind a lock, and its timer. A command goes in under
@@ -65,6 +69,15 @@ public final class LiveGame {
 	// Guarded by lock: true while the journal of a lost node is replayed (nothing is journaled or timed).
 	private boolean replaying;
 
+	// Guarded by lock: entries this node has appended to the journal's stream since it began to drive the
+	// game (with, for a node that took the game over, those it found there), the position of a snapshot.
+	private long appended;
+
+	/** Of those, the entries folded into the checkpoint by the last snapshot stored (the checkpoint tasks'). */
+	private final AtomicLong folded = new AtomicLong();
+
+	private final ResultsRecorder recorder;
+
 	/** Another node drives this game now (this node lost its lease, or handed it over). */
 	private volatile boolean abandoned;
 
@@ -78,9 +91,9 @@ public final class LiveGame {
 		this.checkpoints = new SerialExecutor(context.outboxes());
 		this.output = new FrameOutput(this, game, context, outbox);
 		// The mirror has a queue of its own: a slow or paused Redis never holds up the frames behind it.
+		this.recorder = new ResultsRecorder(game, context.results(), context.frames(), outbox);
 		this.listeners = List.of(new LeaderboardMirror(game.id(), context.leaderboard(), context.metrics(),
-				new SerialExecutor(context.outboxes())),
-				output, new ResultsRecorder(game, context.results(), context.frames(), outbox));
+				new SerialExecutor(context.outboxes())), output, recorder);
 	}
 
 	public Game game() {
@@ -153,8 +166,9 @@ public final class LiveGame {
 			abandoned = true;
 			throw new GameMoved(game.id());
 		}
+		appended++;
 		if (closesAQuestion(decision)) {
-			checkpoint();
+			checkpoint(now);
 		}
 	}
 
@@ -168,23 +182,45 @@ public final class LiveGame {
 	}
 
 	/**
-	 * A question closed: the journal so far becomes the game's checkpoint and its stream is trimmed, so the
-	 * stream holds one question's commands at most. The fold takes the stream as it is when it runs, in one
-	 * step, so it may run after later appends (they are folded too, or stay for the next close).
+	 * A question closed: the game's state is taken now, under the lock, as a snapshot that sits right after
+	 * the command that closed it (the {@code appended}-th entry), and stored off the lock with the journal up
+	 * to there folded into the checkpoint and trimmed from the stream, so the stream holds one question's
+	 * commands at most and a takeover replays only those. A fold that cannot run (Redis down, appends still
+	 * queued) leaves the last snapshot and a longer stream, which is still right: the next close folds it all.
 	 */
-	private void checkpoint() {
+	private void checkpoint(long now) {
 		if (context.failover() instanceof Failover.None) {
 			return;
 		}
+		long position = appended;
+		GameSnapshot snapshot;
+		try {
+			snapshot = game.snapshot();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not take a snapshot of game {} (a takeover replays its whole journal)", game.id(), ex);
+			return;
+		}
 		checkpoints.execute(() -> {
-			if (abandoned) {
+			long entries = position - folded.get();
+			if (abandoned || entries <= 0) {
 				return;
 			}
 			try {
-				context.failover().checkpoint(game.id());
+				int written = context.failover().snapshot(game.id(), (int) entries, now, snapshot);
+				if (written == entries) {
+					folded.set(position);
+				}
+				else if (written == -2) {
+					log.info("Game {}: the snapshot waits for queued journal entries (the next close stores one)",
+							game.id());
+				}
+				else {
+					log.warn("Game {}: no snapshot stored ({} of {} entries folded)", game.id(), written, entries);
+				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not checkpoint game {} (the next close folds its journal): {}", game.id(), ex.toString());
+				log.warn("Could not store the snapshot of game {} (the next close does): {}", game.id(), ex.toString());
 			}
 		});
 	}
@@ -255,6 +291,53 @@ public final class LiveGame {
 		}
 		finally {
 			replaying = false;
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * A game restored from a snapshot taken at a question close: the listeners hear what that close told
+	 * (the units' ranking, the close, the buzzer board), so a screen that comes back is shown it, the
+	 * leaderboard store has the standings, and the results writer gets the players and the last question's
+	 * answers again (it is idempotent: this restores what the lost node had not written yet). Nothing is
+	 * journaled or timed.
+	 */
+	void restored(GameSnapshot snapshot, long at) {
+		lock.lock();
+		replaying = true;
+		try {
+			for (Player player : game.players()) {
+				recorder.playerJoined(new GameEvent.PlayerJoined(player), at);
+				if (player.kicked()) {
+					recorder.playerKicked(new GameEvent.PlayerKicked(player), at);
+				}
+			}
+			List<GameEvent> told = new ArrayList<>(3);
+			GameSnapshot.ClosedState closed = snapshot.lastClosed();
+			if (closed != null) {
+				game.unitRanking().ifPresent(units -> told
+					.add(new GameEvent.UnitsRanked(closed.question(), units.standings(), units.places(), false)));
+				told.add(GameSnapshot.ClosedState.restore(closed, game.questions()));
+			}
+			if (game.format() instanceof BuzzerFormat buzzer) {
+				told.add(new GameEvent.BuzzerBoardChanged(buzzer.board()));
+			}
+			publish(new Decision(told, new Reply.Done()), at);
+		}
+		finally {
+			replaying = false;
+			lock.unlock();
+		}
+	}
+
+	/** A game taken over: the journal's stream holds this many entries, which the next snapshot folds. */
+	void continueJournal(int streamEntries) {
+		lock.lock();
+		try {
+			appended = streamEntries;
+			folded.set(0);
+		}
+		finally {
 			lock.unlock();
 		}
 	}

@@ -29,6 +29,7 @@ import vn.quizfest.questionbank.QuestionType;
 import vn.quizfest.server.game.Game;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.results.GameRow;
 import vn.quizfest.server.results.Games;
@@ -104,6 +105,46 @@ public class LiveGames implements SmartLifecycle {
 			@Nullable Long quizId, @Nullable Long ownerOrganisationId, @Nullable Long createdBy) {
 	}
 
+	/** A game rebuilt for a takeover: how many entries were replayed, from what, and the last journaled time. */
+	private record Rebuilt(LiveGame live, int replayed, int streamEntries, long lastJournaled, String from) {
+	}
+
+	/**
+	 * The game from its last snapshot and the stream after it; null (logged) when there is no snapshot or
+	 * it cannot serve (unreadable, another version, does not fit the stored game): the caller replays the
+	 * whole journal, as the snapshot was never needed for correctness.
+	 */
+	private @Nullable Rebuilt fromSnapshot(String id, Failover.Saved saved, List<GameQuestion> questions,
+			GameSettings settings, GameRow row) {
+		GameSnapshot snapshot = saved.snapshot();
+		if (snapshot == null) {
+			if (saved.unreadable() != null) {
+				log.warn("The snapshot of game {} cannot be read ({}): its whole journal is replayed", id,
+						saved.unreadable());
+			}
+			else {
+				log.info("Game {} has no snapshot yet (no question closed): its whole journal is replayed", id);
+			}
+			return null;
+		}
+		try {
+			Game game = Game.restore(id, questions, settings, nicknames, snapshot);
+			LiveGame live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+					context);
+			live.restored(snapshot, saved.snapshotAt());
+			List<Failover.Entry> tail = saved.stream();
+			live.replay(tail);
+			long last = tail.isEmpty() ? saved.snapshotAt()
+					: Math.max(saved.snapshotAt(), tail.get(tail.size() - 1).now());
+			return new Rebuilt(live, tail.size(), tail.size(), last,
+					"the snapshot of the last close and the entries after it");
+		}
+		catch (RuntimeException ex) {
+			log.warn("The snapshot of game {} is not restored ({}): its whole journal is replayed", id, ex.toString());
+			return null;
+		}
+	}
+
 	/** The created game: the host token is shown to its creator once and stored only as a hash. */
 	public record CreatedGame(String id, String pin, String hostToken, int questionCount) {
 	}
@@ -137,6 +178,8 @@ public class LiveGames implements SmartLifecycle {
 			}
 			context.failover().created(id, now);
 			LiveGame live = new LiveGame(game, pin, spec.title(), sha256(hostToken), context);
+			// The stream starts with the creation entry: the first close's snapshot folds it with the commands.
+			live.continueJournal(1);
 			live.markActive(now);
 			// Players and hosts on other nodes of a cluster reach this game through its channel.
 			subscriptions.put(id, context.relay().own(live));
@@ -533,9 +576,8 @@ public class LiveGames implements SmartLifecycle {
 		LiveGame live = null;
 		try {
 			var stored = games.findById(id).orElse(null);
-			List<Failover.Entry> journal = failover.journal(id);
-			if (stored == null || stored.endedAt() != null || journal.isEmpty() || journal.get(0).command() != null) {
-				log.info("Game {} needs no takeover (ended, or no journal)", id);
+			if (stored == null || stored.endedAt() != null) {
+				log.info("Game {} needs no takeover (ended, or not stored)", id);
 				failover.ended(id);
 				failover.release(id);
 				return;
@@ -550,19 +592,37 @@ public class LiveGames implements SmartLifecycle {
 				questions.add(new GameQuestion(snapshot.position(), json.readValue(snapshot.snapshotJson(), Question.class)));
 			}
 			GameSettings settings = json.readValue(row.settingsJson(), GameSettings.class);
-			Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
-			live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
-					context);
-			rebuild.copy(live);
 			rebuildListener.replaying(id);
-			live.replay(journal.subList(1, journal.size()));
+			// The snapshot of the last close and the commands after it; the whole journal when it cannot serve.
+			Failover.Saved saved = failover.saved(id);
+			Rebuilt rebuilt = fromSnapshot(id, saved, questions, settings, row);
+			if (rebuilt == null) {
+				List<Failover.Entry> journal = failover.journal(id);
+				if (journal.isEmpty() || journal.get(0).command() != null) {
+					log.info("Game {} needs no takeover (no journal)", id);
+					failover.ended(id);
+					failover.release(id);
+					return;
+				}
+				Game game = Game.create(id, questions, settings, nicknames, journal.get(0).now());
+				live = new LiveGame(game, row.pin(), row.title(), HexFormat.of().parseHex(row.hostTokenHash()),
+						context);
+				rebuild.copy(live);
+				live.replay(journal.subList(1, journal.size()));
+				rebuilt = new Rebuilt(live, journal.size(), saved.stream().size(), journal.get(journal.size() - 1).now(),
+						"the whole journal");
+			}
+			live = rebuilt.live();
+			rebuild.copy(live);
 			if (!rebuild.held(failover)) {
+				live.abandon();
 				lostWhileRebuilding(id, started);
 				return;
 			}
+			live.continueJournal(rebuilt.streamEntries());
 			// The timer and the players' disconnects first, then the game is found here: a socket that
 			// resumed in between would otherwise be counted as gone by the takeover.
-			live.takeOver(journal.get(journal.size() - 1).now());
+			live.takeOver(rebuilt.lastJournaled());
 			if (!rebuild.held(failover)) {
 				live.abandon();
 				lostWhileRebuilding(id, started);
@@ -573,8 +633,8 @@ public class LiveGames implements SmartLifecycle {
 			subscriptions.put(id, context.relay().own(live));
 			context.relay().announce(id, row.pin());
 			context.metrics().tookOver();
-			log.info("Took over game {} (PIN {}): {} journal entries replayed in {} ms", id, row.pin(), journal.size(),
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+			log.info("Took over game {} (PIN {}): {} journal entries replayed ({}) in {} ms", id, row.pin(),
+					rebuilt.replayed(), rebuilt.from(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
 		catch (GameMoved moved) {
 			// takeOver's journal found another node's lease: that node has the game.

@@ -18,13 +18,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import vn.quizfest.server.game.GameCommand;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.live.cluster.CommandCodec;
 
 /**
  * Heartbeats, leases and journals in Redis. A game's keys share its hash tag ({@code quiz:{g:<id>}:lease},
  * {@code quiz:{g:<id>}:journal}), so the append script, which checks the lease and writes the journal
  * in one step, runs on Redis Cluster too: a node that lost the lease can never write the journal of the
- * node that took it (the lease fences the journal).
+ * node that took it (the lease fences the journal). At each question close the owner stores the game's
+ * snapshot ({@code quiz:{g:<id>}:snapshot}) in the same fenced step that folds the stream into the
+ * checkpoint, so a takeover restores it and replays only the stream.
  */
 final class RedisFailover implements Failover {
 
@@ -91,6 +94,44 @@ final class RedisFailover implements Failover {
 			local dash = string.find(last, '-', 1, true)
 			local after = string.sub(last, 1, dash - 1) .. '-' .. (tonumber(string.sub(last, dash + 1)) + 1)
 			redis.call('XTRIM', KEYS[2], 'MINID', after)
+			redis.call('DEL', KEYS[4])
+			return #entries""", Long.class);
+
+	/**
+	 * At a question close: folds the first ARGV[4] entries of the stream into the checkpoint as
+	 * {@link #CHECKPOINT} does, stores the snapshot of the game after them (ARGV[5]: its time, a newline, its
+	 * JSON) and trims the stream up to them, in this one script fenced by the lease, so the snapshot always
+	 * sits exactly where the stream starts and the checkpoint stays the whole journal (the fallback). The
+	 * four keys share the game's hash tag. Returns the entries folded, -1 when another node holds the game,
+	 * -2 when the stream has fewer entries than that (some are still queued on the owner): nothing written.
+	 */
+	private static final RedisScript<Long> SNAPSHOT = RedisScript.of("""
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			elseif holder ~= ARGV[1] then
+			  return -1
+			end
+			local count = tonumber(ARGV[4])
+			if count < 1 then return -2 end
+			local entries = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', count)
+			if #entries < count then return -2 end
+			local lines = {}
+			for i, entry in ipairs(entries) do
+			  local fields = entry[2]
+			  local t, c = '', ''
+			  for j = 1, #fields, 2 do
+			    if fields[j] == 't' then t = fields[j + 1] elseif fields[j] == 'c' then c = fields[j + 1] end
+			  end
+			  lines[i] = t .. '\\t' .. c .. '\\n'
+			end
+			redis.call('APPEND', KEYS[3], table.concat(lines))
+			redis.call('PEXPIRE', KEYS[3], ARGV[3])
+			redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[3])
+			local last = entries[#entries][1]
+			local dash = string.find(last, '-', 1, true)
+			local after = string.sub(last, 1, dash - 1) .. '-' .. (tonumber(string.sub(last, dash + 1)) + 1)
+			redis.call('XTRIM', KEYS[2], 'MINID', after)
 			return #entries""", Long.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
@@ -131,6 +172,10 @@ final class RedisFailover implements Failover {
 
 	static String checkpointKey(String gameId) {
 		return "quiz:{g:" + gameId + "}:checkpoint";
+	}
+
+	static String snapshotKey(String gameId) {
+		return "quiz:{g:" + gameId + "}:snapshot";
 	}
 
 	static String heartbeatKey(String node) {
@@ -238,9 +283,40 @@ final class RedisFailover implements Failover {
 	@Override
 	public int checkpoint(String gameId) {
 		Long folded = redis.execute(CHECKPOINT,
-				List.of(leaseKey(gameId), journalKey(gameId), checkpointKey(gameId)), node,
+				List.of(leaseKey(gameId), journalKey(gameId), checkpointKey(gameId), snapshotKey(gameId)), node,
 				Long.toString(settings.lease().toMillis()), Long.toString(settings.journalRetention().toMillis()));
 		return folded == null ? 0 : (int) (long) folded;
+	}
+
+	@Override
+	public int snapshot(String gameId, int entries, long now, GameSnapshot snapshot) {
+		String text = now + "\n" + codec.encodeSnapshot(snapshot);
+		Long folded = redis.execute(SNAPSHOT,
+				List.of(leaseKey(gameId), journalKey(gameId), checkpointKey(gameId), snapshotKey(gameId)), node,
+				Long.toString(settings.lease().toMillis()), Long.toString(settings.journalRetention().toMillis()),
+				Integer.toString(entries), text);
+		return folded == null ? 0 : (int) (long) folded;
+	}
+
+	@Override
+	public Saved saved(String gameId) {
+		String stored = redis.opsForValue().get(snapshotKey(gameId));
+		List<Entry> stream = new ArrayList<>();
+		readStream(gameId, stream);
+		if (stored == null) {
+			return new Saved(null, -1, null, stream);
+		}
+		int newline = stored.indexOf('\n');
+		try {
+			long at = Long.parseLong(stored.substring(0, Math.max(0, newline)));
+			return new Saved(codec.decodeSnapshot(stored.substring(newline + 1)), at, null, stream);
+		}
+		catch (NumberFormatException ex) {
+			return new Saved(null, -1, "the snapshot has no time", stream);
+		}
+		catch (RuntimeException ex) {
+			return new Saved(null, -1, ex.getMessage(), stream);
+		}
 	}
 
 	@Override
@@ -264,12 +340,18 @@ final class RedisFailover implements Failover {
 				start = end + 1;
 			}
 		}
+		readStream(gameId, entries);
+		return entries;
+	}
+
+	/** Adds the stream's entries, oldest first, a page at a time. */
+	private void readStream(String gameId, List<Entry> entries) {
 		Range<String> range = Range.unbounded();
 		while (true) {
 			List<MapRecord<String, Object, Object>> page = redis.opsForStream()
 				.range(journalKey(gameId), range, Limit.limit().count(PAGE));
 			if (page == null || page.isEmpty()) {
-				return entries;
+				return;
 			}
 			for (MapRecord<String, Object, Object> record : page) {
 				Map<Object, Object> fields = record.getValue();
@@ -278,7 +360,7 @@ final class RedisFailover implements Failover {
 				entries.add(new Entry(command == null ? null : codec.decode((String) command), now));
 			}
 			if (page.size() < PAGE) {
-				return entries;
+				return;
 			}
 			RecordId last = page.get(page.size() - 1).getId();
 			range = Range.rightUnbounded(Range.Bound.exclusive(last.getValue()));
@@ -295,7 +377,7 @@ final class RedisFailover implements Failover {
 		pending.remove(gameId);
 		failedAt.remove(gameId);
 		redis.opsForSet().remove(LIVE_GAMES, gameId);
-		redis.delete(List.of(journalKey(gameId), checkpointKey(gameId)));
+		redis.delete(List.of(journalKey(gameId), checkpointKey(gameId), snapshotKey(gameId)));
 		release(gameId);
 	}
 

@@ -36,6 +36,7 @@ import vn.quizfest.server.game.GameCommand.HostAction;
 import vn.quizfest.server.game.GameEvent;
 import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameQuestion;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.GameSettings;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.game.Phase;
@@ -239,6 +240,141 @@ class JournalCheckpointIntegrationTest {
 		owner.forget(id);
 	}
 
+
+	// ---- the snapshot at each close ----
+
+	@ParameterizedTest(name = "{0}, seed {1}")
+	@MethodSource("shapesAndSeeds")
+	void aTakeoverRestoresTheSnapshotOfTheLastCloseAndReplaysOnlyTheEntriesAfterIt(Shape shape, long seed) {
+		String id = "snapshot-" + UUID.randomUUID();
+		RedisFailover owner = node("owner");
+		RedisFailover taker = node("taker");
+		Game original = newGame(shape, id);
+		assertThat(owner.acquire(id)).isTrue();
+		owner.created(id, START);
+		Journal journal = new Journal(owner, id).withSnapshots();
+		Driver driver = new Driver(shape, new Random(seed), START);
+		driver.play(original, command -> journal.send(original, command, driver.now), () -> journal.closes >= 3
+				&& (journal.sinceCheckpoint > 0 || original.phase() == Phase.ENDED));
+		assertThat(journal.closes).isGreaterThanOrEqualTo(3);
+
+		redis.delete(RedisFailover.leaseKey(id));
+		assertThat(taker.acquire(id)).isTrue();
+		Failover.Saved saved = taker.saved(id);
+		assertThat(saved.unreadable()).isNull();
+		assertThat(saved.snapshot()).as("the snapshot of the last close").isNotNull();
+		assertThat(saved.stream()).as("only the entries after the last close are replayed")
+			.hasSize(journal.sinceCheckpoint);
+		assertThat(encoded(saved.stream()))
+			.isEqualTo(encoded(journal.all.subList(journal.all.size() - journal.sinceCheckpoint, journal.all.size())));
+		Game rebuilt = Game.restore(id, newGame(shape, id).questions(), original.settings(), Nicknames.standard(),
+				saved.snapshot());
+		for (Failover.Entry entry : saved.stream()) {
+			rebuilt.handle(entry.command(), entry.now());
+		}
+		assertSameGame(rebuilt, original);
+		assertThat(rebuilt.snapshot()).isEqualTo(original.snapshot());
+		// The checkpoint is still the whole journal before the stream: the fallback replays to the same game.
+		assertThat(encoded(taker.journal(id))).isEqualTo(encoded(journal.all));
+		assertSameGame(replay(newGame(shape, id), taker.journal(id)), original);
+
+		// The node that lost the lease can store no snapshot (nor fold, nor append).
+		String before = redis.opsForValue().get(RedisFailover.snapshotKey(id));
+		long streamBefore = streamLength(id);
+		assertThat(owner.snapshot(id, 1, driver.now, original.snapshot())).isEqualTo(-1);
+		assertThat(redis.opsForValue().get(RedisFailover.snapshotKey(id))).isEqualTo(before);
+		assertThat(streamLength(id)).isEqualTo(streamBefore);
+		assertThat(owner.append(id, new GameCommand.Tick(), driver.now)).isEqualTo(Failover.Append.LOST);
+
+		// The taker drives the rebuilt game to its end, with its own snapshots; the original alike.
+		Journal next = new Journal(taker, id).withSnapshots();
+		next.all.clear();
+		next.all.addAll(journal.all);
+		next.sinceCheckpoint = journal.sinceCheckpoint;
+		driver.play(rebuilt, command -> {
+			Decision decision = next.send(rebuilt, command, driver.now);
+			original.handle(command, driver.now);
+			return decision;
+		}, () -> false);
+		assertThat(rebuilt.phase()).isEqualTo(Phase.ENDED);
+		assertSameGame(rebuilt, original);
+		Failover.Saved last = node("late").saved(id);
+		Game again = Game.restore(id, newGame(shape, id).questions(), original.settings(), Nicknames.standard(),
+				last.snapshot());
+		for (Failover.Entry entry : last.stream()) {
+			again.handle(entry.command(), entry.now());
+		}
+		assertSameGame(again, original);
+		taker.forget(id);
+		assertThat(redis.hasKey(RedisFailover.snapshotKey(id))).isFalse();
+	}
+
+	@Test
+	void aSnapshotThatCannotBeReadOrRestoredLeavesTheWholeJournalToReplay() {
+		String id = "unreadable-" + UUID.randomUUID();
+		RedisFailover owner = node("owner");
+		Game original = newGame(Shape.TEAMS, id);
+		assertThat(owner.acquire(id)).isTrue();
+		owner.created(id, START);
+		Journal journal = new Journal(owner, id).withSnapshots();
+		Driver driver = new Driver(Shape.TEAMS, new Random(11), START);
+		driver.play(original, command -> journal.send(original, command, driver.now),
+				() -> journal.closes >= 2 && journal.sinceCheckpoint > 0);
+		String good = redis.opsForValue().get(RedisFailover.snapshotKey(id));
+		assertThat(good).isNotNull();
+		RedisFailover taker = node("taker");
+
+		// Damaged: not JSON, or no time in front.
+		redis.opsForValue().set(RedisFailover.snapshotKey(id), good.substring(0, good.length() / 2));
+		Failover.Saved damaged = taker.saved(id);
+		assertThat(damaged.snapshot()).isNull();
+		assertThat(damaged.unreadable()).isNotBlank();
+		assertThat(damaged.stream()).hasSize(journal.sinceCheckpoint);
+		redis.opsForValue().set(RedisFailover.snapshotKey(id), "{\"version\":1}");
+		assertThat(taker.saved(id).unreadable()).isNotBlank();
+
+		// Of another version: read, but not restored.
+		GameSnapshot newer = CODEC.decodeSnapshot(good.substring(good.indexOf('\n') + 1));
+		newer = new GameSnapshot(GameSnapshot.VERSION + 1, newer.format(), newer.roster(), newer.hosted(), null, null);
+		redis.opsForValue().set(RedisFailover.snapshotKey(id), driver.now + "\n" + CODEC.encodeSnapshot(newer));
+		GameSnapshot read = taker.saved(id).snapshot();
+		assertThat(read).isNotNull();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> Game.restore(id, original.questions(), original.settings(), Nicknames.standard(),
+					read))
+			.isInstanceOf(GameSnapshot.Unrestorable.class);
+
+		// Either way the whole journal (checkpoint + stream) is there and rebuilds the same game.
+		assertThat(encoded(taker.journal(id))).isEqualTo(encoded(journal.all));
+		assertSameGame(replay(newGame(Shape.TEAMS, id), taker.journal(id)), original);
+		owner.forget(id);
+	}
+
+	@Test
+	void aSnapshotPastTheStreamWaitsAndAFoldWithoutSnapshotDropsTheOldOne() {
+		String id = "waits-" + UUID.randomUUID();
+		RedisFailover owner = node("owner");
+		Game game = newGame(Shape.CLASSIC, id);
+		assertThat(owner.acquire(id)).isTrue();
+		owner.created(id, START);
+		assertThat(owner.append(id, new GameCommand.Join("An", "token-an"), START + 1)).isEqualTo(Failover.Append.STORED);
+		game.handle(new GameCommand.Join("An", "token-an"), START + 1);
+		// Two entries in the stream (the creation and the join): a snapshot after three is not stored.
+		assertThat(owner.snapshot(id, 3, START + 1, game.snapshot())).isEqualTo(-2);
+		assertThat(redis.hasKey(RedisFailover.snapshotKey(id))).isFalse();
+		assertThat(streamLength(id)).isEqualTo(2);
+		assertThat(owner.snapshot(id, 2, START + 1, game.snapshot())).isEqualTo(2);
+		assertThat(streamLength(id)).isZero();
+		assertThat(owner.saved(id).snapshot()).isEqualTo(game.snapshot());
+		assertThat(owner.saved(id).snapshotAt()).isEqualTo(START + 1);
+		// The compacted checkpoint alone moves the stream's start: the snapshot no longer fits and goes.
+		owner.append(id, new GameCommand.Join("Bình", "token-binh"), START + 2);
+		assertThat(owner.checkpoint(id)).isEqualTo(1);
+		assertThat(owner.saved(id).snapshot()).isNull();
+		assertThat(owner.journal(id)).hasSize(3);
+		owner.forget(id);
+	}
+
 	@Test
 	void onARedisClusterTheFoldAndTheRebuildWorkAlikeSinceTheGamesKeysShareOneSlot() {
 		// The Redis Cluster of `scripts/services.sh start-cluster` (scripts/test.sh starts it).
@@ -273,6 +409,26 @@ class JournalCheckpointIntegrationTest {
 			assertSameGame(replay(newGame(Shape.CLASSIC, id), read), original);
 			assertThat(owner.checkpoint(id)).as("fenced on the cluster too").isEqualTo(-1);
 			taker.forget(id);
+
+			// The snapshot's script (four keys of one slot) on the cluster: stored, fenced, restored.
+			String second = "cluster-snapshot-" + UUID.randomUUID();
+			Game played = newGame(Shape.ELIMINATION, second);
+			assertThat(owner.acquire(second)).isTrue();
+			owner.created(second, START);
+			Journal snapshots = new Journal(owner, second).withSnapshots();
+			Driver other = new Driver(Shape.ELIMINATION, new Random(5), START);
+			other.play(played, command -> snapshots.send(played, command, other.now),
+					() -> snapshots.closes >= 2 && snapshots.sinceCheckpoint > 0);
+			clusterRedis.delete(RedisFailover.leaseKey(second));
+			assertThat(taker.acquire(second)).isTrue();
+			Failover.Saved saved = taker.saved(second);
+			assertThat(saved.stream()).hasSize(snapshots.sinceCheckpoint);
+			Game rebuilt = Game.restore(second, played.questions(), played.settings(), Nicknames.standard(),
+					saved.snapshot());
+			saved.stream().forEach(entry -> rebuilt.handle(entry.command(), entry.now()));
+			assertSameGame(rebuilt, played);
+			assertThat(owner.snapshot(second, 1, other.now, played.snapshot())).isEqualTo(-1);
+			taker.forget(second);
 		}
 		finally {
 			clusterFactory.destroy();
@@ -293,11 +449,19 @@ class JournalCheckpointIntegrationTest {
 
 		int sinceCheckpoint;
 
+		/** At each close, a snapshot of the game with the fold (as {@link LiveGame} does), not the fold alone. */
+		boolean snapshots;
+
 		Journal(RedisFailover failover, String id) {
 			this.failover = failover;
 			this.id = id;
 			all.add(new Failover.Entry(null, START));
 			sinceCheckpoint = 1;
+		}
+
+		Journal withSnapshots() {
+			snapshots = true;
+			return this;
 		}
 
 		Decision send(Game game, GameCommand command, long now) {
@@ -309,7 +473,8 @@ class JournalCheckpointIntegrationTest {
 			all.add(new Failover.Entry(command, now));
 			sinceCheckpoint++;
 			if (decision.events().stream().anyMatch(GameEvent.QuestionClosed.class::isInstance)) {
-				assertThat(failover.checkpoint(id)).as("entries folded").isEqualTo(sinceCheckpoint);
+				assertThat(snapshots ? failover.snapshot(id, sinceCheckpoint, now, game.snapshot())
+						: failover.checkpoint(id)).as("entries folded").isEqualTo(sinceCheckpoint);
 				sinceCheckpoint = 0;
 				closes++;
 			}

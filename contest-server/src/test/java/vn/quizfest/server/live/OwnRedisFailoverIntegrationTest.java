@@ -233,16 +233,24 @@ class OwnRedisFailoverIntegrationTest extends LiveIntegrationSupport {
 		assertThat(checkpoint.lines().filter(line -> line.contains("\"k\":\"answer\"")).count()).isEqualTo(PLAYERS);
 		Long tail = redis.opsForStream().size(RedisFailover.journalKey(game.id()));
 		assertThat(tail).as("the tail: the host's steps, timer steps and question 1's answers").isBetween(3L, 20L);
+		// Beside the checkpoint, the state snapshot of question 0's close: the takeover replays only the tail.
+		assertThat(redis.hasKey(RedisFailover.snapshotKey(game.id()))).isTrue();
 
 		// Another node holds the lease for two seconds, then is gone.
 		LiveGame before = live(game);
-		redis.opsForValue().set(RedisFailover.leaseKey(game.id()), "another-node", Duration.ofSeconds(2));
-		for (Player player : players) {
-			assertThat(player.socket().awaitClose(WAIT)).as("resume elsewhere").isEqualTo(4012);
+		try (LogCapture log = new LogCapture()) {
+			redis.opsForValue().set(RedisFailover.leaseKey(game.id()), "another-node", Duration.ofSeconds(2));
+			for (Player player : players) {
+				assertThat(player.socket().awaitClose(WAIT)).as("resume elsewhere").isEqualTo(4012);
+			}
+			assertThat(host.awaitClose(WAIT)).isEqualTo(4012);
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> liveGames.byId(game.id()).filter(live -> live != before && !live.abandoned()).isPresent());
+			assertThat(log.events.stream().map(event -> event.getFormattedMessage()))
+				.as("the takeover restored the snapshot and replayed the tail alone")
+				.anyMatch(line -> line.startsWith("Took over game " + game.id()) && line.contains(" " + tail
+						+ " journal entries replayed (the snapshot of the last close and the entries after it)"));
 		}
-		assertThat(host.awaitClose(WAIT)).isEqualTo(4012);
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> liveGames.byId(game.id()).filter(live -> live != before && !live.abandoned()).isPresent());
 
 		// Everybody resumes with the token; the answers of question 1 came back from the tail.
 		List<Client> again = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Outcome;
 import vn.quizfest.server.game.Player;
 import vn.quizfest.server.game.Ranking;
@@ -39,6 +40,29 @@ public final class UnitRanking {
 		this.roster = roster;
 		for (Unit unit : roster.units()) {
 			scores.put(Unit.key(unit.id()), 0.0);
+		}
+	}
+
+	/** The units' points so far, for a snapshot, in the organiser's order. */
+	public List<GameSnapshot.UnitScore> state() {
+		List<GameSnapshot.UnitScore> state = new ArrayList<>(scores.size());
+		for (Unit unit : roster.units()) {
+			state.add(new GameSnapshot.UnitScore(unit.id(), scores.get(Unit.key(unit.id()))));
+		}
+		return state;
+	}
+
+	/** Takes a snapshot's points; throws {@link GameSnapshot.Unrestorable} when its units are not these. */
+	public void restore(List<GameSnapshot.UnitScore> state) {
+		if (state.size() != scores.size()) {
+			throw new GameSnapshot.Unrestorable("the snapshot has " + state.size() + " units, the game " + scores.size());
+		}
+		for (GameSnapshot.UnitScore saved : state) {
+			String key = Unit.key(saved.unit());
+			if (!scores.containsKey(key)) {
+				throw new GameSnapshot.Unrestorable("the snapshot has unit " + saved.unit() + " the game does not");
+			}
+			scores.put(key, saved.score());
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +15,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.quizfest.server.game.GameCommand;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Submission;
 
 /**
@@ -33,8 +37,51 @@ public final class CommandCodec {
 
 	private final JsonMapper json;
 
+	/**
+	 * The snapshots' mapper: the records there are one per player (players, answers, outcomes, standings),
+	 * so they are written as arrays in component order, not objects with their names, and other nulls are
+	 * left out. That keeps a 2,000-player snapshot to a few hundred kilobytes (docs/operations.md, "Failover").
+	 * A change to those records' components changes the text: {@link GameSnapshot#VERSION} goes up with it.
+	 */
+	private final JsonMapper snapshots;
+
+	@JsonFormat(shape = JsonFormat.Shape.ARRAY)
+	private interface AsArray {
+	}
+
 	public CommandCodec(JsonMapper json) {
 		this.json = json;
+		this.snapshots = json.rebuild()
+			.addMixIn(GameSnapshot.PlayerState.class, AsArray.class)
+			.addMixIn(GameSnapshot.AnswerState.class, AsArray.class)
+			.addMixIn(vn.quizfest.server.game.Outcome.class, AsArray.class)
+			.addMixIn(vn.quizfest.server.game.Standing.class, AsArray.class)
+			.addMixIn(vn.quizfest.server.game.AnswerReceipt.class, AsArray.class)
+			.addMixIn(Submission.class, AsArray.class)
+			.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+	}
+
+	/**
+	 * The text of a game's snapshot (the engine's {@link GameSnapshot} records as JSON), stored beside the
+	 * journal: a rebuilt game starts from it and replays only the commands after it.
+	 */
+	public String encodeSnapshot(GameSnapshot snapshot) {
+		return snapshots.writeValueAsString(snapshot);
+	}
+
+	/** Reads a snapshot's text; throws {@link UnreadableCommand} for damage or a shape this build does not know. */
+	public GameSnapshot decodeSnapshot(String text) {
+		try {
+			GameSnapshot snapshot = snapshots.readValue(text, GameSnapshot.class);
+			if (snapshot == null) {
+				throw new UnreadableCommand("an empty snapshot");
+			}
+			return snapshot;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new UnreadableCommand("an unreadable snapshot: " + ex.getMessage());
+		}
 	}
 
 	public String encode(GameCommand command) {

@@ -42,8 +42,10 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameFormat;
+import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.Grading;
 import vn.quizfest.server.game.HostView;
 import vn.quizfest.server.game.Nicknames;
@@ -193,6 +195,151 @@ public final class BuzzerFormat implements GameFormat {
 		long responseMillis = -1;
 
 		@Nullable Submission submission;
+	}
+
+	/**
+	 * The buzzer game's part of a {@link GameSnapshot}: the stage and its clock, the seats, every
+	 * contestant's tally, the current question's presses and judgements (and what a skip would undo), and
+	 * the audience's run as in the classic game.
+	 */
+	public record State(Stage stage, int current, GameSnapshot.@Nullable RunState audience, @Nullable Integer owner,
+			int value, boolean star, boolean stealing, List<Integer> seats, List<TallyState> tallies,
+			List<Integer> eligible, List<Press> presses, List<Integer> tried, @Nullable Integer floor, long deadline,
+			@Nullable Judgement last, List<AnsweredState> answered, List<Before> before, boolean paused, long pausedAt,
+			GameSnapshot.@Nullable ClosedState lastClosed, List<Standing> standings) {
+
+		public State {
+			seats = List.copyOf(seats);
+			tallies = List.copyOf(tallies);
+			eligible = List.copyOf(eligible);
+			presses = List.copyOf(presses);
+			tried = List.copyOf(tried);
+			answered = List.copyOf(answered);
+			before = List.copyOf(before);
+			standings = List.copyOf(standings);
+		}
+	}
+
+	/** A contestant's points and counts; {@code byRound} in the order of {@link Kind}. */
+	public record TallyState(int player, long score, List<Long> byRound, boolean starUsed, int presses, int right,
+			int wrong, int steals, int stealsRight, int starAt) {
+
+		public TallyState {
+			byRound = List.copyOf(byRound);
+		}
+	}
+
+	/** What a contestant did on the current question. */
+	public record AnsweredState(int player, boolean correct, int points, long receivedAt, long responseMillis,
+			@Nullable Submission submission) {
+	}
+
+	/** A contestant's score and counts before the current question (a skip puts them back); either may be absent. */
+	public record Before(int player, @Nullable Long score, @Nullable List<Integer> counts) {
+	}
+
+	/** A game as a snapshot left it; the questions and settings are the game's own, as at creation. */
+	public static BuzzerFormat restore(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
+			GameSnapshot snapshot) {
+		State state = snapshot.buzzer();
+		if (state == null) {
+			throw new GameSnapshot.Unrestorable("the snapshot is not of a buzzer game");
+		}
+		BuzzerFormat format = new BuzzerFormat(questions, settings, nicknames, 0);
+		format.roster.restore(snapshot.roster());
+		if (state.current() >= questions.size() || state.current() < -1) {
+			throw new GameSnapshot.Unrestorable("the snapshot names question " + state.current());
+		}
+		format.stage = state.stage();
+		format.current = state.current();
+		format.audience = QuestionRun.restore(state.audience(), format.questions);
+		format.owner = state.owner();
+		format.value = state.value();
+		format.star = state.star();
+		format.stealing = state.stealing();
+		format.seats.addAll(state.seats());
+		for (TallyState saved : state.tallies()) {
+			if (saved.byRound().size() != Kind.values().length) {
+				throw new GameSnapshot.Unrestorable("a tally has " + saved.byRound().size() + " rounds");
+			}
+			Tally tally = new Tally();
+			tally.score = saved.score();
+			for (int i = 0; i < tally.byRound.length; i++) {
+				tally.byRound[i] = saved.byRound().get(i);
+			}
+			tally.starUsed = saved.starUsed();
+			tally.restore(new int[] { saved.presses(), saved.right(), saved.wrong(), saved.steals(),
+					saved.stealsRight(), saved.starAt() });
+			format.tallies.put(saved.player(), tally);
+		}
+		format.eligible.addAll(state.eligible());
+		format.presses.addAll(state.presses());
+		format.tried.addAll(state.tried());
+		format.floor = state.floor();
+		format.deadline = state.deadline();
+		format.last = state.last();
+		for (AnsweredState saved : state.answered()) {
+			Answered answered = new Answered();
+			answered.correct = saved.correct();
+			answered.points = saved.points();
+			answered.receivedAt = saved.receivedAt();
+			answered.responseMillis = saved.responseMillis();
+			answered.submission = saved.submission();
+			format.answered.put(saved.player(), answered);
+		}
+		for (Before saved : state.before()) {
+			if (saved.score() != null) {
+				format.scoresBefore.put(saved.player(), saved.score());
+			}
+			if (saved.counts() != null) {
+				int[] counts = new int[saved.counts().size()];
+				for (int i = 0; i < counts.length; i++) {
+					counts[i] = saved.counts().get(i);
+				}
+				format.countsBefore.put(saved.player(), counts);
+			}
+		}
+		format.paused = state.paused();
+		format.pausedAt = state.pausedAt();
+		format.lastClosed = GameSnapshot.ClosedState.restore(state.lastClosed(), format.questions);
+		format.standings = state.standings();
+		return format;
+	}
+
+	@Override
+	public GameSnapshot snapshot() {
+		List<TallyState> savedTallies = new ArrayList<>(tallies.size());
+		// By player number: the map's own order is no part of the game.
+		new java.util.TreeMap<>(tallies).forEach((player, tally) -> {
+			List<Long> byRound = new ArrayList<>(tally.byRound.length);
+			for (long points : tally.byRound) {
+				byRound.add(points);
+			}
+			int[] counts = tally.counts();
+			savedTallies.add(new TallyState(player, tally.score, byRound, tally.starUsed, counts[0], counts[1],
+					counts[2], counts[3], counts[4], counts[5]));
+		});
+		List<AnsweredState> savedAnswered = new ArrayList<>(answered.size());
+		answered.forEach((player, a) -> savedAnswered
+			.add(new AnsweredState(player, a.correct, a.points, a.receivedAt, a.responseMillis, a.submission)));
+		java.util.TreeSet<Integer> beforeOf = new java.util.TreeSet<>(scoresBefore.keySet());
+		beforeOf.addAll(countsBefore.keySet());
+		List<Before> savedBefore = new ArrayList<>(beforeOf.size());
+		for (int player : beforeOf) {
+			int[] counts = countsBefore.get(player);
+			List<Integer> countList = null;
+			if (counts != null) {
+				countList = new ArrayList<>(counts.length);
+				for (int count : counts) {
+					countList.add(count);
+				}
+			}
+			savedBefore.add(new Before(player, scoresBefore.get(player), countList));
+		}
+		State state = new State(stage, current, audience == null ? null : audience.state(), owner, value, star, stealing,
+				seats, savedTallies, List.copyOf(eligible), presses, List.copyOf(tried), floor, deadline, last,
+				savedAnswered, savedBefore, paused, pausedAt, GameSnapshot.ClosedState.of(lastClosed), standings);
+		return new GameSnapshot(GameSnapshot.VERSION, GameFormatKind.BUZZER, roster.state(), null, null, state);
 	}
 
 	public BuzzerFormat(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames, long now) {

@@ -43,8 +43,10 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameFormat;
+import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.HostView;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.game.Outcome;
@@ -126,6 +128,77 @@ public final class EliminationFormat implements GameFormat {
 	private boolean noWinner;
 
 	private boolean anyClosed;
+
+	/**
+	 * Rung chuông vàng's part of a {@link GameSnapshot}: the classic clock and close, and each player's place
+	 * on the floor (with the counts kept beside them, so a restored game need not recount).
+	 */
+	public record State(Phase phase, int current, GameSnapshot.@Nullable RunState run, long previewEndsAt,
+			long phaseSince, boolean paused, long pausedAt, GameSnapshot.@Nullable ClosedState lastClosed,
+			List<Standing> standings, List<PlayerFate> fates, int eligibleConnected, int onFloor, int eliminated,
+			boolean noWinner, boolean anyClosed, List<GameSnapshot.UnitScore> units) {
+
+		public State {
+			standings = List.copyOf(standings);
+			fates = List.copyOf(fates);
+			units = List.copyOf(units);
+		}
+	}
+
+	/** A game as a snapshot left it; the questions and settings are the game's own, as at creation. */
+	public static EliminationFormat restore(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
+			GameSnapshot snapshot) {
+		State state = snapshot.elimination();
+		if (state == null) {
+			throw new GameSnapshot.Unrestorable("the snapshot is not of a Rung chuông vàng game");
+		}
+		EliminationFormat format = new EliminationFormat(questions, settings, nicknames, state.phaseSince());
+		format.roster.restore(snapshot.roster());
+		if (state.current() >= questions.size() || state.current() < -1) {
+			throw new GameSnapshot.Unrestorable("the snapshot names question " + state.current());
+		}
+		for (PlayerFate saved : state.fates()) {
+			if (format.roster.player(saved.player()).isEmpty()) {
+				throw new GameSnapshot.Unrestorable("a fate names player " + saved.player() + ", who never joined");
+			}
+			Fate fate = new Fate(saved.badge(), saved.name(), saved.state());
+			fate.fellAt = saved.fellAt();
+			fate.rescues = saved.rescues();
+			format.fates.put(saved.player(), fate);
+			format.badgeHolders.put(Badge.key(saved.badge()), saved.player());
+		}
+		format.phase = state.phase();
+		format.current = state.current();
+		format.run = QuestionRun.restore(state.run(), format.questions);
+		format.previewEndsAt = state.previewEndsAt();
+		format.phaseSince = state.phaseSince();
+		format.paused = state.paused();
+		format.pausedAt = state.pausedAt();
+		format.lastClosed = GameSnapshot.ClosedState.restore(state.lastClosed(), format.questions);
+		format.standings = state.standings();
+		format.eligibleConnected = state.eligibleConnected();
+		format.onFloor = state.onFloor();
+		format.eliminated = state.eliminated();
+		format.noWinner = state.noWinner();
+		format.anyClosed = state.anyClosed();
+		if (format.units != null) {
+			format.units.restore(state.units());
+		}
+		else if (!state.units().isEmpty()) {
+			throw new GameSnapshot.Unrestorable("the snapshot has units, the game none");
+		}
+		return format;
+	}
+
+	@Override
+	public GameSnapshot snapshot() {
+		List<PlayerFate> saved = new ArrayList<>(fates.size());
+		fates.forEach((player, fate) -> saved.add(fate.view(player)));
+		State state = new State(phase, current, run == null ? null : run.state(), previewEndsAt, phaseSince, paused,
+				pausedAt, GameSnapshot.ClosedState.of(lastClosed), standings, saved, eligibleConnected, onFloor,
+				eliminated, noWinner, anyClosed, units == null ? List.of() : units.state());
+		return new GameSnapshot(GameSnapshot.VERSION, GameFormatKind.ELIMINATION, roster.state(), null, state, null);
+	}
 
 	public EliminationFormat(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames, long now) {
 		if (questions.isEmpty()) {

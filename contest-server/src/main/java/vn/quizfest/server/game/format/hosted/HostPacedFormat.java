@@ -36,8 +36,10 @@ import vn.quizfest.server.game.GameEvent.QuestionOpened;
 import vn.quizfest.server.game.GameEvent.QuestionPreviewed;
 import vn.quizfest.server.game.GameEvent.QuestionSkipped;
 import vn.quizfest.server.game.GameFormat;
+import vn.quizfest.server.game.GameFormatKind;
 import vn.quizfest.server.game.GameQuestion;
 import vn.quizfest.server.game.GameSettings;
+import vn.quizfest.server.game.GameSnapshot;
 import vn.quizfest.server.game.HostView;
 import vn.quizfest.server.game.Nicknames;
 import vn.quizfest.server.game.Phase;
@@ -86,6 +88,57 @@ public final class HostPacedFormat implements GameFormat {
 	private @Nullable QuestionClosed lastClosed;
 
 	private List<Standing> standings = List.of();
+
+	/**
+	 * The classic game's part of a {@link GameSnapshot}: its phase and clock, the open or last question's
+	 * run, the last close (shown to a phone that comes back), the standings and, with units, their points.
+	 */
+	public record State(Phase phase, int current, GameSnapshot.@Nullable RunState run, long previewEndsAt,
+			long phaseSince, boolean paused, long pausedAt, GameSnapshot.@Nullable ClosedState lastClosed,
+			List<Standing> standings, List<GameSnapshot.UnitScore> units) {
+
+		public State {
+			standings = List.copyOf(standings);
+			units = List.copyOf(units);
+		}
+	}
+
+	/** A game as a snapshot left it; the questions and settings are the game's own, as at creation. */
+	public static HostPacedFormat restore(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames,
+			GameSnapshot snapshot) {
+		State state = snapshot.hosted();
+		if (state == null) {
+			throw new GameSnapshot.Unrestorable("the snapshot is not of a classic game");
+		}
+		HostPacedFormat format = new HostPacedFormat(questions, settings, nicknames, state.phaseSince());
+		format.roster.restore(snapshot.roster());
+		if (state.current() >= questions.size() || state.current() < -1) {
+			throw new GameSnapshot.Unrestorable("the snapshot names question " + state.current());
+		}
+		format.phase = state.phase();
+		format.current = state.current();
+		format.run = QuestionRun.restore(state.run(), format.questions);
+		format.previewEndsAt = state.previewEndsAt();
+		format.phaseSince = state.phaseSince();
+		format.paused = state.paused();
+		format.pausedAt = state.pausedAt();
+		format.lastClosed = GameSnapshot.ClosedState.restore(state.lastClosed(), format.questions);
+		format.standings = state.standings();
+		if (format.units != null) {
+			format.units.restore(state.units());
+		}
+		else if (!state.units().isEmpty()) {
+			throw new GameSnapshot.Unrestorable("the snapshot has units, the game none");
+		}
+		return format;
+	}
+
+	@Override
+	public GameSnapshot snapshot() {
+		State state = new State(phase, current, run == null ? null : run.state(), previewEndsAt, phaseSince, paused,
+				pausedAt, GameSnapshot.ClosedState.of(lastClosed), standings, units == null ? List.of() : units.state());
+		return new GameSnapshot(GameSnapshot.VERSION, GameFormatKind.HOSTED, roster.state(), state, null, null);
+	}
 
 	public HostPacedFormat(List<GameQuestion> questions, GameSettings settings, Nicknames nicknames, long now) {
 		if (questions.isEmpty()) {
