@@ -308,7 +308,7 @@ for line in sys.argv[2].splitlines():
       [[ $survivor == "$master" ]] && survivor=$((cluster_port + 1))
       for _ in $(seq 1 120); do
         REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$survivor" CLUSTER NODES 2>/dev/null \
-          | grep -v fail | awk -v s="$slot" '$3 ~ /master/ { for (i = 9; i <= NF; i++) { split($i, r, "-"); if (r[2] == "") r[2] = r[1]; if (s >= r[1] && s <= r[2]) ok = 1 } } END { exit !ok }' && break
+          | grep -v fail | grep -v ":$master@" | awk -v s="$slot" '$3 ~ /master/ { for (i = 9; i <= NF; i++) { split($i, r, "-"); if (r[2] == "") r[2] = r[1]; if (s >= r[1] && s <= r[2]) ok = 1 } } END { exit !ok }' && break
         sleep 0.25
       done
       log "a replica holds slot $slot again, $(( ($(date +%s%N) - started) / 1000000 )) ms after the kill" ;;

@@ -44,8 +44,18 @@ final class ClusterRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
 
+	/** The frames a socket starts with: from a socket the owner does not know yet, nothing else is expected. */
+	private static final java.util.Set<String> HELLOS = java.util.Set.of("join", "resume", "host");
+
 	/** How often a node whose publish failed looks whether the bus is back, to resynchronise. */
 	static final Duration REPAIR_INTERVAL = Duration.ofMillis(100);
+
+	/**
+	 * The shortest time between two resynchronisations of one game's sockets on a node: on a Redis that
+	 * answers slowly (publishes timing out) each resynchronisation would otherwise fail in part and start
+	 * the next at once, and the resumes would feed the overload.
+	 */
+	static final Duration RESYNC_SPACING = Duration.ofSeconds(1);
 
 	private final String node = UUID.randomUUID().toString().substring(0, 12);
 
@@ -175,7 +185,13 @@ final class ClusterRelay {
 		Map<String, Boolean> checked = new java.util.HashMap<>();
 		for (OwnerSide owner : owned.values()) {
 			for (RemotePeer peer : owner.peers.values()) {
-				if (!checked.computeIfAbsent(peer.peerNode, alive::test)) {
+				if (!checked.computeIfAbsent(peer.peerNode, node -> {
+					boolean up = alive.test(node);
+					if (!up) {
+						log.info("Node {} has no heartbeat: its sockets count as gone", node);
+					}
+					return up;
+				})) {
 					owner.serial.execute(() -> {
 						LiveGame game = peer.game;
 						if (owner.peers.remove(peer.id(), peer) && game != null) {
@@ -236,22 +252,49 @@ final class ClusterRelay {
 				// What that node's sockets said in the gap (an answer, a resume) never came: they start again.
 				log.info("Game {}: messages from node {} never came (gap before {}): it resynchronises", game.id(),
 						received.sender(), received.seq());
-				publish(game.id(), new RelayMessage.Resync(received.sender()));
+				askResync(received.sender());
 			}
 			received.message().accept(this);
 		}
 
 		@Override
 		public @Nullable Void clientFrame(RelayMessage.ClientFrame message) {
-			RemotePeer peer = peers.computeIfAbsent(RelayMessage.PerSocket.key(message.node(), message.conn()),
-					k -> new RemotePeer(game.id(), message.node(), message.conn(), message.address()));
-			dispatch(peer, message.frame());
+			String key = RelayMessage.PerSocket.key(message.node(), message.conn());
+			RemotePeer peer = peers.get(key);
+			JsonNode frame = json.readTree(message.frame());
+			String type = frame.path("type").asString();
+			if (peer == null) {
+				peer = new RemotePeer(game.id(), message.node(), message.conn(), message.address());
+				peers.put(key, peer);
+				if (!HELLOS.contains(type)) {
+					// A socket this node does not know says more than hello: its hello was lost, or this node
+					// forgot it (its node taken for dead): that node's sockets start again.
+					askResync(message.node());
+				}
+			}
+			dispatch(peer, type, frame);
 			return null;
+		}
+
+		/** The last time (nanoTime) each node was asked to resynchronise; only the serial executor touches it. */
+		private final Map<String, Long> askedAt = new HashMap<>();
+
+		/** Asks a node to resynchronise its sockets of this game, at most once a second. */
+		private void askResync(String peerNode) {
+			long now = System.nanoTime();
+			Long last = askedAt.get(peerNode);
+			if (last == null || now - last > TimeUnit.SECONDS.toNanos(1)) {
+				askedAt.put(peerNode, now);
+				publish(game.id(), new RelayMessage.Resync(peerNode));
+			}
 		}
 
 		private void dispatch(RemotePeer peer, String text) {
 			JsonNode frame = json.readTree(text);
-			String type = frame.path("type").asString();
+			dispatch(peer, frame.path("type").asString(), frame);
+		}
+
+		private void dispatch(RemotePeer peer, String type, JsonNode frame) {
 			SocketHandler handler = "host".equals(type) || peer.host ? hostHandler : playerHandler;
 			if (handler != null) {
 				handler.dispatch(peer, type, frame);
@@ -585,6 +628,8 @@ final class ClusterRelay {
 
 		private final AtomicBoolean resyncQueued = new AtomicBoolean();
 
+		private volatile long lastResync = System.nanoTime() - RESYNC_SPACING.toNanos();
+
 		String gameId() {
 			return gameId;
 		}
@@ -603,10 +648,18 @@ final class ClusterRelay {
 		/** Every socket of this relay resumes with the owner, soon and once however many ask for it. */
 		void resync() {
 			if (resyncQueued.compareAndSet(false, true)) {
-				serial.execute(() -> {
+				long wait = RESYNC_SPACING.toNanos() - (System.nanoTime() - lastResync);
+				Runnable run = () -> serial.execute(() -> {
 					resyncQueued.set(false);
+					lastResync = System.nanoTime();
 					resumeAll();
 				});
+				if (wait <= 0) {
+					run.run();
+				}
+				else {
+					CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, executor).execute(run);
+				}
 			}
 		}
 
