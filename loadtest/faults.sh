@@ -9,7 +9,13 @@
 #
 # Scenarios: churn (5 % of the players drop every 3 s), mariadb (the database stopped 30 s), redis
 # (Redis restarted: down 5 s, same port, its AOF), kill9 (kill -9 of the node driving the game),
-# sigterm (SIGTERM of it), rolling (the three nodes restarted one by one with SIGTERM).
+# sigterm (SIGTERM of it), rolling (the three nodes restarted one by one with SIGTERM), sentinel (the
+# nodes on a Sentinel set this script starts, a master and a replica with AOF and 3 sentinels; kill -9
+# of the master, the sentinels promote the replica), cluster (the nodes on a Redis Cluster this script
+# starts, 3 masters and 3 replicas with AOF; kill -9 of the master of the game's slot). For sentinel and
+# cluster the nodes are started again on that Redis, and on the services' Redis for the scenarios after
+# them; the sets use QUIZFEST_TEST_SENTINEL_PORT (16390..16394) and QUIZFEST_TEST_CLUSTER_PORT
+# (16380..16385, and +10000 for the cluster bus) and are stopped on exit.
 #
 # Needs the test services (scripts/services.sh start) and their settings in the environment:
 #   source "$QUIZFEST_SERVICES_DIR/env"   (QUIZFEST_TEST_MYSQL_URL, _USER, _PASSWORD, QUIZFEST_TEST_REDIS_URL)
@@ -46,8 +52,86 @@ mysql_password=${QUIZFEST_TEST_MYSQL_PASSWORD:-}
 redis_password=${redis_url#redis://}; redis_password=${redis_password%@*}; redis_password=${redis_password#:}
 redis_port=${redis_url##*:}; redis_port=${redis_port%%/*}
 rcli() { REDISCLI_AUTH=$redis_password redis-cli -h 127.0.0.1 -p "$redis_port" "$@"; }
+sentinel_port=${QUIZFEST_TEST_SENTINEL_PORT:-16390}
+cluster_port=${QUIZFEST_TEST_CLUSTER_PORT:-16380}
+# The fault hook runs this script again: it finds the sets on the same ports.
+export QUIZFEST_TEST_SENTINEL_PORT=$sentinel_port QUIZFEST_TEST_CLUSTER_PORT=$cluster_port
+sentinel_name=quizfest
+# The Redis the nodes use now: standalone (the services'), sentinel or cluster (started by use_redis).
+redis_mode=standalone
+node_redis_url=$redis_url
+set_password=
 mysql_hostport=${mysql_url#jdbc:mysql://}; mysql_hostport=${mysql_hostport%%/*}
 log() { echo "[faults $(date -u +%H:%M:%S)] $*" >&2; }
+
+# ---- the Redis the nodes use ----------------------------------------------------------------------
+
+# The port of the Sentinel set's master now, as the first sentinel that answers names it.
+sentinel_master_port() {
+  local i addr
+  for i in 2 3 4; do
+    addr=$(redis-cli -h 127.0.0.1 -p $((sentinel_port + i)) SENTINEL get-master-addr-by-name "$sentinel_name" 2>/dev/null \
+      | tail -1) && [[ -n $addr ]] && { echo "$addr"; return 0; }
+  done
+  return 1
+}
+
+# Keys matching a pattern, wherever they live (every node of a cluster is scanned).
+k_scan() {
+  local p
+  case $redis_mode in
+    standalone) rcli --scan --pattern "$1" ;;
+    sentinel) REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$(sentinel_master_port)" --scan --pattern "$1" ;;
+    cluster)
+      for p in $(seq "$cluster_port" $((cluster_port + 5))); do
+        REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$p" --scan --pattern "$1" 2>/dev/null || true
+      done | sort -u ;;
+  esac
+}
+
+k_get() {
+  local p
+  case $redis_mode in
+    standalone) rcli GET "$1" ;;
+    sentinel) REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$(sentinel_master_port)" GET "$1" ;;
+    cluster)
+      # The first node that answers follows the redirection (-c) to the slot's master.
+      for p in $(seq "$cluster_port" $((cluster_port + 5))); do
+        REDISCLI_AUTH=$set_password timeout 5 redis-cli -c -h 127.0.0.1 -p "$p" GET "$1" 2>/dev/null && return 0
+      done
+      return 1 ;;
+  esac
+}
+
+# The password in a redis-sentinel:// or redis-cluster:// URL (":secret@...").
+url_password() { local p=${1#*://}; p=${p%%@*}; echo "${p#:}"; }
+
+# Moves the nodes to another Redis: they are stopped, the set is started (sentinel, cluster) and the
+# scenario starts them again on it.
+use_redis() {
+  local mode=$1 i
+  [[ $mode == "$redis_mode" ]] && return 0
+  for i in 1 2 3; do stop_node "$i"; done
+  rm -f "$state"/node*.id
+  case $mode in
+    standalone) node_redis_url=$redis_url ;;
+    sentinel)
+      QUIZFEST_TEST_SENTINEL_PORT=$sentinel_port "$root/scripts/services.sh" start-sentinel >&2
+      # shellcheck disable=SC1091
+      source "$svc/sentinel.env"
+      node_redis_url=$QUIZFEST_TEST_REDIS_SENTINEL_URL; set_password=$(url_password "$node_redis_url")
+      started_sets+=(sentinel) ;;
+    cluster)
+      QUIZFEST_TEST_CLUSTER_PORT=$cluster_port "$root/scripts/services.sh" start-cluster >&2
+      # shellcheck disable=SC1091
+      source "$svc/cluster.env"
+      node_redis_url=$QUIZFEST_TEST_REDIS_CLUSTER_URL; set_password=$(url_password "$node_redis_url")
+      started_sets+=(cluster) ;;
+  esac
+  redis_mode=$mode
+  log "the nodes use the $mode Redis now"
+}
+started_sets=()
 
 # ---- nodes --------------------------------------------------------------------------------------
 
@@ -62,11 +146,11 @@ start_node() { start_node_once "$1" || { log "starting node $1 again"; start_nod
 # Starts node i (1-3) on its port, detached, waits until it is ready and its heartbeat names it.
 start_node_once() {
   local i=$1 port=$((base_port + $1 - 1)) before pid
-  before=$(known_ids; rcli --scan --pattern 'quiz:node:*' | sed 's/^quiz:node://')
+  before=$(known_ids; k_scan 'quiz:node:*' | sed 's/^quiz:node://')
   printf '%s\n' "$before" >> "$state/seen-ids"
   # shellcheck disable=SC2086
   setsid env SPRING_PROFILES_ACTIVE=cluster QUIZFEST_DB_URL="jdbc:mysql://$mysql_hostport/qf_faults" \
-    QUIZFEST_DB_USER="$mysql_user" QUIZFEST_DB_PASSWORD="$mysql_password" QUIZFEST_REDIS_URL="$redis_url" \
+    QUIZFEST_DB_USER="$mysql_user" QUIZFEST_DB_PASSWORD="$mysql_password" QUIZFEST_REDIS_URL="$node_redis_url" \
     QUIZFEST_ADMIN_PASSWORD="$(cat "$state/admin-password")" QUIZFEST_LOAD_SEED_BANK=true \
     java $server_jvm -jar "$server_jar" --server.port="$port" --server.address=127.0.0.1 \
     --quizfest.limits.joins-per-second=1000000 --quizfest.limits.players-per-address=1000000 \
@@ -80,7 +164,7 @@ start_node_once() {
     kill -0 "$pid" 2>/dev/null || { log "node $i stopped while starting; see $state/node$i.log"; return 1; }
     if curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; then
       local id
-      id=$(rcli --scan --pattern 'quiz:node:*' | sed 's/^quiz:node://' | grep -vxF -f <(printf '%s\n' "$before" | sed '/^$/d') | head -1 || true)
+      id=$(k_scan 'quiz:node:*' | sed 's/^quiz:node://' | grep -vxF -f <(printf '%s\n' "$before" | sed '/^$/d') | head -1 || true)
       if [[ -n $id ]]; then
         echo "$id" > "$state/node$i.id"
         log "node $i ready on port $port, pid $pid, node id $id"
@@ -108,7 +192,7 @@ stop_node() {
 # The node (1-3) that holds the game's lease.
 owner_node() {
   local id i
-  id=$(rcli GET "quiz:{g:$1}:lease")
+  id=$(k_get "quiz:{g:$1}:lease")
   for i in 1 2 3; do
     [[ $(cat "$state/node$i.id" 2>/dev/null) == "$id" && -n $id ]] && { echo "$i"; return 0; }
   done
@@ -179,6 +263,55 @@ inject() {
       wait_gone "$pid" 30 || { log "MariaDB still alive 30 s after SIGTERM"; return 1; }
       sleep "$(awk -v s="$started" -v n="$(date +%s%N)" 'BEGIN { d = 30 - (n - s) / 1e9; print (d > 0 ? d : 0) }')"
       start_mariadb; log "MariaDB back" ;;
+    sentinel)
+      # shellcheck disable=SC1091
+      source "$svc/sentinel.env"; set_password=$(url_password "$QUIZFEST_TEST_REDIS_SENTINEL_URL")
+      local master
+      master=$(sentinel_master_port) || { log "no sentinel names a master"; return 1; }
+      pid=$(cat "$QUIZFEST_TEST_REDIS_SENTINEL_DIR/$master/redis.pid")
+      started=$(date +%s%N)
+      log "kill -9 of the Sentinel set's master (port $master, pid $pid)"
+      kill -9 "$pid"
+      for _ in $(seq 1 120); do
+        now=$(sentinel_master_port || true)
+        [[ -n $now && $now != "$master" ]] && break
+        sleep 0.25
+      done
+      [[ $now != "$master" ]] || { log "the sentinels named no new master within 30 s"; return 1; }
+      log "the sentinels promoted port $now, $(( ($(date +%s%N) - started) / 1000000 )) ms after the kill" ;;
+    cluster)
+      # shellcheck disable=SC1091
+      source "$svc/cluster.env"; set_password=$(url_password "$QUIZFEST_TEST_REDIS_CLUSTER_URL")
+      local slot master nodes
+      slot=$(REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$cluster_port" CLUSTER KEYSLOT "quiz:{g:$QUIZFEST_FAULT_GAME}:lease")
+      nodes=$(REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$cluster_port" CLUSTER NODES)
+      master=$(python3 -c '
+import sys
+slot = int(sys.argv[1])
+for line in sys.argv[2].splitlines():
+    f = line.split()
+    if "master" not in f[2] or "fail" in f[2]:
+        continue
+    for r in f[8:]:
+        if r.startswith("["):
+            continue
+        lo, _, hi = r.partition("-")
+        if int(lo) <= slot <= int(hi or lo):
+            print(f[1].split("@")[0].split(":")[1])
+' "$slot" "$nodes")
+      [[ -n $master ]] || { log "no master holds slot $slot"; return 1; }
+      pid=$(cat "$QUIZFEST_TEST_REDIS_CLUSTER_DIR/$master/redis.pid")
+      started=$(date +%s%N)
+      log "kill -9 of the cluster master of the game's slot $slot (port $master, pid $pid)"
+      kill -9 "$pid"
+      local survivor=$cluster_port
+      [[ $survivor == "$master" ]] && survivor=$((cluster_port + 1))
+      for _ in $(seq 1 120); do
+        REDISCLI_AUTH=$set_password redis-cli -h 127.0.0.1 -p "$survivor" CLUSTER NODES 2>/dev/null \
+          | grep -v fail | grep -v ":$master@" | awk -v s="$slot" '$3 ~ /master/ { for (i = 9; i <= NF; i++) { split($i, r, "-"); if (r[2] == "") r[2] = r[1]; if (s >= r[1] && s <= r[2]) ok = 1 } } END { exit !ok }' && break
+        sleep 0.25
+      done
+      log "a replica holds slot $slot again, $(( ($(date +%s%N) - started) / 1000000 )) ms after the kill" ;;
     *) log "unknown fault $scenario"; return 2 ;;
   esac
 }
@@ -198,8 +331,12 @@ shift || true
 scenarios=${*:-churn mariadb redis kill9 sigterm rolling}
 
 cleanup() {
-  local i
+  local i set
   for i in 1 2 3; do stop_node "$i"; done
+  for set in "${started_sets[@]}"; do
+    QUIZFEST_TEST_SENTINEL_PORT=$sentinel_port QUIZFEST_TEST_CLUSTER_PORT=$cluster_port \
+      "$root/scripts/services.sh" "stop-$set" >/dev/null 2>&1 || true
+  done
   # The services' Redis runs without persistence outside these runs.
   rcli CONFIG SET appendonly no >/dev/null 2>&1 || true
 }
@@ -225,6 +362,10 @@ printf '| fault | answers acknowledged / stored (lost) | players affected (resum
 for scenario in $scenarios; do
   dir=$out_root/$scenario
   rm -rf "$dir"; mkdir -p "$dir"
+  case $scenario in
+    sentinel|cluster) use_redis "$scenario" ;;
+    *) use_redis standalone ;;
+  esac
   # Nodes a previous scenario stopped are started again, one at a time (each heartbeat names one node).
   for i in 1 2 3; do node_alive "$i" || start_node "$i"; done
   rcli CONFIG SET appendonly yes >/dev/null

@@ -6,8 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
@@ -16,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.quizfest.server.live.cluster.RelayCodec;
+import vn.quizfest.server.live.cluster.RelayCodec.Received;
 import vn.quizfest.server.live.cluster.RelayMessage;
 
 /**
@@ -26,9 +35,27 @@ import vn.quizfest.server.live.cluster.RelayMessage;
  * fans it out to its own sockets.
  *
  * <p>The messages on a game's channel are {@link RelayMessage}s, written and read only by the
- * {@link RelayCodec}.
+ * {@link RelayCodec}. Each node numbers what it says on a game's channel (one sequence to the owner, one
+ * from it), so that a message that never came is noticed: by the receiver, at the next message (a gap in
+ * the numbers), or by the sender, whose publish failed. Either way the relayed sockets of that game
+ * resume with the owner, as after a reconnect, while the question is still open.
  */
 final class ClusterRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
+
+	/** The frames a socket starts with: from a socket the owner does not know yet, nothing else is expected. */
+	private static final java.util.Set<String> HELLOS = java.util.Set.of("join", "resume", "host");
+
+	/** How often a node whose publish failed looks whether the bus is back, to resynchronise. */
+	static final Duration REPAIR_INTERVAL = Duration.ofMillis(100);
+
+	/**
+	 * The shortest time between two resynchronisations of one game's sockets on a node: on a Redis that
+	 * answers slowly (publishes timing out) each resynchronisation would otherwise fail in part and start
+	 * the next at once, and the resumes would feed the overload.
+	 */
+	static final Duration RESYNC_SPACING = Duration.ofSeconds(1);
 
 	private final String node = UUID.randomUUID().toString().substring(0, 12);
 
@@ -55,8 +82,30 @@ final class ClusterRelay {
 
 	private volatile @Nullable SocketHandler hostHandler;
 
+	/** What this node says on each game's channel, by game id and direction ({@link #stream}). */
+	private final Map<String, Outgoing> outgoing = new ConcurrentHashMap<>();
+
+	/**
+	 * How long after a sign of trouble on the channel (a failed publish, a reconnect) other nodes are not
+	 * judged dead by their heartbeat: after a Redis restart their heartbeat keys are gone until they renew
+	 * them, and forgetting their sockets then would close the open question before they resume.
+	 */
+	private final long deadNodeGraceNanos;
+
+	private volatile long troubledUntil = System.nanoTime();
+
 	ClusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, Executor executor, FanOut fanOut,
 			RelayTraffic traffic) {
+		this(bus, pins, json, executor, fanOut, traffic, Duration.ofSeconds(4));
+	}
+
+	/**
+	 * @param deadNodeGrace how long after trouble on the channel no node counts as dead (the heartbeat's
+	 *        time to live and one renewal: long enough for every node to renew its key)
+	 */
+	ClusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, Executor executor, FanOut fanOut,
+			RelayTraffic traffic, Duration deadNodeGrace) {
+		this.deadNodeGraceNanos = deadNodeGrace.toNanos();
 		this.traffic = traffic;
 		this.bus = bus;
 		this.pins = pins;
@@ -74,12 +123,22 @@ final class ClusterRelay {
 	 * its ack and its last result, as on a resume.
 	 */
 	void resynchronise() {
+		troubled();
 		for (OwnerSide owner : owned.values()) {
 			announce(owner.game.id(), owner.game.pin());
 		}
+		int sockets = 0;
 		for (GameRelay relay : relays.values()) {
-			relay.serial.execute(relay::resumeAll);
+			sockets += relay.sockets.size();
+			relay.resync();
 		}
+		log.info("Channel back: {} games held here announced again, {} relayed sockets of {} games resume", owned.size(),
+				sockets, relays.size());
+	}
+
+	/** Something went wrong on the channel just now: no node counts as dead for a while. */
+	private void troubled() {
+		troubledUntil = System.nanoTime() + deadNodeGraceNanos;
 	}
 
 	/** This node's id in the cluster: it names its sockets on the channels, its heartbeat and its leases. */
@@ -104,11 +163,12 @@ final class ClusterRelay {
 			traffic.received(text);
 			// The owner hears its own messages to the other nodes too: dropped before any parsing.
 			if (RelayCodec.isToOwner(text)) {
-				serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(owner)));
+				serial.execute(() -> codec.decodeReceived(text).ifPresent(owner::received));
 			}
 		});
 		return () -> {
 			owned.remove(game.id(), owner);
+			outgoing.remove(stream(game.id(), false));
 			subscription.close();
 		};
 	}
@@ -118,10 +178,20 @@ final class ClusterRelay {
 	 * (so the early close counts only players who can still answer) and resume through another node.
 	 */
 	void forgetDeadNodes(java.util.function.Predicate<String> alive) {
+		if (System.nanoTime() - troubledUntil < 0 || !bus.connected()) {
+			// Right after a Redis outage the other nodes' heartbeats are gone until they renew them.
+			return;
+		}
 		Map<String, Boolean> checked = new java.util.HashMap<>();
 		for (OwnerSide owner : owned.values()) {
 			for (RemotePeer peer : owner.peers.values()) {
-				if (!checked.computeIfAbsent(peer.peerNode, alive::test)) {
+				if (!checked.computeIfAbsent(peer.peerNode, node -> {
+					boolean up = alive.test(node);
+					if (!up) {
+						log.info("Node {} has no heartbeat: its sockets count as gone", node);
+					}
+					return up;
+				})) {
 					owner.serial.execute(() -> {
 						LiveGame game = peer.game;
 						if (owner.peers.remove(peer.id(), peer) && game != null) {
@@ -167,22 +237,88 @@ final class ClusterRelay {
 
 		private final SerialExecutor serial;
 
+		/** The last sequence number heard from each relaying node; only the serial executor touches it. */
+		private final Map<String, Long> heard = new HashMap<>();
+
 		OwnerSide(LiveGame game, Map<String, RemotePeer> peers, SerialExecutor serial) {
 			this.game = game;
 			this.peers = peers;
 			this.serial = serial;
 		}
 
+		/** On the serial executor, in the order the channel delivered them. */
+		void received(Received received) {
+			if (gap(heard, received)) {
+				// What that node's sockets said in the gap (an answer, a resume) never came: they start again.
+				log.info("Game {}: messages from node {} never came (gap before {}): it resynchronises", game.id(),
+						received.sender(), received.seq());
+				askResync(received.sender());
+			}
+			received.message().accept(this);
+		}
+
 		@Override
 		public @Nullable Void clientFrame(RelayMessage.ClientFrame message) {
-			RemotePeer peer = peers.computeIfAbsent(RelayMessage.PerSocket.key(message.node(), message.conn()),
-					k -> new RemotePeer(game.id(), message.node(), message.conn(), message.address()));
+			String key = RelayMessage.PerSocket.key(message.node(), message.conn());
+			RemotePeer peer = peers.get(key);
 			JsonNode frame = json.readTree(message.frame());
 			String type = frame.path("type").asString();
+			if (peer == null) {
+				peer = new RemotePeer(game.id(), message.node(), message.conn(), message.address());
+				peers.put(key, peer);
+				if (!HELLOS.contains(type)) {
+					// A socket this node does not know says more than hello: its hello was lost, or this node
+					// forgot it (its node taken for dead): that node's sockets start again.
+					askResync(message.node());
+				}
+			}
+			dispatch(peer, type, frame);
+			return null;
+		}
+
+		/** The last time (nanoTime) each node was asked to resynchronise; only the serial executor touches it. */
+		private final Map<String, Long> askedAt = new HashMap<>();
+
+		/** Asks a node to resynchronise its sockets of this game, at most once a second. */
+		private void askResync(String peerNode) {
+			long now = System.nanoTime();
+			Long last = askedAt.get(peerNode);
+			if (last == null || now - last > TimeUnit.SECONDS.toNanos(1)) {
+				askedAt.put(peerNode, now);
+				publish(game.id(), new RelayMessage.Resync(peerNode));
+			}
+		}
+
+		private void dispatch(RemotePeer peer, String text) {
+			JsonNode frame = json.readTree(text);
+			dispatch(peer, frame.path("type").asString(), frame);
+		}
+
+		private void dispatch(RemotePeer peer, String type, JsonNode frame) {
 			SocketHandler handler = "host".equals(type) || peer.host ? hostHandler : playerHandler;
 			if (handler != null) {
 				handler.dispatch(peer, type, frame);
 			}
+		}
+
+		/**
+		 * The socket starts again: what this node knew of it goes (its frames and closes go nowhere now), and
+		 * a new peer says its hello. A player is not disconnected in between: its resume replaces the old
+		 * peer, so the question never closes early for want of it.
+		 */
+		@Override
+		public @Nullable Void again(RelayMessage.Again message) {
+			String key = RelayMessage.PerSocket.key(message.node(), message.conn());
+			RemotePeer old = peers.remove(key);
+			if (old != null) {
+				old.retire();
+				if (old.host && old.game != null) {
+					old.game.disconnected(old);
+				}
+			}
+			RemotePeer peer = new RemotePeer(game.id(), message.node(), message.conn(), message.address());
+			peers.put(key, peer);
+			dispatch(peer, message.frame());
 			return null;
 		}
 
@@ -266,12 +402,94 @@ final class ClusterRelay {
 		public @Nullable Void ownerMoved(RelayMessage.OwnerMoved message) {
 			return null;
 		}
+
+		@Override
+		public @Nullable Void again(RelayMessage.Again message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void resync(RelayMessage.Resync message) {
+			return null;
+		}
+
+		@Override
+		public @Nullable Void sync(RelayMessage.Sync message) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a message comes after a gap in its sender's numbers (and notes its number). The first
+	 * message heard from a sender, or a number lower than the last (the sender started its sequence
+	 * again), is no gap.
+	 */
+	private static boolean gap(Map<String, Long> heard, Received received) {
+		if (received.seq() <= 0) {
+			return false;
+		}
+		Long last = heard.put(received.sender(), received.seq());
+		return last != null && received.seq() > last + 1;
+	}
+
+	/** The key of what this node says on a game's channel to its owner, or as its owner. */
+	private static String stream(String gameId, boolean toOwner) {
+		return (toOwner ? ">" : "<") + gameId;
+	}
+
+	/** What this node says on one game's channel in one direction: numbered in the order it is published. */
+	private static final class Outgoing {
+
+		private long last;
+
+		private final AtomicBoolean repairQueued = new AtomicBoolean();
 	}
 
 	void publish(String gameId, RelayMessage message) {
-		String text = codec.encode(message);
-		traffic.sent(text);
-		bus.publish(gameId, text);
+		boolean toOwner = RelayCodec.isToOwner(message);
+		Outgoing out = outgoing.computeIfAbsent(stream(gameId, toOwner), k -> new Outgoing());
+		// Numbered and handed to the bus under one lock: the numbers go out in order.
+		synchronized (out) {
+			String text = codec.encode(message, node, ++out.last);
+			traffic.sent(text);
+			bus.publish(gameId, text, () -> failed(gameId, toOwner, out));
+		}
+	}
+
+	/**
+	 * A publish failed: the receivers missed it. Once the bus is back, the relayed sockets of the game
+	 * resume with the owner (this node's, or every node's when this node is the owner and its frames were
+	 * lost: a {@code Sync} shows them the gap).
+	 */
+	private void failed(String gameId, boolean toOwner, Outgoing out) {
+		troubled();
+		if (out.repairQueued.compareAndSet(false, true)) {
+			later(() -> repair(gameId, toOwner, out));
+		}
+	}
+
+	private void repair(String gameId, boolean toOwner, Outgoing out) {
+		if (outgoing.get(stream(gameId, toOwner)) != out) {
+			return; // the game is gone from this node (or its relay started again)
+		}
+		if (!bus.connected()) {
+			later(() -> repair(gameId, toOwner, out));
+			return;
+		}
+		out.repairQueued.set(false);
+		if (toOwner) {
+			GameRelay relay = relays.get(gameId);
+			if (relay != null) {
+				relay.resync();
+			}
+		}
+		else if (owned.containsKey(gameId)) {
+			publish(gameId, new RelayMessage.Sync());
+		}
+	}
+
+	private void later(Runnable task) {
+		CompletableFuture.delayedExecutor(REPAIR_INTERVAL.toMillis(), TimeUnit.MILLISECONDS, executor).execute(task);
 	}
 
 	/** One message for every remote socket's own frame. */
@@ -316,9 +534,18 @@ final class ClusterRelay {
 			return address;
 		}
 
+		/** Replaced by a new peer for the same socket ({@code Again}): this one says nothing more. */
+		private volatile boolean retired;
+
+		void retire() {
+			retired = true;
+		}
+
 		@Override
 		boolean send(String frame) {
-			publish(gameId, new RelayMessage.ToSocket(peerNode, conn, frame));
+			if (!retired) {
+				publish(gameId, new RelayMessage.ToSocket(peerNode, conn, frame));
+			}
 			return true;
 		}
 
@@ -329,7 +556,9 @@ final class ClusterRelay {
 
 		@Override
 		void sendAndClose(String frame, CloseStatus status) {
-			publish(gameId, new RelayMessage.CloseSocket(peerNode, conn, status.getCode(), frame));
+			if (!retired) {
+				publish(gameId, new RelayMessage.CloseSocket(peerNode, conn, status.getCode(), frame));
+			}
 		}
 
 		@Override
@@ -345,6 +574,9 @@ final class ClusterRelay {
 		@Override
 		void bound() {
 			super.bound();
+			if (retired) {
+				return;
+			}
 			publish(gameId, host ? new RelayMessage.Bound(peerNode, conn, RelayMessage.Bound.HOST)
 					: new RelayMessage.Bound(peerNode, conn, player, resumeToken));
 		}
@@ -357,7 +589,10 @@ final class ClusterRelay {
 
 	/** Asks the node that holds this game to end it (an organiser's end from this node's console). */
 	void requestEnd(String gameId) {
-		publish(gameId, new RelayMessage.EndGame(node));
+		// Not numbered: this node may hold no socket of the game, and the asking node reads the stored status.
+		String text = codec.encode(new RelayMessage.EndGame(node));
+		traffic.sent(text);
+		bus.publish(gameId, text);
 	}
 
 	// ---- the relaying node's side --------------------------------------------------------------
@@ -388,6 +623,13 @@ final class ClusterRelay {
 		// In order, as the owner sent them: a broadcast and a later frame for one socket never swap.
 		private final SerialExecutor serial = new SerialExecutor(executor);
 
+		/** The last sequence number heard from each owner; only the serial executor touches it. */
+		private final Map<String, Long> heard = new HashMap<>();
+
+		private final AtomicBoolean resyncQueued = new AtomicBoolean();
+
+		private volatile long lastResync = System.nanoTime() - RESYNC_SPACING.toNanos();
+
 		String gameId() {
 			return gameId;
 		}
@@ -398,9 +640,27 @@ final class ClusterRelay {
 			this.subscription = bus.subscribe(gameId, text -> {
 				traffic.received(text);
 				if (!RelayCodec.isToOwner(text)) {
-					serial.execute(() -> codec.decode(text).ifPresent(message -> message.accept(side)));
+					serial.execute(() -> codec.decodeReceived(text).ifPresent(side::received));
 				}
 			});
+		}
+
+		/** Every socket of this relay resumes with the owner, soon and once however many ask for it. */
+		void resync() {
+			if (resyncQueued.compareAndSet(false, true)) {
+				long wait = RESYNC_SPACING.toNanos() - (System.nanoTime() - lastResync);
+				Runnable run = () -> serial.execute(() -> {
+					resyncQueued.set(false);
+					lastResync = System.nanoTime();
+					resumeAll();
+				});
+				if (wait <= 0) {
+					run.run();
+				}
+				else {
+					CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, executor).execute(run);
+				}
+			}
 		}
 
 		void forward(Connection connection, String frame) {
@@ -415,6 +675,7 @@ final class ClusterRelay {
 			}
 			if (sockets.isEmpty()) {
 				relays.remove(gameId, this);
+				outgoing.remove(stream(gameId, true));
 				subscription.close();
 			}
 		}
@@ -424,18 +685,17 @@ final class ClusterRelay {
 			for (Connection socket : List.copyOf(sockets.values())) {
 				String hello = hello(socket, null);
 				if (hello != null) {
-					again(socket, hello);
+					startAgain(socket, hello);
 				}
 			}
 		}
 
 		/**
-		 * The socket starts again with the owner: the owner forgets it (if it still knew it), then hears its
-		 * resume or first frame, in this order (one publisher's messages keep their order).
+		 * The socket starts again with the owner: in one message, the owner forgets what it knew of the
+		 * socket and hears its resume or first frame.
 		 */
-		private void again(Connection socket, String hello) {
-			publish(gameId, new RelayMessage.ClientClosed(node, socket.id()));
-			publish(gameId, new RelayMessage.ClientFrame(node, socket.id(), socket.address(), hello));
+		private void startAgain(Connection socket, String hello) {
+			publish(gameId, new RelayMessage.Again(node, socket.id(), socket.address(), hello));
 		}
 
 		/**
@@ -465,6 +725,25 @@ final class ClusterRelay {
 
 		/** What a relaying node does with the owner's messages for its sockets. */
 		private final class RelayingSide extends Ignoring {
+
+			/** On the serial executor, in the order the channel delivered them. */
+			void received(Received received) {
+				if (gap(heard, received)) {
+					// A frame for one of this node's sockets (an ack, a result) may be among those lost.
+					log.info("Game {}: messages from its owner {} never came (gap before {}): resynchronising",
+							gameId, received.sender(), received.seq());
+					GameRelay.this.resync();
+				}
+				received.message().accept(this);
+			}
+
+			@Override
+			public @Nullable Void resync(RelayMessage.Resync message) {
+				if (node.equals(message.node())) {
+					GameRelay.this.resync();
+				}
+				return null;
+			}
 
 			@Override
 			public @Nullable Void toPlayers(RelayMessage.ToPlayers message) {
@@ -554,11 +833,12 @@ final class ClusterRelay {
 						}
 					}
 					else {
-						again(socket, hello);
+						startAgain(socket, hello);
 					}
 				}
 				if (here && sockets.isEmpty()) {
 					relays.remove(gameId, GameRelay.this);
+					outgoing.remove(stream(gameId, true));
 					subscription.close();
 				}
 				return null;

@@ -13,6 +13,20 @@ public interface GameEventBus {
 
 	void publish(String gameId, String event);
 
+	/**
+	 * As {@link #publish(String, String)}, and runs {@code failed} (on any thread) when the event could not
+	 * be handed to the transport: the publisher knows its receivers missed it. A bus that never fails never
+	 * calls it.
+	 */
+	default void publish(String gameId, String event, Runnable failed) {
+		publish(gameId, event);
+	}
+
+	/** Whether the bus can carry events right now (a Redis bus whose connections are up). */
+	default boolean connected() {
+		return true;
+	}
+
 	Subscription subscribe(String gameId, Consumer<String> listener);
 
 	/**

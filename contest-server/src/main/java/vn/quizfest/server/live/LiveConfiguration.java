@@ -140,9 +140,10 @@ class LiveConfiguration implements WebSocketConfigurer {
 
 	@Bean
 	static ClusterRelay clusterRelay(GameEventBus bus, PinRegistry pins, JsonMapper json, FanOut fanOut,
-			MeterRegistry registry) {
+			MeterRegistry registry, FailoverSettings failover) {
 		ExecutorService relays = Executors.newCachedThreadPool(SerialExecutor.daemonThreads("quiz-relay"));
-		return new ClusterRelay(bus, pins, json, relays, fanOut, new RelayTraffic(registry));
+		return new ClusterRelay(bus, pins, json, relays, fanOut, new RelayTraffic(registry),
+				failover.heartbeatTtl().plus(failover.heartbeatInterval()));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -45,6 +45,8 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
 
+	private final FailedPublishes failureLog = new FailedPublishes();
+
 	/** Uses the application's Lettuce client (standalone, Sentinel or Cluster); it is not shut down here. */
 	RedisGameEventBus(AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
@@ -64,10 +66,26 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	@Override
 	public void publish(String gameId, String event) {
+		publish(gameId, event, () -> {
+		});
+	}
+
+	@Override
+	public void publish(String gameId, String event, Runnable failed) {
 		link.publish(channel(gameId), event).exceptionally(failure -> {
-			log.warn("Could not publish an event of game {}: {}", gameId, failure.toString());
+			// One line per second at most: an outage fails every message of every game at once.
+			if (failureLog.shouldLog()) {
+				log.warn("Could not publish an event of game {}: {} ({} failed publishes in all)", gameId,
+						failure.toString(), failureLog.count());
+			}
+			failed.run();
 			return null;
 		});
+	}
+
+	@Override
+	public boolean connected() {
+		return link.isOpen();
 	}
 
 	@Override
@@ -103,13 +121,15 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 	/** Off the I/O thread: subscribe every channel again where it lives now, then let listeners resync. */
 	private void reconnected() {
+		long reconnectedAt = System.nanoTime();
 		CompletableFuture.runAsync(() -> {
 			String[] channels = listeners.keySet().toArray(String[]::new);
 			try {
 				for (String channel : channels) {
 					link.subscribe(channel);
 				}
-				log.info("Redis reconnected or moved: {} game channels subscribed again", channels.length);
+				log.info("Redis reconnected or moved: {} game channels subscribed again in {} ms", channels.length,
+						java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reconnectedAt));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not subscribe the game channels again: {}", ex.toString());
@@ -154,8 +174,30 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 
 		void unsubscribe(String channel);
 
+		/** Whether both connections are up. */
+		boolean isOpen();
+
 		@Override
 		void close();
+	}
+
+	/** Counts failed publishes and lets one log line through per second. */
+	private static final class FailedPublishes {
+
+		private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+		private final java.util.concurrent.atomic.AtomicLong nextLogAt = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+		boolean shouldLog() {
+			count.incrementAndGet();
+			long now = System.nanoTime();
+			long next = nextLogAt.get();
+			return now - next >= 0 && nextLogAt.compareAndSet(next, now + 1_000_000_000L);
+		}
+
+		long count() {
+			return count.get();
+		}
 	}
 
 	/** A standalone Redis or the master a Sentinel set names (the client follows it on failover). */
@@ -201,6 +243,11 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 		@Override
 		public void unsubscribe(String channel) {
 			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public boolean isOpen() {
+			return subscriber.isOpen() && publisher.isOpen();
 		}
 
 		@Override
@@ -254,6 +301,11 @@ class RedisGameEventBus implements GameEventBus, DisposableBean {
 		@Override
 		public void unsubscribe(String channel) {
 			subscriber.async().sunsubscribe(channel);
+		}
+
+		@Override
+		public boolean isOpen() {
+			return subscriber.isOpen() && publisher.isOpen();
 		}
 
 		@Override

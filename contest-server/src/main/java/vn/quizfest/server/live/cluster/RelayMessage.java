@@ -35,7 +35,14 @@ public sealed interface RelayMessage {
 		R closeAll(CloseAll message);
 
 		R endGame(EndGame message);
+
 		R ownerMoved(OwnerMoved message);
+
+		R again(Again message);
+
+		R resync(Resync message);
+
+		R sync(Sync message);
 	}
 
 	/**
@@ -166,6 +173,44 @@ public sealed interface RelayMessage {
 		@Override
 		public <R> R accept(Handler<R> handler) {
 			return handler.ownerMoved(this);
+		}
+	}
+
+	/**
+	 * To the owner: the socket starts again (after a gap on the channel, or with a new owner): the owner
+	 * forgets what it knew of the socket and hears this frame from it (a resume, a host's {@code host}, or
+	 * a join never answered), in one step, so the player never counts as gone in between (a question
+	 * would close early when everybody else had answered).
+	 */
+	record Again(String node, String conn, String address, String frame) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.again(this);
+		}
+	}
+
+	/**
+	 * From the owner: it missed messages from that node (a gap in their sequence numbers): the node
+	 * resumes its sockets of the game with the owner, as after a reconnect.
+	 */
+	record Resync(String node) implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.resync(this);
+		}
+	}
+
+	/**
+	 * From the owner, after a publish of the game's channel failed: nothing but its sequence number, so
+	 * that every node notices the gap even when no other message follows, and resynchronises.
+	 */
+	record Sync() implements RelayMessage {
+
+		@Override
+		public <R> R accept(Handler<R> handler) {
+			return handler.sync(this);
 		}
 	}
 }
