@@ -270,6 +270,10 @@ class OwnRedisFailoverIntegrationTest extends LiveIntegrationSupport {
 		}
 		JsonNode closed = hostAgain.next("closed", 1);
 		assertThat(closed.path("answered").asInt()).isEqualTo(PLAYERS);
+		// The taking node's own first close: its snapshot folds exactly the stream it found and its own
+		// entries up to the close, and the stream is empty again.
+		await().atMost(WAIT).until(() -> redis.opsForStream().size(RedisFailover.journalKey(game.id())) == 0);
+		assertThat(redis.opsForValue().get(RedisFailover.snapshotKey(game.id()))).contains("\"current\":1");
 		command(hostAgain, "next");
 		hostAgain.next("leaderboard", 1);
 		command(hostAgain, "next");
