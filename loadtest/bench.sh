@@ -29,6 +29,14 @@ sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1536m}
 # The phones' client: the lean one (Netty), so that the simulator leaves the server more of the cores.
 sim_args=${QUIZFEST_BENCH_SIM_ARGS:---client ${QUIZFEST_BENCH_CLIENT:-nio} --warmup 200 --join-rate 1000 --questions 3 --preview 1 --think 2,0.2,1,3 --missing 0 --wrong 0.3 --drop 0.01 --timeout 900}
 
+# QUIZFEST_BENCH_GAMES=N: N games at once, the N players spread over them (the simulator's --games);
+# the results go to <mode>-<N>-games<G>/.
+games=${QUIZFEST_BENCH_GAMES:-1}
+[[ $games =~ ^[0-9]+$ && $games -ge 1 ]] || { echo "QUIZFEST_BENCH_GAMES must be a whole number of games, 1 or more" >&2; exit 2; }
+games_args=
+games_label=
+if (( games > 1 )); then games_args="--games $games"; games_label="-games$games"; fi
+
 modes=${1:-embedded cluster}
 sizes=${2:-1000 5000 10000}
 
@@ -111,7 +119,7 @@ settle() {
 
 for mode in $modes; do
   for n in $sizes; do
-    dir=$out_root/${QUIZFEST_BENCH_LABEL:-$mode}-$n
+    dir=$out_root/${QUIZFEST_BENCH_LABEL:-$mode}-$n$games_label
     rm -rf "$dir"; mkdir -p "$dir"
     echo "== $mode, $n players: $(uptime)" | tee "$dir/uptime.txt"
     start_server "$mode" "$dir"
@@ -120,7 +128,7 @@ for mode in $modes; do
     settle
     echo "== measured run starts: $(uptime)" | tee -a "$dir/uptime.txt"
     # shellcheck disable=SC2086
-    simulate "$dir" "$n" --server-pid "$server_pid" $sim_args $QUIZFEST_BENCH_SIM_EXTRA 2>&1 | tee "$dir/simulator.log"
+    simulate "$dir" "$n" --server-pid "$server_pid" $sim_args $games_args $QUIZFEST_BENCH_SIM_EXTRA 2>&1 | tee "$dir/simulator.log"
     stop_server
     echo "== done: $dir/report.html; load after: $(uptime)" | tee -a "$dir/uptime.txt"
   done

@@ -33,6 +33,9 @@ public final class LoadSimulator {
 	}
 
 	public Summary run() {
+		if (options.games() > 1) {
+			return runGames();
+		}
 		long started = System.currentTimeMillis();
 		HostDriver.Deadline deadline = new HostDriver.Deadline(started + options.timeout().toMillis());
 		Metrics metrics = new Metrics(options.timeout().toSeconds());
@@ -191,6 +194,169 @@ public final class LoadSimulator {
 				audit);
 	}
 
+	/**
+	 * {@code --games N}: N games on the server at once, each with its own host and its share of the players.
+	 * Every game's players join first (the memory sample sees them all connected), then the N hosts play
+	 * their games at the same time. Latencies go to one set of histograms; the stored answers are checked
+	 * game by game and added up.
+	 */
+	private Summary runGames() {
+		long started = System.currentTimeMillis();
+		HostDriver.Deadline deadline = new HostDriver.Deadline(started + options.timeout().toMillis());
+		Metrics metrics = new Metrics(options.timeout().toSeconds());
+		ServerApi api = new ServerApi(options.urls().get(0), json);
+		api.login(options.user(), options.password());
+		List<JsonNode> bank = api.questions(options.questions());
+		List<AnswerBook.Key> keys = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (JsonNode question : bank) {
+			keys.add(AnswerBook.Key.of(question));
+			ids.add(question.path("id").asLong());
+		}
+		AnswerBook book = new AnswerBook(keys);
+		int games = options.games();
+		List<String> gameIds = new ArrayList<>();
+		List<String> pins = new ArrayList<>();
+		List<HostDriver> hosts = new ArrayList<>();
+		List<Swarm> swarms = new ArrayList<>();
+		List<List<SimulatedPlayer>> playersByGame = new ArrayList<>();
+		List<SimulatedPlayer> everyone = new ArrayList<>(options.players());
+		HttpClient hostHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+		Map<String, Object> memory = new LinkedHashMap<>();
+		Map<String, Object> joins = new LinkedHashMap<>();
+		Map<String, Object> cpuUse = new LinkedHashMap<>();
+		CpuClock cpu = new CpuClock(options.serverPid());
+		int questions = 0;
+		try {
+			for (int g = 0; g < games; g++) {
+				Options game = options.forGame(g, options.playersInGame(g));
+				ServerApi.CreatedGame created = api.createGame("Thử tải " + (g + 1) + "/" + games + ": " + game.players()
+						+ " người chơi", ids, options.previewSeconds(), Math.max(1_000, game.players() + 100),
+						options.elimination(), options.teams(), false);
+				HostDriver host = new HostDriver(json, metrics, deadline);
+				hosts.add(host);
+				JsonNode hosted = host.attach(hostHttp, options.urls(), created.id(), created.hostToken());
+				if (!"LOBBY".equals(hosted.path("phase").asString())) {
+					throw new IllegalStateException("Game " + created.id() + " is in phase "
+							+ hosted.path("phase").asString() + "; the simulator plays a game from its lobby.");
+				}
+				questions = hosted.path("game").path("questions").asInt();
+				gameIds.add(created.id());
+				pins.add(created.pin());
+				Swarm swarm = new Swarm(game, metrics, json, book, questions, created.pin());
+				swarms.add(swarm);
+				List<SimulatedPlayer> players = new ArrayList<>(game.players());
+				for (int i = 0; i < game.players(); i++) {
+					players.add(new SimulatedPlayer(swarm, i));
+				}
+				playersByGame.add(players);
+				everyone.addAll(players);
+			}
+			log.accept(games + " games " + gameIds + ", PINs " + pins + "; " + options.players() + " players at "
+					+ options.joinRate() + "/s in all over " + options.urls());
+			if (options.serverPid() != null) {
+				memory.put("idle", ServerProbe.sample(options.serverPid(), true).json());
+			}
+			Map<String, Double> metersBefore = meters(api);
+			CpuClock.Reading beforeJoins = cpu.read();
+			long joinStart = System.nanoTime();
+			List<ScheduledFuture<?>> timers = new ArrayList<>();
+			for (int g = 0; g < games; g++) {
+				Swarm swarm = swarms.get(g);
+				List<SimulatedPlayer> players = playersByGame.get(g);
+				timers.add(startJoining(swarm, players, joinStart, swarm.options.joinRate(),
+						Math.max(1, options.maxConnecting() / games)));
+				int[] tick = { 0 };
+				// Pings as in one game: each phone every 30 s, a thirtieth of each game's phones each second.
+				timers.add(swarm.scheduler.scheduleAtFixedRate(() -> {
+					int slice = tick[0]++ % 30;
+					for (int i = slice; i < players.size(); i += 30) {
+						players.get(i).ping();
+					}
+				}, 30, 1, TimeUnit.SECONDS));
+			}
+			hosts.get(0).await(() -> swarms.stream().mapToInt(s -> s.joined.get() + s.joinFailed.get()).sum()
+					>= options.players(), deadline.atMillis() - System.currentTimeMillis(), "joins");
+			double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+			int joined = swarms.stream().mapToInt(s -> s.joined.get()).sum();
+			joins.put("requested", options.players());
+			joins.put("joined", joined);
+			joins.put("failed", swarms.stream().mapToInt(s -> s.joinFailed.get()).sum());
+			joins.put("failures", metrics.counts("joinFailed"));
+			joins.put("byServer", metrics.counts("joinedVia"));
+			joins.put("failedAttempts", metrics.counts("joinAttemptsFailed"));
+			joins.put("secondsToAllJoined", Math.round(joinSeconds * 100) / 100.0);
+			joins.put("ratePerSecond", Math.round(joined / Math.max(0.001, joinSeconds) * 10) / 10.0);
+			joins.put("perSecond", metrics.joinTimeline());
+			joins.put("byGame", swarms.stream().map(s -> s.joined.get()).toList());
+			CpuClock.Reading allJoined = cpu.read();
+			log.accept(joined + " joined " + games + " games in " + joins.get("secondsToAllJoined") + " s; CPU while joining "
+					+ CpuClock.between(beforeJoins, allJoined));
+			if (options.serverPid() != null) {
+				memory.put("connected", ServerProbe.sample(options.serverPid(), true).json());
+			}
+			CpuClock.Reading playStart = cpu.read();
+			List<Thread> playing = new ArrayList<>();
+			for (int g = 0; g < games; g++) {
+				HostDriver host = hosts.get(g);
+				Swarm swarm = swarms.get(g);
+				Thread thread = new Thread(() -> host.play(swarm), "sim-host-" + (g + 1));
+				thread.setDaemon(true);
+				thread.start();
+				playing.add(thread);
+			}
+			for (Thread thread : playing) {
+				try {
+					thread.join(Math.max(1, deadline.atMillis() - System.currentTimeMillis()));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+			cpuUse.put("playing", CpuClock.between(playStart, cpu.read()));
+			cpuUse.put("joining", CpuClock.between(beforeJoins, allJoined));
+			log.accept("CPU while playing " + cpuUse.get("playing"));
+			timers.forEach(timer -> timer.cancel(false));
+			for (SimulatedPlayer player : everyone) {
+				player.abort();
+			}
+			Map<String, Object> audit = new LinkedHashMap<>();
+			long acknowledged = 0;
+			long stored = 0;
+			long lost = 0;
+			List<Object> byGame = new ArrayList<>();
+			for (int g = 0; g < games; g++) {
+				Map<String, Object> one = audit(api, gameIds.get(g), playersByGame.get(g), deadline);
+				byGame.add(one);
+				acknowledged += ((Number) one.getOrDefault("acknowledged", 0)).longValue();
+				stored += ((Number) one.getOrDefault("stored", 0)).longValue();
+				lost += ((Number) one.getOrDefault("lost", 0)).longValue();
+			}
+			audit.put("checked", true);
+			audit.put("acknowledged", acknowledged);
+			audit.put("stored", stored);
+			audit.put("lost", lost);
+			audit.put("byGame", byGame);
+			Map<String, Double> metersAfter = meters(api);
+			if (options.serverPid() != null) {
+				memory.put("end", ServerProbe.sample(options.serverPid(), false).json());
+				addPerPlayer(memory, joined);
+			}
+			memory.put("simulator", ServerProbe.self().json());
+			Summary summary = summarise(started, deadline, String.join(",", gameIds), String.join(",", pins), questions,
+					metrics, joins, audit, memory, cpuUse, metersBefore, metersAfter, everyone);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> run = (Map<String, Object>) summary.document().get("run");
+			run.put("games", games);
+			return summary;
+		}
+		finally {
+			hosts.forEach(HostDriver::close);
+			swarms.forEach(Swarm::close);
+		}
+	}
+
 	/** The stored answers as each --url node reports them (a fault run: every node should say the same). */
 	private Map<String, Object> auditByNode(String gameId, List<SimulatedPlayer> players) {
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -228,11 +394,16 @@ public final class LoadSimulator {
 
 	/** Starts players at the join rate, never more than --max-connecting handshakes at once. */
 	private ScheduledFuture<?> startJoining(Swarm swarm, List<SimulatedPlayer> players, long joinStart) {
+		return startJoining(swarm, players, joinStart, options.joinRate(), options.maxConnecting());
+	}
+
+	private static ScheduledFuture<?> startJoining(Swarm swarm, List<SimulatedPlayer> players, long joinStart,
+			double joinRate, int maxConnecting) {
 		int[] next = { 0 };
 		return swarm.scheduler.scheduleAtFixedRate(() -> {
 			double elapsed = (System.nanoTime() - joinStart) / 1e9;
-			long due = Math.min(players.size(), (long) Math.ceil(elapsed * options.joinRate()) + 1);
-			while (next[0] < due && swarm.connecting.get() < options.maxConnecting()) {
+			long due = Math.min(players.size(), (long) Math.ceil(elapsed * joinRate) + 1);
+			while (next[0] < due && swarm.connecting.get() < maxConnecting) {
 				swarm.connecting.incrementAndGet();
 				players.get(next[0]++).start();
 			}

@@ -16,7 +16,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		String hostToken, String user, String password, ThinkTime think, double timeScale, double wrong,
 		double missing, double drop, long seed, Duration timeout, Path out, Long serverPid, int previewSeconds,
 		int clients, int maxConnecting, int warmup, String format, String client, int teams, int contestants,
-		FailoverOptions failover) {
+		FailoverOptions failover, int games) {
 
 	/** The environment variable that may hold the organiser's password (kept out of `ps` output). */
 	public static final String PASSWORD_ENV = "QUIZFEST_LOADTEST_PASSWORD";
@@ -30,6 +30,9 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 
 	/** Contestants a buzzer game seats at most (docs/organiser-console.md, "Vòng bấm chuông"). */
 	public static final int MAX_CONTESTANTS = 8;
+
+	/** Games played at once at most ({@code --games}). */
+	public static final int MAX_GAMES = 100;
 
 	/** Whether the created game plays Rung chuông vàng: eliminated players watch instead of answering. */
 	public boolean elimination() {
@@ -71,7 +74,23 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options withPlayers(int players) {
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, previewSeconds, clients, maxConnecting,
-				warmup, format, client, teams, contestants, failover);
+				warmup, format, client, teams, contestants, failover, games);
+	}
+
+	/**
+	 * One of the {@code --games} games: its share of the players, a seed of its own (so the games' players
+	 * do not all think alike), and its share of the client threads (at least one).
+	 */
+	public Options forGame(int game, int playersInGame) {
+		return new Options(urls, playersInGame, Math.max(0.1, joinRate / games), questions, gameId, pin, hostToken, user,
+				password, think, timeScale, wrong, missing, drop, seed + 1_000L * (game + 1), timeout, out, serverPid,
+				previewSeconds, Math.max(1, clients / games), maxConnecting, warmup, format, client, teams, contestants,
+				failover, 1);
+	}
+
+	/** The players of game {@code game} (0-based) of {@link #games}: as even a share as the count allows. */
+	public int playersInGame(int game) {
+		return players / games + (game < players % games ? 1 : 0);
 	}
 
 	/**
@@ -81,7 +100,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 	public Options forWarmup() {
 		return new Options(urls, warmup, Math.max(joinRate, 500), 2, null, null, null, user, password, think, 0.05, wrong,
 				0, 0, seed + 1, Duration.ofMinutes(2), out.resolve("warmup"), null, 0, clients, maxConnecting, 0, "hosted",
-				client, teams, contestants, FailoverOptions.DEFAULTS);
+				client, teams, contestants, FailoverOptions.DEFAULTS, 1);
 	}
 
 	public static Options parse(String[] args, Map<String, String> env) {
@@ -112,6 +131,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		int teams = 0;
 		int contestants = MAX_CONTESTANTS;
 		FailoverOptions failover = FailoverOptions.DEFAULTS;
+		int games = 1;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -182,6 +202,7 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				}
 				case "--teams" -> teams = integer(name, value, 0, 500);
 				case "--contestants" -> contestants = integer(name, value, 2, MAX_CONTESTANTS);
+				case "--games" -> games = integer(name, value, 1, MAX_GAMES);
 				// Fault runs (issue 16): resumes through other nodes, churn, the --fault hook.
 				case "--resume-deadline", "--resume-attempts", "--churn", "--fault" -> failover = failover.with(name, value);
 				default -> throw new OptionsException("Unknown option " + name + "; see --help.");
@@ -209,10 +230,23 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 		if (user != null && password == null) {
 			throw new OptionsException("--user needs a password (--password or " + PASSWORD_ENV + ").");
 		}
+		if (games > 1) {
+			if (gameId != null) {
+				throw new OptionsException("--games creates its games: it cannot attach to one (--game, --pin, --host-token).");
+			}
+			if (players < games) {
+				throw new OptionsException("--games " + games + " needs at least one player per game: --players " + players
+						+ " is fewer.");
+			}
+			if ("buzzer".equals(format) || failover.fault() != null || failover.churn() != null) {
+				throw new OptionsException("--games plays classic or elimination games without faults: not with "
+						+ "--format buzzer, --fault or --churn.");
+			}
+		}
 		failover.check(questions);
 		return new Options(urls, players, joinRate, questions, gameId, pin, hostToken, user, password, think,
 				timeScale, wrong, missing, drop, seed, timeout, out, serverPid, preview, clients, maxConnecting, warmup,
-				format, client, teams, contestants, failover);
+				format, client, teams, contestants, failover, games);
 	}
 
 	static URI url(String value) {
@@ -333,6 +367,9 @@ public record Options(List<URI> urls, int players, double joinRate, int question
 				                         the host seats --contestants players, who press; the host judges; the
 				                         rest answer as the audience)                          (default hosted)
 				  --contestants N        buzzer: contestants seated, the first N players to join, 2-8  (default 8)
+				  --games N              N games at once, 1-100, each with its own host; the players, the join rate
+				                         and --clients are shared out evenly over them; latencies are over all
+				                         games, the stored answers checked game by game       (default 1)
 				  --help                 this text
 				""" + FailoverOptions.HELP + """
 

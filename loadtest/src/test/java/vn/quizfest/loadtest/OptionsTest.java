@@ -146,4 +146,42 @@ class OptionsTest {
 		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--client", "netty"))
 			.hasMessage("--client must be jdk or nio, not 'netty'.");
 	}
+
+	@Test
+	void tenGamesShareThePlayersTheJoinRateAndTheClientsEvenly() {
+		Options options = parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--players", "10_005", "--games", "10",
+				"--join-rate", "1000", "--clients", "4", "--seed", "7");
+		assertThat(options.games()).isEqualTo(10);
+		assertThat(options.playersInGame(0)).as("the 5 left over go to the first games").isEqualTo(1_001);
+		assertThat(options.playersInGame(4)).isEqualTo(1_001);
+		assertThat(options.playersInGame(5)).isEqualTo(1_000);
+		int total = 0;
+		for (int g = 0; g < 10; g++) {
+			total += options.playersInGame(g);
+		}
+		assertThat(total).isEqualTo(10_005);
+		Options third = options.forGame(2, options.playersInGame(2));
+		assertThat(third.players()).isEqualTo(1_001);
+		assertThat(third.games()).as("each game is played as one").isEqualTo(1);
+		assertThat(third.joinRate()).isEqualTo(100);
+		assertThat(third.clients()).as("at least one client thread per game").isEqualTo(1);
+		assertThat(third.seed()).isNotEqualTo(options.seed()).isNotEqualTo(options.forGame(3, 1_000).seed());
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin").games()).as("the default").isEqualTo(1);
+		assertThat(options.withPlayers(20).games()).isEqualTo(10);
+		assertThat(options.forWarmup().games()).as("the warm-up is one game").isEqualTo(1);
+	}
+
+	@Test
+	void gamesThatCannotBePlayedAreRefusedNamingTheOption() {
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--games", "0"))
+			.hasMessageContaining("--games must be between 1 and 100");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--games", "ten"))
+			.hasMessageContaining("--games must be a whole number");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--games", "5", "--players", "4"))
+			.hasMessageContaining("needs at least one player per game");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--game", "g1", "--pin", "123456",
+				"--host-token", "t", "--games", "2")).hasMessageContaining("--games creates its games");
+		assertThatThrownBy(() -> parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--games", "2", "--format",
+				"buzzer", "--players", "100")).hasMessageContaining("not with --format buzzer");
+	}
 }

@@ -1,6 +1,7 @@
 package vn.quizfest.server.live;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -8,6 +9,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
+import org.apache.tomcat.websocket.InlineFrames;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +18,16 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 
 /**
- * One client socket with a thread-safe, non-blocking send path. Frames go out one at a time
- * through the container's asynchronous send; later frames wait in a small queue. A connection that
- * cannot keep up (queue full, or one frame not delivered within the send timeout) is closed with
- * {@link CloseCodes#SLOW_CONSUMER}: a slow phone is dropped, it can resume, and it never holds a
- * sender thread, so it never stalls the others.
+ * One client socket with a thread-safe, non-blocking send path. Frames go out one at a time; later
+ * frames wait in a small queue. Under Tomcat the sending thread writes a frame straight to the socket
+ * when the socket takes it whole ({@link InlineFrames}: no hand-off to the container's executor per
+ * frame); a socket whose buffer is full keeps that write pending until it drains, and the frames behind
+ * it wait. Otherwise (another container, Tomcat writing on the socket itself, the inline path off) the
+ * container's asynchronous send is used. A connection that cannot keep up (queue full, or one frame not
+ * delivered within the send timeout) is closed with {@link CloseCodes#SLOW_CONSUMER}: a slow phone is
+ * dropped, it can resume, and it never holds a sender thread, so it never stalls the others.
  */
-final class Connection extends Peer {
+final class Connection extends Peer implements InlineFrames.Listener {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
@@ -41,9 +46,21 @@ final class Connection extends Peer {
 	/** Tomcat's endpoint takes a broadcast's bytes as they are; another container gets the String. */
 	private final boolean writesBytes;
 
+	/** Tomcat's inline writer for this socket; null: every frame takes the asynchronous send. */
+	private final InlineFrames.@Nullable Socket inline;
+
+	private final long sendTimeoutMillis;
+
 	private final Consumer<Connection> onSlow;
 
 	private boolean inFlight;
+
+	/**
+	 * When the write in flight started ({@link System#nanoTime()}): a later frame that finds it older than
+	 * the send timeout drops the socket. Tomcat's poller fails a pending inline write only when it makes
+	 * no progress at all for that long; a phone that drains a few bytes at a time is caught here.
+	 */
+	private volatile long writeStarted;
 
 	private boolean closed;
 
@@ -67,6 +84,8 @@ final class Connection extends Peer {
 		this.remote = nativeSession.getAsyncRemote();
 		this.remote.setSendTimeout(settings.sendTimeout().toMillis());
 		this.writesBytes = settings.sharedFrameBytes() && TOMCAT && org.apache.tomcat.websocket.SharedTextFrames.supports(remote);
+		this.inline = settings.inlineWrites() && TOMCAT ? InlineFrames.of(nativeSession) : null;
+		this.sendTimeoutMillis = settings.sendTimeout().toMillis();
 		this.maxQueued = settings.maxQueuedFrames();
 		this.onSlow = onSlow;
 		this.rateLimiter = rateLimiter;
@@ -108,7 +127,12 @@ final class Connection extends Peer {
 
 	@Override
 	boolean send(SharedFrame frame) {
-		return enqueue(writesBytes ? frame : frame.text());
+		return enqueue(writesBytes || inline != null ? frame : frame.text());
+	}
+
+	/** Whether frames are written inline when the socket takes them (Tomcat); false: the container's send alone. */
+	boolean writesInline() {
+		return inline != null;
 	}
 
 	/** Writes the frame now, or queues it behind the one in flight; a full queue drops the socket. */
@@ -119,7 +143,7 @@ final class Connection extends Peer {
 				return false;
 			}
 			if (inFlight) {
-				if (queue.size() < maxQueued) {
+				if (queue.size() < maxQueued && !pendingTooLong()) {
 					queue.add(frame);
 					return true;
 				}
@@ -139,25 +163,100 @@ final class Connection extends Peer {
 		return true;
 	}
 
-	private void write(Object frame) {
+	/** Whether the write in flight started longer than the send timeout ago (called with a write in flight). */
+	private boolean pendingTooLong() {
+		return System.nanoTime() - writeStarted > sendTimeoutMillis * 1_000_000;
+	}
+
+	/**
+	 * Writes the frame, and after it each queued frame that the socket takes inline, on this thread;
+	 * stops at a write that goes pending or asynchronous (its completion writes the next).
+	 */
+	private void write(Object first) {
+		Object frame = first;
+		while (frame != null) {
+			writeStarted = System.nanoTime();
+			InlineFrames.Socket socket = inline;
+			if (socket == null) {
+				writeAsync(frame);
+				return;
+			}
+			ByteBuffer bytes;
+			int payload;
+			if (frame instanceof SharedFrame shared) {
+				bytes = shared.frame();
+				payload = shared.payloadBytes();
+			}
+			else {
+				bytes = SharedFrame.textFrame((String) frame);
+				payload = SharedFrame.payloadBytes(bytes);
+			}
+			InlineFrames.Outcome outcome;
+			try {
+				outcome = socket.write(bytes, payload, sendTimeoutMillis, this);
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+				return;
+			}
+			switch (outcome) {
+				case WRITTEN -> frame = next();
+				case PENDING -> {
+					return;
+				}
+				case FAILED -> {
+					fail(socket.failure());
+					return;
+				}
+				case BUSY -> {
+					writeAsync(frame);
+					return;
+				}
+			}
+		}
+	}
+
+	private void writeAsync(Object frame) {
 		try {
 			if (frame instanceof SharedFrame shared) {
-				org.apache.tomcat.websocket.SharedTextFrames.send(remote, shared.bytes(), this::sent);
+				if (writesBytes) {
+					org.apache.tomcat.websocket.SharedTextFrames.send(remote, shared.bytes(), this::sent);
+				}
+				else {
+					remote.sendText(shared.text(), this::sent);
+				}
 			}
 			else {
 				remote.sendText((String) frame, this::sent);
 			}
 		}
 		catch (RuntimeException ex) {
-			failed(ex);
+			fail(ex);
 		}
+	}
+
+	/** A pending inline write went out whole (a container thread). */
+	@Override
+	public void written() {
+		write(next());
+	}
+
+	/** A pending inline write failed or made no progress within the send timeout (a container thread). */
+	@Override
+	public void failed(Throwable cause) {
+		fail(cause);
 	}
 
 	private void sent(SendResult result) {
 		if (!result.isOK()) {
-			failed(result.getException());
+			fail(result.getException());
 			return;
 		}
+		write(next());
+	}
+
+	/** After a frame went out: the next queued one, or null (then the close that waited for it, if any, is done). */
+	private @Nullable Object next() {
 		Object next;
 		CloseStatus closing = null;
 		synchronized (this) {
@@ -171,12 +270,10 @@ final class Connection extends Peer {
 		if (closing != null) {
 			closeQuietly(closing);
 		}
-		else if (next != null) {
-			write(next);
-		}
+		return next;
 	}
 
-	private void failed(@Nullable Throwable cause) {
+	private void fail(@Nullable Throwable cause) {
 		synchronized (this) {
 			boolean closing = closeWhenSent != null;
 			closeWhenSent = null;

@@ -579,6 +579,11 @@ final class FrameOutput implements GameEvent.Listener {
 	private record Targets(List<Peer> local, List<Peer> remote) {
 	}
 
+	/** The bound players' sockets on this node, as a broadcast to players reaches them. */
+	List<Peer> localPlayers() {
+		return snapshot(true).local();
+	}
+
 	private Targets snapshot(boolean ofPlayers) {
 		List<Peer> local = new ArrayList<>();
 		List<Peer> remote = new ArrayList<>(0);

@@ -120,6 +120,11 @@ public final class LiveGame {
 		return output.connectedPlayers();
 	}
 
+	/** The bound players' sockets on this node (what a broadcast to the players goes to). */
+	List<Peer> localPlayers() {
+		return output.localPlayers();
+	}
+
 	boolean hostTokenMatches(String token) {
 		return MessageDigest.isEqual(hostTokenHash, LiveGames.sha256(token));
 	}

@@ -29,6 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sharedFrameBytes a broadcast frame is encoded to UTF-8 once and every socket writes those bytes
  *        as one frame (Tomcat only); false (the default: it did not pay in docs/benchmarks.md): each socket
  *        encodes the text itself, as the standard API does
+ * @param inlineWrites under Tomcat, the thread that sends a frame writes it straight to the socket and is done when
+ *        the socket takes it whole, instead of handing each completed write to the container's executor; a socket
+ *        whose buffer is full finishes its write when it drains (true, the default since issue 17's measurements in
+ *        docs/benchmarks.md); false: every frame takes the container's asynchronous send
  * @param hostMessagesPerSecond steady rate of messages allowed per host socket (the console, the stage screen,
  *        the buzzer's phone controls): an organiser seating eight contestants and scoring them clicks faster
  *        than a player answers, and the socket is the organiser's own once it presents the host token
@@ -42,7 +46,8 @@ public record LiveSettings(@DefaultValue("1024") int maxFrameBytes, @DefaultValu
 		@DefaultValue("30s") Duration joinTimeout, @DefaultValue("30m") Duration finishedGameRetention,
 		@DefaultValue("120s") Duration idleTimeout, @DefaultValue("600") int maxConnectionsPerAddress,
 		@DefaultValue("2h") Duration idleGameTimeout, @DefaultValue("false") boolean sharedFrameBytes,
-		@DefaultValue("30") int hostMessagesPerSecond, @DefaultValue("60") int hostBurst) {
+		@DefaultValue("30") int hostMessagesPerSecond, @DefaultValue("60") int hostBurst,
+		@DefaultValue("true") boolean inlineWrites) {
 
 	int effectiveSenderThreads() {
 		return senderThreads > 0 ? senderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
