@@ -23,6 +23,8 @@ sim_jar=$root/loadtest/target/quizfest-loadtest.jar
 port=${QUIZFEST_BENCH_PORT:-18091}
 server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1g}
+# The entrants' HTTP client: nio (the lean keep-alive client on Netty) or jdk (the JDK's HttpClient).
+http_client=${QUIZFEST_BENCH_HTTP:-nio}
 # Settings the server gets for the benchmark only, e.g. rate limits raised: every simulated phone
 # comes from 127.0.0.1, which a real deployment would see as one very busy address.
 # The live game's per-address limits too (joins per second, players and sockets per address): the live
@@ -116,7 +118,7 @@ run_load() { # entrants rate live
   local entrants=$1 rate=$2 live=$3
   # Warm-up: JIT, pools and caches, with a small contest and a small game.
   timeout 180 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants 300 \
-    --start-rate 100 --questions 10 --time-scale 0.05 --lapse 0 --out "$dir/warmup-contest" \
+    --start-rate 100 --questions 10 --time-scale 0.05 --lapse 0 --http "$http_client" --out "$dir/warmup-contest" \
     >"$dir/warmup-contest.log" 2>&1 || true
   timeout 180 java $sim_jvm -jar "$sim_jar" --url "$url" --user admin --players 200 --questions 2 \
     --preview 0 --time-scale 0.05 --timeout 120 --out "$dir/warmup-live" >"$dir/warmup-live.log" 2>&1 || true
@@ -137,7 +139,7 @@ run_load() { # entrants rate live
   local TIMEFORMAT='%U %S'
   { time timeout 1800 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants "$entrants" \
     --start-rate "$rate" --questions 10 --time-limit 180 --think 4,0.5,1,15 --server-pid "$server_pid" \
-    --timeout 1500 --out "$dir/contest" >"$dir/contest.log" 2>&1 ; } 2>"$dir/simulator-cpu.txt" || true
+    --http "$http_client" --timeout 1500 --out "$dir/contest" >"$dir/contest.log" 2>&1 ; } 2>"$dir/simulator-cpu.txt" || true
   tail -40 "$dir/contest.log"
   echo "== contest run done: $(uptime)" | tee -a "$dir/uptime.txt"
   local requests
