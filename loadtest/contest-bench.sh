@@ -29,7 +29,7 @@ http_client=${QUIZFEST_BENCH_HTTP:-nio}
 # comes from 127.0.0.1, which a real deployment would see as one very busy address.
 # The live game's per-address limits too (joins per second, players and sockets per address): the live
 # simulator's phones are all 127.0.0.1 as well.
-server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000}
+server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000 --quizfest.http.max-connections-per-address=0}
 
 what=${1:-load}
 [[ $what == load || $what == close || $what == both ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS] | both [ENTRANTS] [RATE] [LIVE_PLAYERS] [ATTEMPTS]" >&2; exit 2; }

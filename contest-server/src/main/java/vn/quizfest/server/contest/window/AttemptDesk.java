@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -102,7 +103,7 @@ class AttemptDesk {
 		if (round.state() != Round.State.OPEN || now < round.opensAt() || now >= round.closesAt()) {
 			throw new ApiException(HttpStatus.CONFLICT, "round.not-open");
 		}
-		for (int tries = 0; tries < 5; tries++) {
+		for (int tries = 0; tries < START_TRIES; tries++) {
 			List<Attempt> mine = current(entrant.id());
 			for (Attempt attempt : mine) {
 				if (attempt.roundId() == round.id() && attempt.state() == Attempt.State.IN_PROGRESS) {
@@ -135,8 +136,17 @@ class AttemptDesk {
 				// this insert as the victim of that race): look again.
 			}
 		}
-		throw new ApiException(HttpStatus.CONFLICT, "attempt.limit-reached");
+		// Lost the race for a slot every time (phones of the same entrant starting at once, or the
+		// database choosing this start as a deadlock victim): the policy is not used up, so say so and
+		// let the phone try again in a moment rather than report the limit as reached.
+		throw ApiException.unavailable(START_RETRY_AFTER, "attempt.start.busy", START_RETRY_AFTER.toSeconds());
 	}
+
+	/** How long a start that lost its races is told to wait before it tries again. */
+	static final java.time.Duration START_RETRY_AFTER = java.time.Duration.ofSeconds(1);
+
+	/** Times a start looks again for a free slot after another start took the one it chose. */
+	static final int START_TRIES = 5;
 
 	/** The entrant's attempts, the overdue ones submitted first. */
 	List<Attempt> current(long entrantId) {
@@ -209,6 +219,74 @@ class AttemptDesk {
 	/** Saves one answer while the attempt is open by the server's clock; the same answer again changes nothing. */
 	Saved save(long attemptId, long entrantId, int index, Answer answer) {
 		String answerJson = json.writeValueAsString(answer.json());
+		if (!attempts.savesInOneStatement()) {
+			return saveLocked(attemptId, entrantId, index, answer, answerJson);
+		}
+		Question question = shownQuestion(attemptId, entrantId, index);
+		if (!answer.fits(question)) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.invalid");
+		}
+		for (int tries = 0; tries < 3; tries++) {
+			long now = clock.millis();
+			AttemptStore.Guarded saved = retried(() -> attempts.saveIfOpen(attemptId, entrantId, index, answerJson, now));
+			if (saved.rows() > 0) {
+				return new Saved(index, ContestTime.iso(saved.savedAt()), clock.millis());
+			}
+			// Nothing written: the attempt is closed, or (with a driver that counts changed rows only)
+			// the same answer is stored already. Rare, so read which.
+			Attempt attempt = attempts.byId(attemptId)
+				.filter(a -> a.entrantId() == entrantId)
+				.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId));
+			if (attempt.state() != Attempt.State.IN_PROGRESS || now >= attempt.deadline()) {
+				throw new ApiException(HttpStatus.CONFLICT, "attempt.closed");
+			}
+			AttemptStore.SavedAnswer earlier = attempts.answer(attemptId, index).orElse(null);
+			if (earlier != null && earlier.answerJson().equals(answerJson)) {
+				return new Saved(index, ContestTime.iso(earlier.savedAt()), clock.millis());
+			}
+			// Another phone of the entrant changed this answer in between: save this one again.
+		}
+		throw new IllegalStateException("Answer " + index + " of attempt " + attemptId + " could not be saved");
+	}
+
+	/** What a save needs of an attempt, none of which changes once it started: its entrant and its questions. */
+	private record Shown(long entrantId, Question[] questions) {
+	}
+
+	/** Attempts whose questions this node has drawn for a save, kept at most this many (then all forgotten). */
+	static final int CACHED_ATTEMPTS = 100_000;
+
+	private final Map<Long, Shown> shown = new ConcurrentHashMap<>();
+
+	/**
+	 * The question at {@code index} of the entrant's attempt, drawn once per node from the stored seed
+	 * (a save otherwise re-drew the attempt from the round's pool every time); 404 for another
+	 * entrant's attempt or an unknown one, 400 for an index outside it.
+	 */
+	private Question shownQuestion(long attemptId, long entrantId, int index) {
+		Shown known = shown.get(attemptId);
+		if (known == null) {
+			Attempt attempt = attempts.byId(attemptId)
+				.filter(a -> a.entrantId() == entrantId)
+				.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId));
+			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
+			known = new Shown(attempt.entrantId(), drawn.stream().map(AttemptDraw.Drawn::question).toArray(Question[]::new));
+			if (shown.size() >= CACHED_ATTEMPTS) {
+				shown.clear();
+			}
+			shown.put(attemptId, known);
+		}
+		if (known.entrantId() != entrantId) {
+			throw new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId);
+		}
+		if (index < 0 || index >= known.questions().length) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.index.invalid", index);
+		}
+		return known.questions()[index];
+	}
+
+	/** The embedded shape's save: the attempt's row lock, the earlier answer's read, its insert or update. */
+	private Saved saveLocked(long attemptId, long entrantId, int index, Answer answer, String answerJson) {
 		return retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
 			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
