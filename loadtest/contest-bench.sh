@@ -27,9 +27,12 @@ sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1g}
 http_client=${QUIZFEST_BENCH_HTTP:-nio}
 # Settings the server gets for the benchmark only, e.g. rate limits raised: every simulated phone
 # comes from 127.0.0.1, which a real deployment would see as one very busy address.
-# The live game's per-address limits too (joins per second, players and sockets per address): the live
+# The live game's per-address limits too (joins per second, players and sockets per address), and the
+# HTTP connections per address (the entrants' keep-alive pool and the live sockets): the live
 # simulator's phones are all 127.0.0.1 as well.
-server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000 --quizfest.http.max-connections-per-address=0}
+# A 2 s Redis command timeout, as loadtest/faults.sh: a busy machine's first handshake outlasted the
+# default 500 ms and the server refused to start.
+server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.redis.command-timeout=2s --quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000 --quizfest.http.max-connections-per-address=0}
 
 what=${1:-load}
 [[ $what == load || $what == close || $what == both ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS] | both [ENTRANTS] [RATE] [LIVE_PLAYERS] [ATTEMPTS]" >&2; exit 2; }
