@@ -129,7 +129,10 @@ class AttemptDesk {
 					}
 					return created;
 				});
-				return new Started(attempts.byId(id).orElseThrow(), true);
+				// The row as inserted, without reading it back: nothing else writes a new attempt.
+				return new Started(new Attempt(id, round.id(), entrant.id(), slot, seed, Attempt.State.IN_PROGRESS, now,
+						deadline, entrant.unitCode(), null, false, null, null, null, round.plan().questionCount(), null, null),
+						true);
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				// Another phone of the same entrant took this slot a moment ago (or the database chose
@@ -184,6 +187,11 @@ class AttemptDesk {
 	}
 
 	AttemptView view(Attempt attempt, Round round) {
+		return view(attempt, round, false);
+	}
+
+	/** {@code fresh}: the attempt has just been created, so it has no saved answer to read. */
+	AttemptView view(Attempt attempt, Round round, boolean fresh) {
 		List<AttemptDraw.Drawn> drawn = pools.draw(round, attempt.seed());
 		List<QuestionView> questions = new ArrayList<>(drawn.size());
 		for (AttemptDraw.Drawn d : drawn) {
@@ -195,7 +203,10 @@ class AttemptDesk {
 					d.question().imageUrl(), options));
 		}
 		Map<String, JsonNode> answers = new LinkedHashMap<>();
-		attempts.answers(attempt.id()).forEach((index, saved) -> answers.put(index.toString(), json.readTree(saved.answerJson())));
+		if (!fresh) {
+			attempts.answers(attempt.id())
+				.forEach((index, saved) -> answers.put(index.toString(), json.readTree(saved.answerJson())));
+		}
 		PredictionView prediction = round.predictionKind() == PredictionKind.NONE ? null
 				: new PredictionView(round.predictionKind().name(),
 						messages.get("contest.prediction." + round.predictionKind().name()), attempt.prediction());

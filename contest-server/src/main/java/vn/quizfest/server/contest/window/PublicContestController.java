@@ -162,7 +162,7 @@ class PublicContestController {
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "round.not-found", roundId));
 		AttemptDesk.Started started = attempts.start(entrant, round);
 		return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(attempts.view(started.attempt(), round));
+			.body(attempts.view(started.attempt(), round, started.created()));
 	}
 
 	@GetMapping("/attempts/{attemptId}")
