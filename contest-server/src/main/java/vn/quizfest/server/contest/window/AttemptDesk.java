@@ -260,8 +260,8 @@ class AttemptDesk {
 		throw new IllegalStateException("Answer " + index + " of attempt " + attemptId + " could not be saved");
 	}
 
-	/** What a save needs of an attempt, none of which changes once it started: its entrant and its questions. */
-	private record Shown(long entrantId, Question[] questions) {
+	/** What a save needs of an attempt, none of which changes once it started: its entrant, round and questions. */
+	private record Shown(long entrantId, long roundId, Question[] questions) {
 	}
 
 	/** Attempts whose questions this node has drawn for a save, kept at most this many (then all forgotten). */
@@ -275,13 +275,22 @@ class AttemptDesk {
 	 * entrant's attempt or an unknown one, 400 for an index outside it.
 	 */
 	private Question shownQuestion(long attemptId, long entrantId, int index) {
+		Shown known = shown(attemptId, entrantId);
+		if (index < 0 || index >= known.questions().length) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.index.invalid", index);
+		}
+		return known.questions()[index];
+	}
+
+	private Shown shown(long attemptId, long entrantId) {
 		Shown known = shown.get(attemptId);
 		if (known == null) {
 			Attempt attempt = attempts.byId(attemptId)
 				.filter(a -> a.entrantId() == entrantId)
 				.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId));
 			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
-			known = new Shown(attempt.entrantId(), drawn.stream().map(AttemptDraw.Drawn::question).toArray(Question[]::new));
+			known = new Shown(attempt.entrantId(), attempt.roundId(),
+					drawn.stream().map(AttemptDraw.Drawn::question).toArray(Question[]::new));
 			if (shown.size() >= CACHED_ATTEMPTS) {
 				shown.clear();
 			}
@@ -290,10 +299,7 @@ class AttemptDesk {
 		if (known.entrantId() != entrantId) {
 			throw new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId);
 		}
-		if (index < 0 || index >= known.questions().length) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.index.invalid", index);
-		}
-		return known.questions()[index];
+		return known;
 	}
 
 	/** The embedded shape's save: the attempt's row lock, the earlier answer's read, its insert or update. */
@@ -335,14 +341,37 @@ class AttemptDesk {
 		if (value < 0 || value > MAX_PREDICTION) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.invalid", MAX_PREDICTION);
 		}
-		retried(() -> transactions.execute(status -> {
-			Attempt attempt = lockOpen(attemptId, entrantId);
-			if (pools.locked(attempt.roundId()).predictionKind() == PredictionKind.NONE) {
-				throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
-			}
-			attempts.savePrediction(attemptId, value);
-			return value;
-		}));
+		if (!attempts.savesInOneStatement()) {
+			retried(() -> transactions.execute(status -> {
+				Attempt attempt = lockOpen(attemptId, entrantId);
+				if (pools.locked(attempt.roundId()).predictionKind() == PredictionKind.NONE) {
+					throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
+				}
+				attempts.savePrediction(attemptId, value);
+				return value;
+			}));
+			return;
+		}
+		// One guarded UPDATE, like an answer's save: it waits for a submission holding the row and then
+		// finds the attempt submitted. Nothing written means closed; the refusals keep their order
+		// (unknown, closed, not asked), so the rare ones read the attempt.
+		Shown known = shown(attemptId, entrantId);
+		boolean asked = pools.locked(known.roundId()).predictionKind() != PredictionKind.NONE;
+		long now = clock.millis();
+		if (asked && retried(() -> attempts.savePredictionIfOpen(attemptId, entrantId, value, now)) > 0) {
+			return;
+		}
+		Attempt attempt = attempts.byId(attemptId).orElseThrow();
+		if (attempt.state() != Attempt.State.IN_PROGRESS || now >= attempt.deadline()) {
+			throw new ApiException(HttpStatus.CONFLICT, "attempt.closed");
+		}
+		if (!asked) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
+		}
+		// Open, asked, and yet not written: a driver counting changed rows only, and the same value again.
+		if (attempt.prediction() == null || attempt.prediction() != value) {
+			throw new IllegalStateException("The prediction of attempt " + attemptId + " could not be saved");
+		}
 	}
 
 	/** Locks an attempt that is still open; 409 {@code attempt.closed} once submitted or past its deadline. */

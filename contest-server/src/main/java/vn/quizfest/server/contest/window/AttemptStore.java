@@ -156,6 +156,14 @@ class AttemptStore {
 			.optional();
 	}
 
+	/** Saves the prediction while the attempt is the entrant's, in progress and before its deadline; the rows changed. */
+	int savePredictionIfOpen(long attemptId, long entrantId, long value, long now) {
+		return jdbc.sql("UPDATE contest_attempt SET prediction = ? WHERE id = ? AND entrant_id = ? AND state = 'IN_PROGRESS' "
+				+ "AND deadline > ?")
+			.params(value, attemptId, entrantId, now)
+			.update();
+	}
+
 	void savePrediction(long attemptId, long value) {
 		jdbc.sql("UPDATE contest_attempt SET prediction = ? WHERE id = ?").params(value, attemptId).update();
 	}

@@ -130,6 +130,8 @@ abstract class ContestApiContract {
 		EntrantClient.Response twice = lan.put("/api/public/attempts/" + attemptId + "/answers/0", Map.of("choice", rightOption(first)));
 		assertThat(twice.body().path("savedAt")).isEqualTo(once.body().path("savedAt"));
 		assertThat(lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 3)).status()).isEqualTo(200);
+		assertThat(lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 3)).status())
+			.as("the same prediction again").isEqualTo(200);
 
 		JsonNode resumed = lan.get("/api/public/attempts/" + attemptId).body();
 		assertThat(resumed.path("answers").size()).isEqualTo(6);
@@ -144,6 +146,11 @@ abstract class ContestApiContract {
 		EntrantClient.Response late = lan.put("/api/public/attempts/" + attemptId + "/answers/1", Map.of("choice", 0));
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.code()).isEqualTo("attempt.closed");
+		EntrantClient.Response latePrediction = lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 9));
+		assertThat(latePrediction.status()).isEqualTo(409);
+		assertThat(latePrediction.code()).isEqualTo("attempt.closed");
+		assertThat(lan.get("/api/public/attempts/" + attemptId).body().path("prediction").path("value").asLong())
+			.as("the prediction as submitted").isEqualTo(3);
 		EntrantClient.Response second = lan.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null);
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.code()).isEqualTo("attempt.limit-reached");
@@ -347,6 +354,21 @@ abstract class ContestApiContract {
 		assertThat(an.put("/api/public/attempts/" + id + "/answers/6", Map.of("choice", 0)).code()).isEqualTo("answer.index.invalid");
 		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", -1)).code()).isEqualTo("prediction.invalid");
 		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", 2_000_000_000L)).code()).isEqualTo("prediction.invalid");
+		assertThat(binh.put("/api/public/attempts/" + id + "/prediction", Map.of("value", 5)).status()).isEqualTo(404);
+		// A round that asks no prediction refuses one, and an attempt of it takes answers as usual.
+		Map<String, Object> noPrediction = new java.util.HashMap<>(fixture.round("Không dự đoán", Instant.now().plus(1, ChronoUnit.HOURS),
+				Instant.now().plus(7, ChronoUnit.DAYS), 3, 600, Map.of("kind", "ONE_PER_ROUND")));
+		noPrediction.put("predictionKind", "NONE");
+		long plain = ContestFixture.created(organiser.post(base + "/rounds", noPrediction));
+		assertThat(organiser.post(base + "/rounds/" + plain + "/open", Map.of()).status()).isEqualTo(200);
+		long plainAttempt = an.post("/api/public/contests/" + setup.slug() + "/rounds/" + plain + "/attempts", null).body()
+			.path("attemptId").asLong();
+		EntrantClient.Response notAsked = an.put("/api/public/attempts/" + plainAttempt + "/prediction", Map.of("value", 5));
+		assertThat(notAsked.status()).isEqualTo(400);
+		assertThat(notAsked.code()).isEqualTo("prediction.not-asked");
+		JsonNode plainView = an.get("/api/public/attempts/" + plainAttempt).body();
+		assertThat(plainView.path("prediction").isNull() || plainView.path("prediction").isMissingNode()).as(plainView.toString())
+			.isTrue();
 		EntrantClient.Response english = an.language("en").put("/api/public/attempts/" + id + "/answers/0", Map.of("choice", 9));
 		assertThat(english.body().path("detail").asString()).isEqualTo("This answer does not fit the question.");
 		assertThat(an.get("/api/public/attempts/" + id).body().path("answers").size()).as("nothing was saved").isZero();
