@@ -23,11 +23,16 @@ sim_jar=$root/loadtest/target/quizfest-loadtest.jar
 port=${QUIZFEST_BENCH_PORT:-18091}
 server_jvm=${QUIZFEST_BENCH_SERVER_JVM:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 sim_jvm=${QUIZFEST_BENCH_SIM_JVM:--Xmx1g}
+# The entrants' HTTP client: nio (the lean keep-alive client on Netty) or jdk (the JDK's HttpClient).
+http_client=${QUIZFEST_BENCH_HTTP:-nio}
 # Settings the server gets for the benchmark only, e.g. rate limits raised: every simulated phone
 # comes from 127.0.0.1, which a real deployment would see as one very busy address.
-# The live game's per-address limits too (joins per second, players and sockets per address): the live
+# The live game's per-address limits too (joins per second, players and sockets per address), and the
+# HTTP connections per address (the entrants' keep-alive pool and the live sockets): the live
 # simulator's phones are all 127.0.0.1 as well.
-server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000}
+# A 2 s Redis command timeout, as loadtest/faults.sh: a busy machine's first handshake outlasted the
+# default 500 ms and the server refused to start.
+server_extra=${QUIZFEST_BENCH_SERVER_ARGS:---quizfest.redis.command-timeout=2s --quizfest.contests.starts-per-address=1000000 --quizfest.contests.requests-per-address=100000000 --quizfest.limits.joins-per-second=100000 --quizfest.limits.players-per-address=1000000 --quizfest.live.max-connections-per-address=1000000 --quizfest.http.max-connections-per-address=0}
 
 what=${1:-load}
 [[ $what == load || $what == close || $what == both ]] || { echo "usage: $0 load [ENTRANTS] [RATE] [LIVE_PLAYERS] | close [ATTEMPTS] | both [ENTRANTS] [RATE] [LIVE_PLAYERS] [ATTEMPTS]" >&2; exit 2; }
@@ -116,7 +121,7 @@ run_load() { # entrants rate live
   local entrants=$1 rate=$2 live=$3
   # Warm-up: JIT, pools and caches, with a small contest and a small game.
   timeout 180 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants 300 \
-    --start-rate 100 --questions 10 --time-scale 0.05 --lapse 0 --out "$dir/warmup-contest" \
+    --start-rate 100 --questions 10 --time-scale 0.05 --lapse 0 --http "$http_client" --out "$dir/warmup-contest" \
     >"$dir/warmup-contest.log" 2>&1 || true
   timeout 180 java $sim_jvm -jar "$sim_jar" --url "$url" --user admin --players 200 --questions 2 \
     --preview 0 --time-scale 0.05 --timeout 120 --out "$dir/warmup-live" >"$dir/warmup-live.log" 2>&1 || true
@@ -137,7 +142,7 @@ run_load() { # entrants rate live
   local TIMEFORMAT='%U %S'
   { time timeout 1800 java $sim_jvm -jar "$sim_jar" --mode contest --url "$url" --user admin --entrants "$entrants" \
     --start-rate "$rate" --questions 10 --time-limit 180 --think 4,0.5,1,15 --server-pid "$server_pid" \
-    --timeout 1500 --out "$dir/contest" >"$dir/contest.log" 2>&1 ; } 2>"$dir/simulator-cpu.txt" || true
+    --http "$http_client" --timeout 1500 --out "$dir/contest" >"$dir/contest.log" 2>&1 ; } 2>"$dir/simulator-cpu.txt" || true
   tail -40 "$dir/contest.log"
   echo "== contest run done: $(uptime)" | tee -a "$dir/uptime.txt"
   local requests

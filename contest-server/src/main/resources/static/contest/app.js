@@ -284,15 +284,23 @@ function dropToken() {
   persist();
 }
 
+/** A start that lost its race to another phone of the same entrant (503 attempt.start.busy) is tried again this many times. */
+const START_RETRIES = 5;
+
 async function beginAttempt(round) {
   S.round = round;
   let result;
-  try {
-    result = await call('POST', '/api/public/contests/' + encodeURIComponent(S.slug) + '/rounds/' + encodeURIComponent(round.id) + '/attempts', {}, S.saved.token);
-  } catch (e) {
-    if (!(e instanceof NetworkError)) throw e;
-    S.roundNotice = { roundId: round.id, text: t('error.network') };
-    return show('landing');
+  for (let tries = 0; ; tries++) {
+    try {
+      result = await call('POST', '/api/public/contests/' + encodeURIComponent(S.slug) + '/rounds/' + encodeURIComponent(round.id) + '/attempts', {}, S.saved.token);
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+      S.roundNotice = { roundId: round.id, text: t('error.network') };
+      return show('landing');
+    }
+    if (result.ok || result.code !== 'attempt.start.busy' || tries >= START_RETRIES) break;
+    const wait = (result.retryAfter || 1) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
   if (result.ok) return openAttempt(result.data);
   if (result.status === 401 || result.status === 403) {

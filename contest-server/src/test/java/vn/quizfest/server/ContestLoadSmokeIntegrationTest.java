@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -31,7 +32,8 @@ import vn.quizfest.loadtest.Summary;
 				"quizfest.questions.load-seed-bank=true",
 				// Every simulated phone comes from 127.0.0.1: the per-address limits are lifted for this
 				// test (the per-identity limit stays as it is).
-				"quizfest.contests.starts-per-address=1000000", "quizfest.contests.requests-per-address=100000000" })
+				"quizfest.contests.starts-per-address=1000000", "quizfest.contests.requests-per-address=100000000",
+				"quizfest.http.max-connections-per-address=0" })
 @ActiveProfiles("cluster")
 @Import(RealServices.class)
 class ContestLoadSmokeIntegrationTest {
@@ -44,13 +46,15 @@ class ContestLoadSmokeIntegrationTest {
 	@TempDir
 	Path out;
 
-	@Test
-	void twoHundredEntrantsMakeTheirAttemptsAndNoSavedAnswerIsLost() throws Exception {
+	/** With each of the simulator's HTTP clients: the JDK's, and the lean keep-alive one the benchmark uses. */
+	@ParameterizedTest
+	@ValueSource(strings = { "jdk", "nio" })
+	void twoHundredEntrantsMakeTheirAttemptsAndNoSavedAnswerIsLost(String http) throws Exception {
 		ContestOptions options = ContestOptions.parse(new String[] { "--mode", "contest", "--url",
 				"http://127.0.0.1:" + port, "--user", "admin", "--entrants", "200", "--start-rate", "100",
 				"--questions", "5", "--time-limit", "120", "--think", "0.05,0.3,0.01,0.2", "--reload", "0.2",
 				"--second-attempt", "0.1", "--lapse", "0.05", "--missing", "0.05", "--seed", "7", "--timeout", "480",
-				"--out", out.toString() }, Map.of(Options.PASSWORD_ENV, ADMIN_PASSWORD));
+				"--http", http, "--out", out.toString() }, Map.of(Options.PASSWORD_ENV, ADMIN_PASSWORD));
 
 		Summary summary = new ContestSimulator(options, System.out::println).run();
 		Main.write(summary, out);

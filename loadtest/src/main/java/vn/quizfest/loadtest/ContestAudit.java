@@ -65,6 +65,9 @@ final class ContestAudit {
 
 		final AtomicLong unreadable = new AtomicLong();
 
+		/** The unreadable attempts by the reply's status and problem code ("0" for a transport failure). */
+		final Map<String, Integer> unreadableBy = new ConcurrentHashMap<>();
+
 		final AtomicLong graded = new AtomicLong();
 
 		final AtomicLong gradedOtherwise = new AtomicLong();
@@ -82,6 +85,7 @@ final class ContestAudit {
 			out.put("lost", lost.get());
 			out.put("notSubmitted", notSubmitted.get());
 			out.put("unreadable", unreadable.get());
+			out.put("unreadableBy", new java.util.TreeMap<>(unreadableBy));
 			return out;
 		}
 	}
@@ -98,7 +102,7 @@ final class ContestAudit {
 			problems.add(answers.lost.get() + " acknowledged answers are missing from the stored attempts");
 		}
 		if (answers.unreadable.get() > 0) {
-			problems.add(answers.unreadable.get() + " attempts could not be read back");
+			problems.add(answers.unreadable.get() + " attempts could not be read back: " + answers.unreadableBy);
 		}
 		if (answers.notSubmitted.get() > 0) {
 			problems.add(answers.notSubmitted.get() + " attempts of entrants who submitted or lapsed are not SUBMITTED");
@@ -252,6 +256,7 @@ final class ContestAudit {
 	private void compare(Entrant entrant, PublicClient.Reply reply, Tally tally, boolean grade) {
 		if (reply.status() != 200) {
 			tally.unreadable.incrementAndGet();
+			tally.unreadableBy.merge((reply.status() + " " + reply.code()).strip(), 1, Integer::sum);
 			return;
 		}
 		if (!grade) {

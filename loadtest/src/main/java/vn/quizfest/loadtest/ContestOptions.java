@@ -28,11 +28,13 @@ import java.util.Map;
  * @param lapse share of entrants who stop half way and let the deadline pass
  * @param close whether the run closes the round at the end (timed) and checks the ranking
  * @param maxInFlight requests in flight at once, so a slow server queues on the simulator side
+ * @param http the entrants' HTTP client: {@code jdk} (the JDK's HttpClient) or {@code nio} (the lean
+ *        keep-alive client on Netty's event loops)
  */
 public record ContestOptions(URI url, String user, String password, String contestId, String roundId, int entrants,
 		double startRate, int questions, int timeLimitSeconds, int units, ThinkTime think, double timeScale,
 		double missing, double reload, double second, double lapse, boolean close, long seed, Duration timeout,
-		Path out, Long serverPid, int maxInFlight) {
+		Path out, Long serverPid, int maxInFlight, String http) {
 
 	public static final int MAX_ENTRANTS = 600_000;
 
@@ -84,6 +86,7 @@ public record ContestOptions(URI url, String user, String password, String conte
 		Path out = Path.of("loadtest-report");
 		Long serverPid = null;
 		int maxInFlight = 512;
+		String http = HttpTransport.JDK;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -130,6 +133,12 @@ public record ContestOptions(URI url, String user, String password, String conte
 				case "--out" -> out = Path.of(value);
 				case "--server-pid" -> serverPid = (long) Options.integer(name, value, 1, Integer.MAX_VALUE);
 				case "--max-in-flight" -> maxInFlight = Options.integer(name, value, 1, 20_000);
+				case "--http" -> {
+					http = value.strip().toLowerCase(Locale.ROOT);
+					if (!http.equals(HttpTransport.JDK) && !http.equals(HttpTransport.NIO)) {
+						throw new Options.OptionsException("--http must be jdk or nio, not '" + value + "'.");
+					}
+				}
 				default -> throw new Options.OptionsException("Unknown option " + name + " in --mode contest; see --help.");
 			}
 		}
@@ -151,7 +160,7 @@ public record ContestOptions(URI url, String user, String password, String conte
 		boolean closes = close == null ? contestId == null : close;
 		return new ContestOptions(url, user, password, contestId, roundId, entrants, startRate, questions, timeLimit,
 				units, think, timeScale, missing, reload, second, lapse, closes, seed, timeout, out, serverPid,
-				maxInFlight);
+				maxInFlight, http);
 	}
 
 	private static boolean yesNo(String name, String value) {
@@ -202,6 +211,9 @@ public record ContestOptions(URI url, String user, String password, String conte
 				  --out DIR              where summary.json and report.html go                (default loadtest-report)
 				  --server-pid PID       sample this local server's memory before and at the busiest moment
 				  --max-in-flight N      requests in flight at once                           (default 512)
+				  --http jdk|nio         the entrants' HTTP client: the JDK's HttpClient, or the lean keep-alive
+				                         client on Netty's NIO event loops, which leaves more of the cores to the
+				                         server (default jdk; loadtest/contest-bench.sh uses nio)
 
 				Exit status: 0 when every saved answer is stored and nothing unexpected was refused; 1 when answers
 				were lost, requests failed or the policy let a second attempt through; 2 for bad options.
@@ -212,6 +224,6 @@ public record ContestOptions(URI url, String user, String password, String conte
 	static List<String> names() {
 		return List.of("--url", "--user", "--password", "--contest", "--round", "--questions", "--time-limit",
 				"--units", "--close", "--entrants", "--start-rate", "--think", "--time-scale", "--missing", "--reload",
-				"--second-attempt", "--lapse", "--seed", "--timeout", "--out", "--server-pid", "--max-in-flight");
+				"--second-attempt", "--lapse", "--seed", "--timeout", "--out", "--server-pid", "--max-in-flight", "--http");
 	}
 }

@@ -203,7 +203,8 @@ public final class ContestSimulator {
 		List<Entrant> entrants = new ArrayList<>(options.entrants());
 		Map<String, Object> phase = new LinkedHashMap<>();
 		boolean finished;
-		try (PublicClient client = new PublicClient(options.url(), json, metrics, scheduler, options.maxInFlight())) {
+		try (PublicClient client = new PublicClient(options.url(), json, metrics, scheduler, options.maxInFlight(),
+				options.http())) {
 			Shared shared = new Shared(metrics, client, scheduler, encode(target.slug()), target.roundId(), form,
 					unitCodes, spread, secondIsRefused, endsAt);
 			for (int i = 0; i < options.entrants(); i++) {
@@ -286,6 +287,7 @@ public final class ContestSimulator {
 		run.put("secondAttempt", options.second());
 		run.put("lapse", options.lapse());
 		run.put("seed", options.seed());
+		run.put("http", options.http());
 		run.put("cores", Runtime.getRuntime().availableProcessors());
 		run.put("loadAverageAtEnd", ServerProbe.loadAverage());
 		doc.put("run", run);

@@ -187,9 +187,23 @@ final class Entrant {
 			});
 	}
 
+	/** Tries of a start the server asks to repeat (503 attempt.start.busy: it lost a race for its slot), as the entrant page does. */
+	static final int START_RETRIES = 5;
+
 	private void startAttempt() {
+		startAttempt(0);
+	}
+
+	private void startAttempt(int retries) {
 		shared.client().send("POST", "/api/public/contests/" + shared.slug() + "/rounds/" + shared.roundId() + "/attempts",
 				token, null).whenComplete((reply, failure) -> {
+					if (failure == null && reply.status() == 503 && "attempt.start.busy".equals(reply.code())
+							&& retries < START_RETRIES) {
+						shared.metrics().count("notes", "start retried after 503 attempt.start.busy");
+						// The server's Retry-After for it is 1 s.
+						shared.later(() -> startAttempt(retries + 1), 1000);
+						return;
+					}
 					if (failed("start", reply, failure, 201, 200)) {
 						return;
 					}

@@ -2,15 +2,9 @@ package vn.quizfest.loadtest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entrants' side of the API over one asynchronous HttpClient: at most --max-in-flight requests
+ * The entrants' side of the API over one {@link HttpTransport} (the JDK's client or the lean Netty
+ * one, {@code --http}): at most --max-in-flight requests
  * at once (the rest wait in a queue here, so a slow server is not buried under connections), a
  * connection failure retried twice like the phone's retry queue would, a 429 retried after its
  * Retry-After (bounded). Each reply carries the time of the final try, start to body.
@@ -34,11 +29,7 @@ final class PublicClient implements AutoCloseable {
 		}
 	}
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	private static final int RETRIES = 2;
-
-	private final URI base;
 
 	private final JsonMapper json;
 
@@ -46,9 +37,7 @@ final class PublicClient implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final ExecutorService executor;
-
-	private final HttpClient http;
+	private final HttpTransport http;
 
 	private final int maxInFlight;
 
@@ -59,24 +48,12 @@ final class PublicClient implements AutoCloseable {
 	private final AtomicInteger mostWaiting = new AtomicInteger();
 
 	PublicClient(URI base, JsonMapper json, ContestMetrics metrics, ScheduledExecutorService scheduler,
-			int maxInFlight) {
-		this.base = base;
+			int maxInFlight, String transport) {
 		this.json = json;
 		this.metrics = metrics;
 		this.scheduler = scheduler;
 		this.maxInFlight = maxInFlight;
-		int cores = Runtime.getRuntime().availableProcessors();
-		this.executor = Executors.newFixedThreadPool(Math.max(2, cores), runnable -> {
-			Thread thread = new Thread(runnable, "contest-http");
-			thread.setDaemon(true);
-			return thread;
-		});
-		// HTTP/1.1 on purpose: the default (HTTP/2) would send h2c upgrade headers on plain http.
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(executor)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = HttpTransport.of(transport, base);
 	}
 
 	/** The most requests that waited here at once for a free slot (0: the limit was never reached). */
@@ -122,22 +99,8 @@ final class PublicClient implements AutoCloseable {
 
 	private void attempt(String method, String path, String token, String body, int tries,
 			CompletableFuture<Reply> reply) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-			.timeout(TIMEOUT)
-			.header("Accept", "application/json")
-			.header("Accept-Language", "vi");
-		if (token != null) {
-			request.header("X-Entrant-Token", token);
-		}
-		if (body == null) {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		else {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(body));
-		}
 		long start = System.nanoTime();
-		http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+		http.exchange(method, path, token, body).whenComplete((response, failure) -> {
 			long nanos = System.nanoTime() - start;
 			inFlight.decrementAndGet();
 			try {
@@ -151,14 +114,14 @@ final class PublicClient implements AutoCloseable {
 					}
 					return;
 				}
-				if (response.statusCode() == 429 && tries <= RETRIES) {
+				if (response.status() == 429 && tries <= RETRIES) {
 					metrics.count("rateLimited", method + " " + kind(path));
-					long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+					long wait = response.retryAfterSeconds() < 0 ? 1 : response.retryAfterSeconds();
 					later(() -> queueRetry(method, path, token, body, tries + 1, reply),
 							Math.min(5, Math.max(1, wait)) * 1000);
 					return;
 				}
-				reply.complete(new Reply(response.statusCode(), parse(response.body()), nanos, tries));
+				reply.complete(new Reply(response.status(), parse(response.body()), nanos, tries));
 			}
 			catch (RuntimeException ex) {
 				reply.completeExceptionally(ex);
@@ -219,6 +182,6 @@ final class PublicClient implements AutoCloseable {
 
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		http.close();
 	}
 }

@@ -55,6 +55,8 @@ class ContestOptionsTest {
 		assertThat(options.serverPid()).isEqualTo(123L);
 		assertThat(options.maxInFlight()).isEqualTo(64);
 		assertThat(options.attaches()).isFalse();
+		assertThat(options.http()).isEqualTo("jdk");
+		assertThat(parse("--url", "http://127.0.0.1:8080", "--user", "admin", "--http", "NIO").http()).isEqualTo("nio");
 	}
 
 	@Test
@@ -88,6 +90,7 @@ class ContestOptionsTest {
 				List.of("--time-limit", "5", "--time-limit must be between 10 and"),
 				List.of("--reload", "2", "--reload must be between 0.0 and 1.0"),
 				List.of("--close", "maybe", "--close must be yes or no, not 'maybe'."),
+				List.of("--http", "curl", "--http must be jdk or nio, not 'curl'."),
 				List.of("--mode", "live", "--mode must be live or contest"),
 				List.of("--players", "10", "Unknown option --players in --mode contest"),
 				List.of("--url", "ftp://x", "must be an http:// or https:// address"));

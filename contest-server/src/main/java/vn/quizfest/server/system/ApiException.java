@@ -35,6 +35,11 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, retryAfter, code, args);
 	}
 
+	/** 503 with Retry-After: a refusal that says nothing about the request, only that it should come again. */
+	public static ApiException unavailable(Duration retryAfter, String code, Object... args) {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, retryAfter, code, args);
+	}
+
 	public HttpStatus status() {
 		return status;
 	}

@@ -35,7 +35,7 @@ class ContestCatalogTest {
 			"freeText");
 
 	/** The error codes an entrant can meet and the page explains in its own words. */
-	static final List<String> ERROR_CODES = List.of("attempt.limit-reached", "round.not-open", "round.closing", "attempt.closed",
+	static final List<String> ERROR_CODES = List.of("attempt.limit-reached", "attempt.start.busy", "round.not-open", "round.closing", "attempt.closed",
 			"entrant.identity-taken", "entrant.locked", "http.429", "http.500", "http.503");
 
 	static Map<String, String> catalog(String language) throws IOException {

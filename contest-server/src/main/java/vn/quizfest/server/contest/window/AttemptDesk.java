@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -102,7 +103,7 @@ class AttemptDesk {
 		if (round.state() != Round.State.OPEN || now < round.opensAt() || now >= round.closesAt()) {
 			throw new ApiException(HttpStatus.CONFLICT, "round.not-open");
 		}
-		for (int tries = 0; tries < 5; tries++) {
+		for (int tries = 0; tries < START_TRIES; tries++) {
 			List<Attempt> mine = current(entrant.id());
 			for (Attempt attempt : mine) {
 				if (attempt.roundId() == round.id() && attempt.state() == Attempt.State.IN_PROGRESS) {
@@ -128,15 +129,27 @@ class AttemptDesk {
 					}
 					return created;
 				});
-				return new Started(attempts.byId(id).orElseThrow(), true);
+				// The row as inserted, without reading it back: nothing else writes a new attempt.
+				return new Started(new Attempt(id, round.id(), entrant.id(), slot, seed, Attempt.State.IN_PROGRESS, now,
+						deadline, entrant.unitCode(), null, false, null, null, null, round.plan().questionCount(), null, null),
+						true);
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				// Another phone of the same entrant took this slot a moment ago (or the database chose
 				// this insert as the victim of that race): look again.
 			}
 		}
-		throw new ApiException(HttpStatus.CONFLICT, "attempt.limit-reached");
+		// Lost the race for a slot every time (phones of the same entrant starting at once, or the
+		// database choosing this start as a deadlock victim): the policy is not used up, so say so and
+		// let the phone try again in a moment rather than report the limit as reached.
+		throw ApiException.unavailable(START_RETRY_AFTER, "attempt.start.busy", START_RETRY_AFTER.toSeconds());
 	}
+
+	/** How long a start that lost its races is told to wait before it tries again. */
+	static final java.time.Duration START_RETRY_AFTER = java.time.Duration.ofSeconds(1);
+
+	/** Times a start looks again for a free slot after another start took the one it chose. */
+	static final int START_TRIES = 5;
 
 	/** The entrant's attempts, the overdue ones submitted first. */
 	List<Attempt> current(long entrantId) {
@@ -174,6 +187,11 @@ class AttemptDesk {
 	}
 
 	AttemptView view(Attempt attempt, Round round) {
+		return view(attempt, round, false);
+	}
+
+	/** {@code fresh}: the attempt has just been created, so it has no saved answer to read. */
+	AttemptView view(Attempt attempt, Round round, boolean fresh) {
 		List<AttemptDraw.Drawn> drawn = pools.draw(round, attempt.seed());
 		List<QuestionView> questions = new ArrayList<>(drawn.size());
 		for (AttemptDraw.Drawn d : drawn) {
@@ -185,7 +203,10 @@ class AttemptDesk {
 					d.question().imageUrl(), options));
 		}
 		Map<String, JsonNode> answers = new LinkedHashMap<>();
-		attempts.answers(attempt.id()).forEach((index, saved) -> answers.put(index.toString(), json.readTree(saved.answerJson())));
+		if (!fresh) {
+			attempts.answers(attempt.id())
+				.forEach((index, saved) -> answers.put(index.toString(), json.readTree(saved.answerJson())));
+		}
 		PredictionView prediction = round.predictionKind() == PredictionKind.NONE ? null
 				: new PredictionView(round.predictionKind().name(),
 						messages.get("contest.prediction." + round.predictionKind().name()), attempt.prediction());
@@ -209,6 +230,80 @@ class AttemptDesk {
 	/** Saves one answer while the attempt is open by the server's clock; the same answer again changes nothing. */
 	Saved save(long attemptId, long entrantId, int index, Answer answer) {
 		String answerJson = json.writeValueAsString(answer.json());
+		if (!attempts.savesInOneStatement()) {
+			return saveLocked(attemptId, entrantId, index, answer, answerJson);
+		}
+		Question question = shownQuestion(attemptId, entrantId, index);
+		if (!answer.fits(question)) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.invalid");
+		}
+		for (int tries = 0; tries < 3; tries++) {
+			long now = clock.millis();
+			AttemptStore.Guarded saved = retried(() -> attempts.saveIfOpen(attemptId, entrantId, index, answerJson, now));
+			if (saved.rows() > 0) {
+				return new Saved(index, ContestTime.iso(saved.savedAt()), clock.millis());
+			}
+			// Nothing written: the attempt is closed, or (with a driver that counts changed rows only)
+			// the same answer is stored already. Rare, so read which.
+			Attempt attempt = attempts.byId(attemptId)
+				.filter(a -> a.entrantId() == entrantId)
+				.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId));
+			if (attempt.state() != Attempt.State.IN_PROGRESS || now >= attempt.deadline()) {
+				throw new ApiException(HttpStatus.CONFLICT, "attempt.closed");
+			}
+			AttemptStore.SavedAnswer earlier = attempts.answer(attemptId, index).orElse(null);
+			if (earlier != null && earlier.answerJson().equals(answerJson)) {
+				return new Saved(index, ContestTime.iso(earlier.savedAt()), clock.millis());
+			}
+			// Another phone of the entrant changed this answer in between: save this one again.
+		}
+		throw new IllegalStateException("Answer " + index + " of attempt " + attemptId + " could not be saved");
+	}
+
+	/** What a save needs of an attempt, none of which changes once it started: its entrant, round and questions. */
+	private record Shown(long entrantId, long roundId, Question[] questions) {
+	}
+
+	/** Attempts whose questions this node has drawn for a save, kept at most this many (then all forgotten). */
+	static final int CACHED_ATTEMPTS = 100_000;
+
+	private final Map<Long, Shown> shown = new ConcurrentHashMap<>();
+
+	/**
+	 * The question at {@code index} of the entrant's attempt, drawn once per node from the stored seed
+	 * (a save otherwise re-drew the attempt from the round's pool every time); 404 for another
+	 * entrant's attempt or an unknown one, 400 for an index outside it.
+	 */
+	private Question shownQuestion(long attemptId, long entrantId, int index) {
+		Shown known = shown(attemptId, entrantId);
+		if (index < 0 || index >= known.questions().length) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.index.invalid", index);
+		}
+		return known.questions()[index];
+	}
+
+	private Shown shown(long attemptId, long entrantId) {
+		Shown known = shown.get(attemptId);
+		if (known == null) {
+			Attempt attempt = attempts.byId(attemptId)
+				.filter(a -> a.entrantId() == entrantId)
+				.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId));
+			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
+			known = new Shown(attempt.entrantId(), attempt.roundId(),
+					drawn.stream().map(AttemptDraw.Drawn::question).toArray(Question[]::new));
+			if (shown.size() >= CACHED_ATTEMPTS) {
+				shown.clear();
+			}
+			shown.put(attemptId, known);
+		}
+		if (known.entrantId() != entrantId) {
+			throw new ApiException(HttpStatus.NOT_FOUND, "attempt.not-found", attemptId);
+		}
+		return known;
+	}
+
+	/** The embedded shape's save: the attempt's row lock, the earlier answer's read, its insert or update. */
+	private Saved saveLocked(long attemptId, long entrantId, int index, Answer answer, String answerJson) {
 		return retried(() -> transactions.execute(status -> {
 			Attempt attempt = lockOpen(attemptId, entrantId);
 			List<AttemptDraw.Drawn> drawn = pools.draw(attempt.roundId(), attempt.seed());
@@ -246,14 +341,37 @@ class AttemptDesk {
 		if (value < 0 || value > MAX_PREDICTION) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.invalid", MAX_PREDICTION);
 		}
-		retried(() -> transactions.execute(status -> {
-			Attempt attempt = lockOpen(attemptId, entrantId);
-			if (pools.locked(attempt.roundId()).predictionKind() == PredictionKind.NONE) {
-				throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
-			}
-			attempts.savePrediction(attemptId, value);
-			return value;
-		}));
+		if (!attempts.savesInOneStatement()) {
+			retried(() -> transactions.execute(status -> {
+				Attempt attempt = lockOpen(attemptId, entrantId);
+				if (pools.locked(attempt.roundId()).predictionKind() == PredictionKind.NONE) {
+					throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
+				}
+				attempts.savePrediction(attemptId, value);
+				return value;
+			}));
+			return;
+		}
+		// One guarded UPDATE, like an answer's save: it waits for a submission holding the row and then
+		// finds the attempt submitted. Nothing written means closed; the refusals keep their order
+		// (unknown, closed, not asked), so the rare ones read the attempt.
+		Shown known = shown(attemptId, entrantId);
+		boolean asked = pools.locked(known.roundId()).predictionKind() != PredictionKind.NONE;
+		long now = clock.millis();
+		if (asked && retried(() -> attempts.savePredictionIfOpen(attemptId, entrantId, value, now)) > 0) {
+			return;
+		}
+		Attempt attempt = attempts.byId(attemptId).orElseThrow();
+		if (attempt.state() != Attempt.State.IN_PROGRESS || now >= attempt.deadline()) {
+			throw new ApiException(HttpStatus.CONFLICT, "attempt.closed");
+		}
+		if (!asked) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.not-asked");
+		}
+		// Open, asked, and yet not written: a driver counting changed rows only, and the same value again.
+		if (attempt.prediction() == null || attempt.prediction() != value) {
+			throw new IllegalStateException("The prediction of attempt " + attemptId + " could not be saved");
+		}
 	}
 
 	/** Locks an attempt that is still open; 409 {@code attempt.closed} once submitted or past its deadline. */

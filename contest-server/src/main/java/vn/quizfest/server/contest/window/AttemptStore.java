@@ -28,6 +28,8 @@ class AttemptStore {
 
 	private volatile @Nullable Integer fetchSize;
 
+	private volatile @Nullable Boolean oneStatementSaves;
+
 	AttemptStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -90,6 +92,52 @@ class AttemptStore {
 	record SavedAnswer(int position, String answerJson, long savedAt) {
 	}
 
+	/**
+	 * Whether answers are saved in one guarded statement ({@link #saveIfOpen}): on MySQL/MariaDB. H2
+	 * (the embedded shape) takes the attempt's row lock in a transaction instead: its INSERT ... SELECT
+	 * neither locks the row it reads nor takes ON DUPLICATE KEY UPDATE from a query.
+	 */
+	boolean savesInOneStatement() {
+		Boolean known = oneStatementSaves;
+		if (known == null) {
+			known = Databases.connectorJ(dataSource);
+			oneStatementSaves = known;
+		}
+		return known;
+	}
+
+	/** What {@link #saveIfOpen} did: 0 rows when nothing was written, else the time the answer is stored with. */
+	record Guarded(int rows, long savedAt) {
+	}
+
+	/**
+	 * Saves (or replaces) one answer in one statement, only while the attempt is the entrant's, in
+	 * progress and before its deadline by {@code now}: the SELECT locks the attempt's row like
+	 * {@link #lock} (a submission holding it first makes this find the attempt submitted; one holding
+	 * it after sees this answer), and the same answer again keeps its first time. That time comes
+	 * back as the statement's insert id ({@code LAST_INSERT_ID(expr)}): none for a new answer (stored
+	 * at {@code now}), the stored time for the same answer, {@code now} for a changed one. One round
+	 * trip, no transaction to open and close, instead of six statements.
+	 */
+	Guarded saveIfOpen(long attemptId, long entrantId, int position, String answerJson, long now) {
+		var keys = new GeneratedKeyHolder();
+		int rows = jdbc.sql("INSERT INTO contest_answer (attempt_id, position, answer_json, saved_at) "
+				+ "SELECT id, ?, ?, ? FROM contest_attempt WHERE id = ? AND entrant_id = ? AND state = 'IN_PROGRESS' "
+				+ "AND deadline > ? FOR UPDATE ON DUPLICATE KEY UPDATE saved_at = LAST_INSERT_ID(IF(answer_json = "
+				+ "VALUES(answer_json), saved_at, VALUES(saved_at))), answer_json = VALUES(answer_json)")
+			.params(position, answerJson, now, attemptId, entrantId, now)
+			.update(keys);
+		List<Map<String, Object>> found = keys.getKeyList();
+		long savedAt = now;
+		if (rows > 0 && !found.isEmpty()) {
+			Object first = found.get(0).values().stream().findFirst().orElse(null);
+			if (first instanceof Number number && number.longValue() > 0) {
+				savedAt = number.longValue();
+			}
+		}
+		return new Guarded(rows, savedAt);
+	}
+
 	/** The saved answers by question index. */
 	Map<Integer, SavedAnswer> answers(long attemptId) {
 		Map<Integer, SavedAnswer> answers = new TreeMap<>();
@@ -106,6 +154,14 @@ class AttemptStore {
 			.params(attemptId, position)
 			.query((rs, n) -> new SavedAnswer(rs.getInt(1), rs.getString(2), rs.getLong(3)))
 			.optional();
+	}
+
+	/** Saves the prediction while the attempt is the entrant's, in progress and before its deadline; the rows changed. */
+	int savePredictionIfOpen(long attemptId, long entrantId, long value, long now) {
+		return jdbc.sql("UPDATE contest_attempt SET prediction = ? WHERE id = ? AND entrant_id = ? AND state = 'IN_PROGRESS' "
+				+ "AND deadline > ?")
+			.params(value, attemptId, entrantId, now)
+			.update();
 	}
 
 	void savePrediction(long attemptId, long value) {

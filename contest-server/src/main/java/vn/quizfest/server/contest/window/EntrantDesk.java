@@ -122,7 +122,10 @@ class EntrantDesk {
 		byte[] bytes = new byte[16];
 		random.nextBytes(bytes);
 		String token = HexFormat.of().formatHex(bytes);
-		entrants.addToken(entrantId, sha256(token), now);
+		String hash = sha256(token);
+		entrants.addToken(entrantId, hash, now);
+		// The phone's next request (the start) then finds its token known here.
+		remember(hash, entrantId, now);
 		return token;
 	}
 
@@ -165,11 +168,21 @@ class EntrantDesk {
 		}
 		Entrant entrant = entrants.byToken(hash)
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "entrant.token.invalid"));
+		remember(hash, entrant.id(), now);
+		return entrant.id();
+	}
+
+	private void remember(String hash, long entrantId, long now) {
 		if (knownTokens.size() >= CACHED_TOKENS) {
 			knownTokens.clear();
 		}
-		knownTokens.put(hash, new KnownToken(entrant.id(), now + TOKEN_TRUST_MILLIS));
-		return entrant.id();
+		knownTokens.put(hash, new KnownToken(entrantId, now + TOKEN_TRUST_MILLIS));
+	}
+
+	/** The entrant id of a token this node has seen and still trusts, or -1 (nothing is read). */
+	long knownEntrantId(String token) {
+		KnownToken known = knownTokens.get(sha256(token));
+		return known != null && clock.millis() < known.until() ? known.entrantId() : -1;
 	}
 
 	/** Forgets every token this node has seen (after tokens were deleted). */

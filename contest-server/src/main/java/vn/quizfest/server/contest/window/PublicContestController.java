@@ -125,8 +125,7 @@ class PublicContestController {
 	@Operation(summary = "Register, or get a fresh token for the same identity on another phone")
 	ResponseEntity<RegisteredView> register(@PathVariable String slug, @RequestBody Registration body,
 			HttpServletRequest request) {
-		perAddress(request);
-		limit("start:" + address(request), settings.startsPerAddress());
+		limit(addressLimit(request), startLimit(request));
 		Contest contest = contest(slug);
 		EntrantDesk.Registered registered = desk.register(contest, body.fields() == null ? Map.of() : body.fields(),
 				Boolean.TRUE.equals(body.consent()));
@@ -154,24 +153,23 @@ class PublicContestController {
 			description = "201 for a new attempt, 200 for the one in progress; 409 attempt.limit-reached, round.not-open")
 	ResponseEntity<AttemptDesk.AttemptView> start(@PathVariable String slug, @PathVariable long roundId,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
-		perAddress(request);
-		limit("start:" + address(request), settings.startsPerAddress());
+		limitedEntrant(token, request, startLimit(request));
 		Contest contest = contest(slug);
-		Entrant entrant = entrant(contest, token);
+		// The entrant's details (unit, lock) come from the database; the id above only counted the request.
+		Entrant entrant = desk.byToken(contest, requireToken(token));
 		Round round = contests.round(roundId)
 			.filter(r -> r.contestId() == contest.id())
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "round.not-found", roundId));
 		AttemptDesk.Started started = attempts.start(entrant, round);
 		return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(attempts.view(started.attempt(), round));
+			.body(attempts.view(started.attempt(), round, started.created()));
 	}
 
 	@GetMapping("/attempts/{attemptId}")
 	@Operation(summary = "The attempt as it stands (resume after a reload or on another phone)")
 	AttemptDesk.AttemptView attempt(@PathVariable long attemptId,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
-		perAddress(request);
-		Attempt attempt = attempts.owned(attemptId, entrantId(token));
+		Attempt attempt = attempts.owned(attemptId, limitedEntrant(token, request));
 		return attempts.view(attempt, contests.round(attempt.roundId()).orElseThrow());
 	}
 
@@ -180,8 +178,7 @@ class PublicContestController {
 			description = "409 attempt.closed after the deadline (server time) or the submission")
 	AttemptDesk.Saved answer(@PathVariable long attemptId, @PathVariable int index, @RequestBody JsonNode body,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
-		perAddress(request);
-		long entrantId = entrantId(token);
+		long entrantId = limitedEntrant(token, request);
 		Answer answer = AttemptDesk.parse(body);
 		if (answer == null) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "answer.invalid");
@@ -193,8 +190,7 @@ class PublicContestController {
 	@Operation(summary = "Save the prediction: {value: 0..1000000000}")
 	Map<String, Object> prediction(@PathVariable long attemptId, @RequestBody PredictionBody body,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
-		perAddress(request);
-		long entrantId = entrantId(token);
+		long entrantId = limitedEntrant(token, request);
 		if (body.value() == null) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "prediction.invalid", AttemptDesk.MAX_PREDICTION);
 		}
@@ -209,8 +205,7 @@ class PublicContestController {
 	@Operation(summary = "Submit the attempt; submitting again answers the same result")
 	Submitted submit(@PathVariable long attemptId, @RequestHeader(name = TOKEN, required = false) @Nullable String token,
 			HttpServletRequest request) {
-		perAddress(request);
-		attempts.owned(attemptId, entrantId(token));
+		attempts.owned(attemptId, limitedEntrant(token, request));
 		Attempt submitted = attempts.submit(attemptId, false);
 		return new Submitted(submitted.id(), AttemptDesk.result(submitted), clock.millis());
 	}
@@ -225,11 +220,54 @@ class PublicContestController {
 		return entrant;
 	}
 
-	/** The entrant's id for a request of one of its attempts (the details are not needed there). */
-	private long entrantId(@Nullable String token) {
-		long id = desk.entrantId(requireToken(token));
-		limit("entrant:" + id, settings.requestsPerIdentity());
+	/**
+	 * The entrant's id for a request of one of its attempts (the details are not needed there), the
+	 * request counted against its address, the {@code extra} limits and its identity. A token this node
+	 * knows costs one round trip to the limits; an unknown one is looked up only after the address's
+	 * limits passed, so a flood of made-up tokens is stopped before it reaches the database.
+	 */
+	private long limitedEntrant(@Nullable String token, HttpServletRequest request, RateLimits.Limit... extra) {
+		String checked = requireTokenAfterAddress(token, request, extra);
+		long known = desk.knownEntrantId(checked);
+		if (known >= 0) {
+			RateLimits.Limit[] all = new RateLimits.Limit[extra.length + 2];
+			all[0] = addressLimit(request);
+			System.arraycopy(extra, 0, all, 1, extra.length);
+			all[all.length - 1] = identityLimit(known);
+			limit(all);
+			return known;
+		}
+		RateLimits.Limit[] before = new RateLimits.Limit[extra.length + 1];
+		before[0] = addressLimit(request);
+		System.arraycopy(extra, 0, before, 1, extra.length);
+		limit(before);
+		long id = desk.entrantId(checked);
+		limit(identityLimit(id));
 		return id;
+	}
+
+	/** The token, checked for its form; a request without one still counts against its address first. */
+	private String requireTokenAfterAddress(@Nullable String token, HttpServletRequest request,
+			RateLimits.Limit... extra) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			RateLimits.Limit[] before = new RateLimits.Limit[extra.length + 1];
+			before[0] = addressLimit(request);
+			System.arraycopy(extra, 0, before, 1, extra.length);
+			limit(before);
+		}
+		return requireToken(token);
+	}
+
+	private RateLimits.Limit addressLimit(HttpServletRequest request) {
+		return new RateLimits.Limit("addr:" + address(request), settings.requestsPerAddress());
+	}
+
+	private RateLimits.Limit startLimit(HttpServletRequest request) {
+		return new RateLimits.Limit("start:" + address(request), settings.startsPerAddress());
+	}
+
+	private RateLimits.Limit identityLimit(long entrantId) {
+		return new RateLimits.Limit("entrant:" + entrantId, settings.requestsPerIdentity());
 	}
 
 	private static String requireToken(@Nullable String token) {
@@ -244,7 +282,11 @@ class PublicContestController {
 	}
 
 	private void limit(String key, int perMinute) {
-		Duration wait = limits.acquire(key, perMinute);
+		limit(new RateLimits.Limit(key, perMinute));
+	}
+
+	private void limit(RateLimits.Limit... all) {
+		Duration wait = limits.acquire(all);
 		if (!wait.isZero()) {
 			throw ApiException.tooManyRequests(wait, "contest.rate-limited", Math.max(1, wait.toSeconds()));
 		}

@@ -50,6 +50,9 @@ abstract class ContestApiContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	AttemptStore attemptStore;
+
 	@BeforeAll
 	void setUp() {
 		fixture = ContestFixture.create(port, "Sở KH&CN tỉnh Đắk Lắk", 12);
@@ -127,6 +130,8 @@ abstract class ContestApiContract {
 		EntrantClient.Response twice = lan.put("/api/public/attempts/" + attemptId + "/answers/0", Map.of("choice", rightOption(first)));
 		assertThat(twice.body().path("savedAt")).isEqualTo(once.body().path("savedAt"));
 		assertThat(lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 3)).status()).isEqualTo(200);
+		assertThat(lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 3)).status())
+			.as("the same prediction again").isEqualTo(200);
 
 		JsonNode resumed = lan.get("/api/public/attempts/" + attemptId).body();
 		assertThat(resumed.path("answers").size()).isEqualTo(6);
@@ -141,6 +146,11 @@ abstract class ContestApiContract {
 		EntrantClient.Response late = lan.put("/api/public/attempts/" + attemptId + "/answers/1", Map.of("choice", 0));
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.code()).isEqualTo("attempt.closed");
+		EntrantClient.Response latePrediction = lan.put("/api/public/attempts/" + attemptId + "/prediction", Map.of("value", 9));
+		assertThat(latePrediction.status()).isEqualTo(409);
+		assertThat(latePrediction.code()).isEqualTo("attempt.closed");
+		assertThat(lan.get("/api/public/attempts/" + attemptId).body().path("prediction").path("value").asLong())
+			.as("the prediction as submitted").isEqualTo(3);
 		EntrantClient.Response second = lan.post("/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts", null);
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.code()).isEqualTo("attempt.limit-reached");
@@ -344,6 +354,21 @@ abstract class ContestApiContract {
 		assertThat(an.put("/api/public/attempts/" + id + "/answers/6", Map.of("choice", 0)).code()).isEqualTo("answer.index.invalid");
 		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", -1)).code()).isEqualTo("prediction.invalid");
 		assertThat(an.put("/api/public/attempts/" + id + "/prediction", Map.of("value", 2_000_000_000L)).code()).isEqualTo("prediction.invalid");
+		assertThat(binh.put("/api/public/attempts/" + id + "/prediction", Map.of("value", 5)).status()).isEqualTo(404);
+		// A round that asks no prediction refuses one, and an attempt of it takes answers as usual.
+		Map<String, Object> noPrediction = new java.util.HashMap<>(fixture.round("Không dự đoán", Instant.now().plus(1, ChronoUnit.HOURS),
+				Instant.now().plus(7, ChronoUnit.DAYS), 3, 600, Map.of("kind", "ONE_PER_ROUND")));
+		noPrediction.put("predictionKind", "NONE");
+		long plain = ContestFixture.created(organiser.post(base + "/rounds", noPrediction));
+		assertThat(organiser.post(base + "/rounds/" + plain + "/open", Map.of()).status()).isEqualTo(200);
+		long plainAttempt = an.post("/api/public/contests/" + setup.slug() + "/rounds/" + plain + "/attempts", null).body()
+			.path("attemptId").asLong();
+		EntrantClient.Response notAsked = an.put("/api/public/attempts/" + plainAttempt + "/prediction", Map.of("value", 5));
+		assertThat(notAsked.status()).isEqualTo(400);
+		assertThat(notAsked.code()).isEqualTo("prediction.not-asked");
+		JsonNode plainView = an.get("/api/public/attempts/" + plainAttempt).body();
+		assertThat(plainView.path("prediction").isNull() || plainView.path("prediction").isMissingNode()).as(plainView.toString())
+			.isTrue();
 		EntrantClient.Response english = an.language("en").put("/api/public/attempts/" + id + "/answers/0", Map.of("choice", 9));
 		assertThat(english.body().path("detail").asString()).isEqualTo("This answer does not fit the question.");
 		assertThat(an.get("/api/public/attempts/" + id).body().path("answers").size()).as("nothing was saved").isZero();
@@ -416,6 +441,98 @@ abstract class ContestApiContract {
 
 	private long attemptsOfRound(long roundId) {
 		return jdbc.sql("SELECT COUNT(*) FROM contest_attempt WHERE round_id = ?").param(roundId).query(Long.class).single();
+	}
+
+	/**
+	 * Phones of one entrant start and submit a best-of-3 round's attempts all at once: exactly three
+	 * attempts are made, and every other start is the attempt in progress, the limit, or the retryable
+	 * refusal of a start that lost its races — never another answer.
+	 */
+	@Test
+	void parallelStartsOfOneIdentityMakeExactlyThePolicysAttempts() throws Exception {
+		Setup setup = openContest("Cuộc thi ba lượt song song", Map.of("kind", "BEST_OF", "maxAttempts", 3));
+		List<EntrantClient> phones = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			phones.add(register(setup, "Phạm Văn Đức", 1975, ContestFixture.cccd(78), "X1"));
+		}
+		String start = "/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts";
+		ExecutorService pool = Executors.newFixedThreadPool(phones.size());
+		List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.Set<Long> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		try {
+			List<Callable<Void>> work = new ArrayList<>();
+			for (EntrantClient phone : phones) {
+				work.add(() -> {
+					for (int round = 0; round < 10; round++) {
+						EntrantClient.Response started = phone.post(start, null);
+						outcomes.add(started.status() + " " + started.code());
+						if (started.status() == 201 || started.status() == 200) {
+							long attemptId = started.body().path("attemptId").asLong();
+							if (started.status() == 201) {
+								created.add(attemptId);
+							}
+							EntrantClient.Response submitted = phone.post("/api/public/attempts/" + attemptId + "/submit", null);
+							assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(200);
+						}
+						else if ("attempt.limit-reached".equals(started.code())) {
+							return null;
+						}
+						else {
+							assertThat(started.status()).as(started.raw().body()).isEqualTo(503);
+							assertThat(started.code()).isEqualTo("attempt.start.busy");
+							assertThat(started.header("Retry-After")).isEqualTo("1");
+						}
+					}
+					return null;
+				});
+			}
+			for (Future<Void> future : pool.invokeAll(work, 120, TimeUnit.SECONDS)) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome)
+			.isIn("201 ", "200 ", "409 attempt.limit-reached", "503 attempt.start.busy"));
+		assertThat(created).as(outcomes.toString()).hasSize(3);
+		assertThat(attemptsOfRound(setup.roundId())).isEqualTo(3);
+		EntrantClient.Response fourth = phones.get(0).post(start, null);
+		assertThat(fourth.status()).isEqualTo(409);
+		assertThat(fourth.code()).isEqualTo("attempt.limit-reached");
+	}
+
+	/**
+	 * A start that finds its slot taken every time it looks (here by a row it cannot see as one of the
+	 * round's attempts, as a racing start's would be) is told to try again with its own code, not that
+	 * the limit is reached, and makes no attempt.
+	 */
+	@Test
+	void aStartThatLosesEveryRaceIsToldToTryAgain() {
+		Setup setup = openContest("Cuộc thi tranh lượt", Map.of("kind", "BEST_OF", "maxAttempts", 2));
+		EntrantClient phone = register(setup, "Vũ Thị Mai", 1992, ContestFixture.cccd(79), "X2");
+		long entrantId = jdbc.sql("SELECT id FROM contest_entrant WHERE contest_id = ?")
+			.param(setup.contestId())
+			.query(Long.class)
+			.single();
+		Instant now = Instant.now();
+		long otherRound = ContestFixture.created(fixture.organiser.post("/api/contests/" + setup.contestId() + "/rounds",
+				fixture.round("Tuần 2", now.plus(8, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS), 3, 600,
+						Map.of("kind", "ONE_PER_ROUND"))));
+		long nowMillis = System.currentTimeMillis();
+		attemptStore.create(otherRound, entrantId, "R" + setup.roundId() + "#1", 1L, nowMillis, nowMillis + 600_000, "X2", 3);
+
+		String start = "/api/public/contests/" + setup.slug() + "/rounds/" + setup.roundId() + "/attempts";
+		EntrantClient.Response busy = phone.post(start, null);
+		assertThat(busy.status()).as(busy.raw().body()).isEqualTo(503);
+		assertThat(busy.code()).isEqualTo("attempt.start.busy");
+		assertThat(busy.header("Retry-After")).isEqualTo("1");
+		assertThat(busy.body().path("detail").asString())
+			.isEqualTo("Nhiều thiết bị đang cùng bắt đầu lượt thi này. Vui lòng thử lại sau 1 giây.");
+		EntrantClient.Response english = phone.language("en").post(start, null);
+		assertThat(english.body().path("detail").asString()).as(english.raw().body())
+			.isEqualTo("Several devices are starting this attempt at the same time. Please try again in a second.");
+		assertThat(attemptsOfRound(setup.roundId())).isZero();
 	}
 
 	/**

@@ -298,6 +298,41 @@ abstract class ContestRoundContract {
 		assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 60L);
 	}
 
+	/** The requests of an attempt (saves, reads) count against the entrant as well, in the same round trip as the address. */
+	@Test
+	void oneEntrantSavingTooFastIsSlowedDown() {
+		ContestFixture fixture = ContestFixture.create(port, "Xã Tân Lập " + System.nanoTime(), 3);
+		ApiClient.Response created = fixture.organiser.post("/api/contests", ContestFixture.contest("Giới hạn lưu", "CCCD"));
+		long contestId = created.body().path("id").asLong();
+		String slug = created.body().path("slug").asString();
+		fixture.organiser.put("/api/contests/" + contestId + "/units", ContestFixture.units(1));
+		Instant now = clock.instant();
+		long roundId = ContestFixture.created(fixture.organiser.post("/api/contests/" + contestId + "/rounds",
+				fixture.round("Tuần 1", now.plus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS), 2, 600,
+						Map.of("kind", "ONE_PER_ROUND"))));
+		assertThat(fixture.organiser.post("/api/contests/" + contestId + "/rounds/" + roundId + "/open", Map.of()).status())
+			.isEqualTo(200);
+		EntrantClient phone = new EntrantClient(port);
+		EntrantClient.Response registered = phone.post("/api/public/contests/" + slug + "/entrants",
+				ContestFixture.registration("Lý Thị Nhanh", 2001, ContestFixture.cccd(434_343), "X1"));
+		phone.token(registered.body().path("token").asString());
+		JsonNode attempt = phone.post("/api/public/contests/" + slug + "/rounds/" + roundId + "/attempts", null).body();
+		String save = "/api/public/attempts/" + attempt.path("attemptId").asLong() + "/answers/0";
+		int choice = attempt.path("questions").get(0).path("options").get(0).path("id").asInt();
+		EntrantClient.Response last = null;
+		int saved = 0;
+		// The test contexts allow 100 requests per entrant per minute; the registration and start took two.
+		for (int i = 0; i < 300 && (last == null || last.status() == 200); i++) {
+			last = phone.put(save, Map.of("choice", choice));
+			saved += last.status() == 200 ? 1 : 0;
+		}
+		assertThat(last.status()).isEqualTo(429);
+		assertThat(last.code()).isEqualTo("contest.rate-limited");
+		assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 60L);
+		// 99 within one window; a window that ends during the loop gives the entrant up to 100 more.
+		assertThat(saved).isBetween(90, 199);
+	}
+
 	static Workbook xlsx(ApiClient client, String path) throws Exception {
 		var response = client.download(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);

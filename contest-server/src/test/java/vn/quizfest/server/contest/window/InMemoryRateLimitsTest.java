@@ -6,13 +6,18 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** Fixed one-minute windows per key; the Redis adapter is exercised by the cluster-shape round test. */
-class InMemoryRateLimitsTest {
+/** Fixed one-minute windows per key, in memory (the Redis adapter: {@link RedisRateLimitsIntegrationTest}). */
+class InMemoryRateLimitsTest extends RateLimitsContract {
+
+	private final InMemoryRateLimits limits = new InMemoryRateLimits(clock);
+
+	@Override
+	RateLimits limits() {
+		return limits;
+	}
 
 	@Test
 	void aKeyIsLimitedWithinItsWindowAndFreeAgainAfterIt() {
-		ContestClock clock = new ContestClock();
-		InMemoryRateLimits limits = new InMemoryRateLimits(clock);
 		for (int i = 0; i < 3; i++) {
 			assertThat(limits.acquire("addr:10.0.0.1", 3)).isZero();
 		}
