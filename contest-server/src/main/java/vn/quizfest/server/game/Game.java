@@ -191,6 +191,15 @@ public final class Game {
 		return format.standings();
 	}
 
+	/**
+	 * Team play by unit: the units' ranking as the event a close of {@code question} tells, so that a game
+	 * restored from a snapshot can tell the screens again (the ranking's own type stays in the engine).
+	 */
+	public Optional<GameEvent.UnitsRanked> unitsRanked(int question) {
+		return format.unitRanking()
+			.map(units -> new GameEvent.UnitsRanked(question, units.standings(), units.places(), false));
+	}
+
 	/** Team play by unit: the units' ranking, if the game has units. */
 	public Optional<vn.quizfest.server.game.ranking.UnitRanking> unitRanking() {
 		return format.unitRanking();

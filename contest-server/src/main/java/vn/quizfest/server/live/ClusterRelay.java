@@ -136,9 +136,22 @@ final class ClusterRelay {
 				sockets, relays.size());
 	}
 
-	/** Something went wrong on the channel just now: no node counts as dead for a while. */
-	private void troubled() {
+	/**
+	 * Something went wrong with Redis just now (the channel, or a command of the failover round): for a
+	 * while no node counts as dead and no lapsed lease is taken over.
+	 */
+	void troubled() {
 		troubledUntil = System.nanoTime() + deadNodeGraceNanos;
+	}
+
+	/**
+	 * Whether Redis has answered this node without trouble for the grace period. Right after an outage
+	 * longer than the lease every lease and heartbeat is gone; the owners take their leases back in their
+	 * next round (with the commands they journaled in memory meanwhile), so no other node may take a game
+	 * before that, or the owner's acknowledged commands of the outage would be lost to the replay.
+	 */
+	boolean settled() {
+		return System.nanoTime() - troubledUntil >= 0 && bus.connected();
 	}
 
 	/** This node's id in the cluster: it names its sockets on the channels, its heartbeat and its leases. */
@@ -178,7 +191,7 @@ final class ClusterRelay {
 	 * (so the early close counts only players who can still answer) and resume through another node.
 	 */
 	void forgetDeadNodes(java.util.function.Predicate<String> alive) {
-		if (System.nanoTime() - troubledUntil < 0 || !bus.connected()) {
+		if (!settled()) {
 			// Right after a Redis outage the other nodes' heartbeats are gone until they renew them.
 			return;
 		}

@@ -320,8 +320,7 @@ public final class LiveGame {
 			List<GameEvent> told = new ArrayList<>(3);
 			GameSnapshot.ClosedState closed = snapshot.lastClosed();
 			if (closed != null) {
-				game.unitRanking().ifPresent(units -> told
-					.add(new GameEvent.UnitsRanked(closed.question(), units.standings(), units.places(), false)));
+				game.unitsRanked(closed.question()).ifPresent(told::add);
 				told.add(GameSnapshot.ClosedState.restore(closed, game.questions()));
 			}
 			if (game.format() instanceof BuzzerFormat buzzer) {

@@ -452,6 +452,7 @@ public class LiveGames implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
+				context.relay().troubled();
 				log.warn("Could not renew the lease of game {}: {}", game.id(), ex.toString());
 			}
 		}
@@ -462,13 +463,15 @@ public class LiveGames implements SmartLifecycle {
 			failover.heartbeat();
 		}
 		catch (RuntimeException ex) {
+			context.relay().troubled();
 			log.warn("Could not renew this node's heartbeat: {}", ex.toString());
 		}
 		try {
 			if (context.relay().relayedSockets() > 0) {
 				context.relay().forgetDeadNodes(failover::alive);
 			}
-			for (String id : failover.liveGames()) {
+			// After trouble with Redis the owners take their leases back first (ClusterRelay.settled).
+			for (String id : context.relay().settled() ? failover.liveGames() : Set.<String>of()) {
 				// The lease says who rebuilds: while one node holds it (for the longer takeover lease, renewed
 				// meanwhile) no other node starts a second rebuild.
 				if (!byId.containsKey(id) && !recovering.containsKey(id) && !failover.leased(id)
@@ -480,6 +483,7 @@ public class LiveGames implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
+			context.relay().troubled();
 			log.warn("Could not look for games of lost nodes: {}", ex.toString());
 		}
 	}
