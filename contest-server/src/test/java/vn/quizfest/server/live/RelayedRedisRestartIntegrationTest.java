@@ -89,6 +89,9 @@ class RelayedRedisRestartIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	LiveGames nodeA;
+
+	@Autowired
 	JdbcConnectionDetails database;
 
 	@Autowired
@@ -195,6 +198,10 @@ class RelayedRedisRestartIntegrationTest {
 			assertThat(players.get(i).next("outcome", WAIT).path("correct").asBoolean()).isEqualTo(i < 4);
 			assertThat(players.get(i).isClosed()).isFalse();
 		}
+		// Every lease was gone when Redis came back: the owner took its game back, node A did not take it.
+		assertThat(nodeB.getBean(LiveGames.class).byId(id)).as("node B still drives the game").isPresent();
+		assertThat(nodeA.byId(id)).as("node A took no lease of the owner's game").isEmpty();
+		assertThat(nodeB.getBean(Failover.class).renew(id)).as("node B holds the lease").isTrue();
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
 			.sql("SELECT COUNT(*) FROM game_answer WHERE game_id = ?").param(id).query(Long.class).single() == PLAYERS);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM game_answer WHERE game_id = ? AND points > 0")
